@@ -1,0 +1,237 @@
+//! Every operation the product calls, in one table. `tests/catalogue_drift.rs` checks this table
+//! against Amazon's models in ../shared/spapi/models so it cannot drift.
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+use crate::error::BuildError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Api {
+    Messaging,
+    Solicitations,
+    Uploads,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
+}
+
+/// A token bucket's refill rate and size, from each operation's "Usage plan" table in the models.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rate {
+    pub per_second: f64,
+    pub burst: u32,
+}
+
+/// 1 request/s, burst 5: every Messaging and Solicitations operation (facts.md "Rate limits").
+pub const MESSAGING_RATE: Rate = Rate { per_second: 1.0, burst: 5 };
+/// 10 requests/s, burst 10: uploads_2020-11-01.json createUploadDestinationForResource.
+pub const UPLOADS_RATE: Rate = Rate { per_second: 10.0, burst: 10 };
+
+/// What a message body may carry. The models give lengths in characters and write the
+/// 5-attachment limit as `maxLength: 5` on arrays (facts.md "Model quirks").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BodySpec {
+    /// Maximum characters of `text` (minimum is always 1), when the kind carries text.
+    pub text_max: Option<u32>,
+    /// Attachments: None = not accepted; Some(min) = accepted, at least `min`, at most 5.
+    pub attachments_min: Option<u32>,
+    /// `coverageStartDate` / `coverageEndDate` (warranty only).
+    pub coverage_dates: bool,
+}
+
+pub const MAX_ATTACHMENTS: u32 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operation {
+    /// The model's operationId, e.g. `createConfirmDeliveryDetails`.
+    pub operation_id: &'static str,
+    /// The HAL action name the actions response uses for it, e.g. `confirmDeliveryDetails`.
+    pub action: &'static str,
+    pub api: Api,
+    pub method: Method,
+    /// Path template with `{amazonOrderId}` (or `{resource}` for uploads).
+    pub path: &'static str,
+    /// `None`: the operation takes no body.
+    pub body: Option<BodySpec>,
+    pub rate: Rate,
+    /// Dropped from Amazon's newest model but still supported (negativeFeedbackRemoval, amazonMotors).
+    pub legacy: bool,
+    /// A POST that changes something for the buyer: an unknown outcome must be verified, never resent.
+    pub creates: bool,
+}
+
+const fn read(operation_id: &'static str, action: &'static str, api: Api, path: &'static str) -> Operation {
+    Operation { operation_id, action, api, method: Method::Get, path, body: None, rate: MESSAGING_RATE, legacy: false, creates: false }
+}
+
+const fn message(operation_id: &'static str, action: &'static str, path: &'static str, body: Option<BodySpec>, legacy: bool) -> Operation {
+    Operation { operation_id, action, api: Api::Messaging, method: Method::Post, path, body, rate: MESSAGING_RATE, legacy, creates: true }
+}
+
+const fn text(max: u32, attachments: bool) -> Option<BodySpec> {
+    Some(BodySpec { text_max: Some(max), attachments_min: if attachments { Some(0) } else { None }, coverage_dates: false })
+}
+
+const fn files(min: u32, coverage_dates: bool) -> Option<BodySpec> {
+    Some(BodySpec { text_max: None, attachments_min: Some(min), coverage_dates })
+}
+
+const M: &str = "/messaging/v1/orders/{amazonOrderId}";
+
+/// The table. Text limits and body fields from models/messaging.json definitions; the two legacy
+/// kinds from models/messaging_legacy_2025-07-30.json.
+pub static OPERATIONS: [Operation; 16] = [
+    read("getSolicitationActionsForOrder", "solicitationActions", Api::Solicitations, "/solicitations/v1/orders/{amazonOrderId}"),
+    Operation {
+        operation_id: "createProductReviewAndSellerFeedbackSolicitation",
+        action: "productReviewAndSellerFeedback",
+        api: Api::Solicitations,
+        method: Method::Post,
+        path: "/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback",
+        body: None,
+        rate: MESSAGING_RATE,
+        legacy: false,
+        creates: true,
+    },
+    read("getMessagingActionsForOrder", "messagingActions", Api::Messaging, M),
+    read("GetAttributes", "attributes", Api::Messaging, "/messaging/v1/orders/{amazonOrderId}/attributes"),
+    message("confirmCustomizationDetails", "confirmCustomizationDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmCustomizationDetails", text(800, true), false),
+    message("createConfirmDeliveryDetails", "confirmDeliveryDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmDeliveryDetails", text(2000, false), false),
+    // Attachments are the whole message here; an empty one says nothing, so the built-in rule asks for one.
+    message("createLegalDisclosure", "legalDisclosure", "/messaging/v1/orders/{amazonOrderId}/messages/legalDisclosure", files(1, false), false),
+    // The legacy model gives this operation no body parameter at all.
+    message("createNegativeFeedbackRemoval", "negativeFeedbackRemoval", "/messaging/v1/orders/{amazonOrderId}/messages/negativeFeedbackRemoval", None, true),
+    message("createConfirmOrderDetails", "confirmOrderDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmOrderDetails", text(2000, false), false),
+    message("createConfirmServiceDetails", "confirmServiceDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmServiceDetails", text(2000, false), false),
+    message("CreateAmazonMotors", "amazonMotors", "/messaging/v1/orders/{amazonOrderId}/messages/amazonMotors", files(1, false), true),
+    message("CreateWarranty", "warranty", "/messaging/v1/orders/{amazonOrderId}/messages/warranty", files(1, true), false),
+    message("createDigitalAccessKey", "digitalAccessKey", "/messaging/v1/orders/{amazonOrderId}/messages/digitalAccessKey", text(400, true), false),
+    message("createUnexpectedProblem", "unexpectedProblem", "/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem", text(2000, false), false),
+    message("sendInvoice", "invoice", "/messaging/v1/orders/{amazonOrderId}/messages/invoice", files(1, false), false),
+    Operation {
+        operation_id: "createUploadDestinationForResource",
+        action: "uploadDestination",
+        api: Api::Uploads,
+        method: Method::Post,
+        path: "/uploads/2020-11-01/uploadDestinations/{resource}",
+        body: None,
+        rate: UPLOADS_RATE,
+        legacy: false,
+        // Creating a destination changes nothing for the buyer: safe to repeat.
+        creates: false,
+    },
+];
+
+impl Operation {
+    /// Look an operation up by operationId or by its action name (message kind), e.g.
+    /// `createConfirmDeliveryDetails` or `confirmDeliveryDetails`.
+    pub fn find(name: &str) -> Result<&'static Operation, BuildError> {
+        OPERATIONS
+            .iter()
+            .find(|o| o.operation_id == name || o.action == name)
+            .ok_or_else(|| BuildError::UnknownOperation(crate::ids::truncate(name)))
+    }
+
+    pub fn index(&self) -> usize {
+        OPERATIONS.iter().position(|o| o.operation_id == self.operation_id).unwrap_or(0)
+    }
+
+    /// Message kinds: the Messaging POSTs.
+    pub fn is_message(&self) -> bool {
+        self.api == Api::Messaging && self.method == Method::Post
+    }
+
+    /// The operation's own rules as a JSON Schema, checked before any schema the API returns.
+    /// Stricter than the models where they are loose: text is required where the kind is text,
+    /// `maxItems` (not the models' `maxLength`) bounds attachments, and unknown fields are refused.
+    pub fn builtin_schema(&self) -> Option<&'static Value> {
+        static SCHEMAS: [OnceLock<Option<Value>>; 16] = [const { OnceLock::new() }; 16];
+        SCHEMAS[self.index()].get_or_init(|| self.body.map(|b| b.schema())).as_ref()
+    }
+}
+
+impl BodySpec {
+    fn schema(&self) -> Value {
+        let mut properties = serde_json::Map::new();
+        let mut required = Vec::new();
+        if let Some(max) = self.text_max {
+            properties.insert("text".into(), json!({"type": "string", "minLength": 1, "maxLength": max}));
+            required.push("text");
+        }
+        if let Some(min) = self.attachments_min {
+            properties.insert(
+                "attachments".into(),
+                json!({"type": "array", "minItems": min, "maxItems": MAX_ATTACHMENTS, "items": {"$ref": "#/definitions/Attachment"}}),
+            );
+            if min > 0 {
+                required.push("attachments");
+            }
+        }
+        if self.coverage_dates {
+            for f in ["coverageStartDate", "coverageEndDate"] {
+                properties.insert(f.into(), json!({"type": "string", "format": "date-time"}));
+            }
+        }
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": required,
+            "properties": properties,
+            "definitions": {
+                // messaging.json#/definitions/Attachment, with non-empty strings.
+                "Attachment": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["uploadDestinationId", "fileName"],
+                    "properties": {
+                        "uploadDestinationId": {"type": "string", "minLength": 1, "maxLength": 200},
+                        "fileName": {"type": "string", "minLength": 1, "maxLength": 255}
+                    }
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_by_id_or_action() {
+        assert_eq!(Operation::find("confirmDeliveryDetails").unwrap().operation_id, "createConfirmDeliveryDetails");
+        assert_eq!(Operation::find("CreateWarranty").unwrap().action, "warranty");
+        assert!(matches!(Operation::find("deleteOrder"), Err(BuildError::UnknownOperation(_))));
+        for (i, op) in OPERATIONS.iter().enumerate() {
+            assert_eq!(op.index(), i);
+        }
+    }
+
+    #[test]
+    fn thirteen_messaging_operations_two_legacy() {
+        let messaging = OPERATIONS.iter().filter(|o| o.api == Api::Messaging).count();
+        assert_eq!(messaging, 13);
+        let legacy: Vec<_> = OPERATIONS.iter().filter(|o| o.legacy).map(|o| o.action).collect();
+        assert_eq!(legacy, ["negativeFeedbackRemoval", "amazonMotors"]);
+    }
+}

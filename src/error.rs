@@ -1,0 +1,61 @@
+//! Errors of building a request. Every error has a stable `kind` for the JS shell (docs/style.md:
+//! bitwarden's flat errors) and a sentence a seller can act on.
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::validate::Violation;
+
+#[derive(Debug, Clone, PartialEq, Error, Serialize)]
+#[serde(tag = "kind", content = "details", rename_all = "camelCase")]
+pub enum BuildError {
+    #[error("\"{0}\" is not an Amazon order id: it must look like 123-1234567-1234567")]
+    InvalidOrderId(String),
+    #[error("\"{0}\" is not a known Amazon marketplace id")]
+    UnknownMarketplace(String),
+    #[error("exactly one marketplace id is required, got {0}")]
+    MarketplaceCount(usize),
+    #[error("marketplace {marketplace} ({country}) belongs to region {marketplace_region}, but the endpoint is region {endpoint_region}")]
+    #[serde(rename_all = "camelCase")]
+    MarketplaceRegion { marketplace: String, country: String, marketplace_region: String, endpoint_region: String },
+    #[error("\"{0}\" is not a known operation or message kind")]
+    UnknownOperation(String),
+    #[error("\"{0}\" is not a region: use na, eu or fe")]
+    InvalidRegion(String),
+    #[error("base URL \"{0}\" must start with http:// or https:// and have no query")]
+    InvalidBaseUrl(String),
+    #[error("{0} is missing or empty")]
+    MissingField(&'static str),
+    #[error("{operation} takes no request body")]
+    BodyNotAllowed { operation: &'static str },
+    #[error("the message is invalid: {}", first_message(.0))]
+    InvalidBody(Vec<Violation>),
+    #[error("the attachment is invalid: {0}")]
+    InvalidAttachment(String),
+}
+
+fn first_message(v: &[Violation]) -> String {
+    match v {
+        [] => "no details".into(),
+        [one] => one.message.clone(),
+        [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
+    }
+}
+
+impl BuildError {
+    /// The stable machine-readable kind, as serialized.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BuildError::InvalidOrderId(_) => "invalidOrderId",
+            BuildError::UnknownMarketplace(_) => "unknownMarketplace",
+            BuildError::MarketplaceCount(_) => "marketplaceCount",
+            BuildError::MarketplaceRegion { .. } => "marketplaceRegion",
+            BuildError::UnknownOperation(_) => "unknownOperation",
+            BuildError::InvalidRegion(_) => "invalidRegion",
+            BuildError::InvalidBaseUrl(_) => "invalidBaseUrl",
+            BuildError::MissingField(_) => "missingField",
+            BuildError::BodyNotAllowed { .. } => "bodyNotAllowed",
+            BuildError::InvalidBody(_) => "invalidBody",
+            BuildError::InvalidAttachment(_) => "invalidAttachment",
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! SP Outreach core: builds, validates and parses Amazon SP-API Messaging, Solicitations and
+//! Uploads calls, and decides token refresh, rate limiting and retries from an injected clock.
+//! Sans-IO: no socket, no clock, no randomness of its own (docs/style.md). The only I/O lives
+//! in `wasm`, the boundary to JavaScript.
+pub mod catalogue;
+pub mod error;
+pub mod hal;
+pub mod http;
+pub mod ids;
+pub mod limiter;
+pub mod lwa;
+pub mod policy;
+pub mod request;
+pub mod response;
+pub mod upload;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use catalogue::{Api, Method, Operation, OPERATIONS};
+pub use error::BuildError;
+pub use hal::{parse_actions, Action, Actions, HalError};
+pub use http::{HttpRequest, HttpResponse};
+pub use ids::{Marketplace, OrderId, Region, MARKETPLACES};
+pub use limiter::{Decision, Failure, Limiter, RetryDecision, RetryPolicy, Verification};
+pub use lwa::{AccessToken, Credentials, LwaError};
+pub use policy::{lint, Finding};
+pub use request::{build, build_upload_destination, check_body, Call, Endpoint, Report};
+pub use response::{parse_response, ApiError, ApiErrorKind, Success};
+pub use validate::{validate, Violation};

@@ -1,0 +1,329 @@
+//! Operation + order + marketplace + body + endpoint + access token → an `HttpRequest`, or a typed
+//! error and no request. Every check that can stop a bad send happens here.
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalogue::{Operation, MAX_ATTACHMENTS};
+use crate::error::BuildError;
+use crate::http::{user_agent, HttpRequest};
+use crate::ids::{Marketplace, OrderId, Region};
+use crate::policy::{lint, Finding, Severity};
+use crate::upload::FileInfo;
+use crate::validate::{parse_date_time, validate, Violation};
+
+/// Where requests go: a region's production or sandbox host, or (for local testing) an explicit
+/// base URL. The region still decides which marketplaces are allowed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    pub region: Region,
+    #[serde(default)]
+    pub sandbox: bool,
+    #[serde(default)]
+    pub base_url: Option<String>,
+}
+
+impl Endpoint {
+    pub fn new(region: Region) -> Endpoint {
+        Endpoint { region, sandbox: false, base_url: None }
+    }
+
+    pub fn base(&self) -> Result<String, BuildError> {
+        match &self.base_url {
+            None => Ok(self.region.base_url(self.sandbox)),
+            Some(url) => checked_base_url(url),
+        }
+    }
+}
+
+pub(crate) fn checked_base_url(url: &str) -> Result<String, BuildError> {
+    let ok = (url.starts_with("https://") || url.starts_with("http://")) && url.len() > 8 && !url.contains(['?', '#', ' ']);
+    if ok {
+        Ok(url.trim_end_matches('/').to_owned())
+    } else {
+        Err(BuildError::InvalidBaseUrl(crate::ids::truncate(url)))
+    }
+}
+
+/// One call to build: which operation, for which order and marketplace, with which body.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Call {
+    /// operationId or message kind, e.g. `createConfirmDeliveryDetails` or `confirmDeliveryDetails`.
+    pub operation: String,
+    pub order_id: String,
+    /// Exactly one (facts.md: "a required query array marketplaceIds with exactly one value").
+    pub marketplace_ids: Vec<String>,
+    #[serde(default)]
+    pub body: Option<Value>,
+    /// The JSON Schema the API returned for this action (`_embedded.schema`), if known.
+    #[serde(default)]
+    pub schema: Option<Value>,
+    /// The seller confirmed that the links in the text relate to this message.
+    #[serde(default)]
+    pub confirm_links: bool,
+}
+
+/// Everything wrong with a message body: schema violations (built-in rules and the API's schema)
+/// and text-policy findings with their spans.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub violations: Vec<Violation>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// No violation and no blocking finding; links still need the seller's confirmation.
+    pub fn is_valid(&self) -> bool {
+        self.violations.is_empty() && self.findings.iter().all(|f| f.severity != Severity::Error)
+    }
+    pub fn needs_link_confirmation(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Confirm)
+    }
+    /// The violations that stop a send, policy findings included.
+    pub fn blocking(&self, confirm_links: bool) -> Vec<Violation> {
+        let mut out = self.violations.clone();
+        for f in &self.findings {
+            if f.severity == Severity::Error || !confirm_links {
+                let keyword = serde_json::to_value(f.rule).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                out.push(Violation::new("$.text", &keyword, f.message.clone()));
+            }
+        }
+        out
+    }
+}
+
+/// Check a message body of `op` against its built-in rules, the API's schema if given, and the
+/// text policy. Never fails: an unusable body is reported as violations.
+pub fn check_body(op: &Operation, body: &Value, api_schema: Option<&Value>) -> Report {
+    let mut report = Report::default();
+    let Some(builtin) = op.builtin_schema() else {
+        if !body.is_null() && body.as_object().is_none_or(|o| !o.is_empty()) {
+            report.violations.push(Violation::new("$", "type", format!("{} takes no request body", op.operation_id)));
+        }
+        return report;
+    };
+    report.violations = validate(builtin, body);
+    if let Some(schema) = api_schema {
+        for v in validate(schema, body) {
+            if !report.violations.iter().any(|seen| seen.path == v.path && seen.keyword == v.keyword) {
+                report.violations.push(v);
+            }
+        }
+    }
+    if let (Some(start), Some(end)) = (body.get("coverageStartDate").and_then(Value::as_str), body.get("coverageEndDate").and_then(Value::as_str)) {
+        if let (Some(s), Some(e)) = (parse_date_time(start), parse_date_time(end)) {
+            if e < s {
+                report.violations.push(Violation::new("$.coverageEndDate", "coverageEndDate", "the warranty must end after it starts".into()));
+            }
+        }
+    }
+    if let Some(text) = body.get("text").and_then(Value::as_str) {
+        report.findings = lint(text);
+    }
+    report
+}
+
+/// Query values are percent-encoded (base64's `+`, `/`, `=` included); unreserved characters stay.
+const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
+    if access_token.trim().is_empty() {
+        return Err(BuildError::MissingField("the access token"));
+    }
+    let mut h = vec![
+        ("x-amz-access-token".to_owned(), access_token.to_owned()),
+        ("accept".to_owned(), "application/json".to_owned()),
+        ("user-agent".to_owned(), user_agent()),
+    ];
+    if with_body {
+        h.push(("content-type".to_owned(), "application/json".to_owned()));
+    }
+    Ok(h)
+}
+
+fn marketplace(ids: &[String], endpoint: &Endpoint) -> Result<&'static Marketplace, BuildError> {
+    let [id] = ids else { return Err(BuildError::MarketplaceCount(ids.len())) };
+    let m = Marketplace::by_id(id)?;
+    if m.region != endpoint.region {
+        return Err(BuildError::MarketplaceRegion {
+            marketplace: m.id.into(),
+            country: m.country.into(),
+            marketplace_region: m.region.as_str().into(),
+            endpoint_region: endpoint.region.as_str().into(),
+        });
+    }
+    Ok(m)
+}
+
+/// Build the request for `call`, or say why not. Nothing invalid is ever built.
+pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<HttpRequest, BuildError> {
+    let op = Operation::find(&call.operation)?;
+    if op.operation_id == "createUploadDestinationForResource" {
+        return Err(BuildError::UnknownOperation("createUploadDestinationForResource: use build_upload_destination".into()));
+    }
+    let order = OrderId::parse(&call.order_id)?;
+    let m = marketplace(&call.marketplace_ids, endpoint)?;
+    let body = match (op.body, &call.body) {
+        (None, None | Some(Value::Null)) => None,
+        (None, Some(Value::Object(o))) if o.is_empty() => None,
+        (None, Some(_)) => return Err(BuildError::BodyNotAllowed { operation: op.operation_id }),
+        (Some(_), body) => {
+            let body = body.clone().unwrap_or(Value::Object(Default::default()));
+            let report = check_body(op, &body, call.schema.as_ref());
+            let blocking = report.blocking(call.confirm_links);
+            if !blocking.is_empty() {
+                return Err(BuildError::InvalidBody(blocking));
+            }
+            Some(body.to_string())
+        }
+    };
+    let url = format!("{}{}?marketplaceIds={}", endpoint.base()?, op.path.replace("{amazonOrderId}", order.as_str()), m.id);
+    let headers = common_headers(access_token, body.is_some())?;
+    Ok(HttpRequest { method: op.method, url, headers, body })
+}
+
+/// The Uploads API request for an attachment of message kind `message`
+/// (uploads_2020-11-01.json createUploadDestinationForResource). The resource path keeps its
+/// slashes literal: percent-encoding them gave 403s (facts.md).
+pub fn build_upload_destination(
+    message: &str,
+    order_id: &str,
+    marketplace_ids: &[String],
+    file: &FileInfo,
+    content_md5: &str,
+    endpoint: &Endpoint,
+    access_token: &str,
+) -> Result<HttpRequest, BuildError> {
+    let op = Operation::find(message)?;
+    if !op.is_message() || op.body.and_then(|b| b.attachments_min).is_none() {
+        return Err(BuildError::InvalidAttachment(format!("{} messages take no attachments", op.action)));
+    }
+    crate::upload::check_file(file)?;
+    if content_md5.len() != 24 || !content_md5.ends_with("==") {
+        return Err(BuildError::InvalidAttachment("contentMD5 must be the base64 of the file's MD5 digest".into()));
+    }
+    let order = OrderId::parse(order_id)?;
+    let m = marketplace(marketplace_ids, endpoint)?;
+    let resource = op.path.trim_start_matches('/').replace("{amazonOrderId}", order.as_str());
+    let url = format!(
+        "{}/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={}&contentMD5={}&contentType={}",
+        endpoint.base()?,
+        m.id,
+        utf8_percent_encode(content_md5, QUERY),
+        utf8_percent_encode(&file.content_type, QUERY),
+    );
+    Ok(HttpRequest { method: crate::catalogue::Method::Post, url, headers: common_headers(access_token, false)?, body: None })
+}
+
+/// How many attachments a message kind accepts (0 when none).
+pub fn max_attachments(op: &Operation) -> u32 {
+    match op.body.and_then(|b| b.attachments_min) {
+        Some(_) => MAX_ATTACHMENTS,
+        None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn call(op: &str, body: Option<Value>) -> Call {
+        Call { operation: op.into(), order_id: "123-1234567-1234567".into(), marketplace_ids: vec!["ATVPDKIKX0DER".into()], body, ..Default::default() }
+    }
+    const NA: Endpoint = Endpoint { region: Region::Na, sandbox: false, base_url: None };
+
+    #[test]
+    fn review_request() {
+        let r = build(&call("createProductReviewAndSellerFeedbackSolicitation", None), &NA, "Atza|tok").unwrap();
+        assert_eq!(r.url, "https://sellingpartnerapi-na.amazon.com/solicitations/v1/orders/123-1234567-1234567/solicitations/productReviewAndSellerFeedback?marketplaceIds=ATVPDKIKX0DER");
+        assert_eq!(r.header("x-amz-access-token"), Some("Atza|tok"));
+        assert_eq!(r.header("content-type"), None);
+        assert!(r.header("user-agent").unwrap().starts_with("SP-Outreach/"));
+    }
+
+    #[test]
+    fn bad_input_builds_nothing() {
+        let mut c = call("confirmDeliveryDetails", Some(json!({"text": "Hello"})));
+        c.order_id = "12-3".into();
+        assert_eq!(build(&c, &NA, "t").unwrap_err().kind(), "invalidOrderId");
+        let mut c = call("confirmDeliveryDetails", Some(json!({"text": "Hello"})));
+        c.marketplace_ids = vec![];
+        assert_eq!(build(&c, &NA, "t").unwrap_err(), BuildError::MarketplaceCount(0));
+        c.marketplace_ids = vec!["ATVPDKIKX0DER".into(), "A2EUQ1WTGCTBG2".into()];
+        assert_eq!(build(&c, &NA, "t").unwrap_err(), BuildError::MarketplaceCount(2));
+        c.marketplace_ids = vec!["A1PA6795UKMFR9".into()];
+        assert_eq!(build(&c, &NA, "t").unwrap_err().kind(), "marketplaceRegion");
+        c.marketplace_ids = vec!["NOPE".into()];
+        assert_eq!(build(&c, &NA, "t").unwrap_err().kind(), "unknownMarketplace");
+        let c = call("confirmDeliveryDetails", Some(json!({"text": "Hello"})));
+        assert_eq!(build(&c, &NA, " ").unwrap_err(), BuildError::MissingField("the access token"));
+        let c = call("productReviewAndSellerFeedback", Some(json!({"text": "x"})));
+        assert_eq!(build(&c, &NA, "t").unwrap_err().kind(), "bodyNotAllowed");
+    }
+
+    #[test]
+    fn body_rules() {
+        let err = |body: Value| match build(&call("confirmDeliveryDetails", Some(body)), &NA, "t") {
+            Err(BuildError::InvalidBody(v)) => v.into_iter().map(|v| (v.path, v.keyword)).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(err(json!({})), [("$.text".to_owned(), "required".to_owned())]);
+        assert_eq!(err(json!({"text": "x".repeat(2001)})), [("$.text".to_owned(), "maxLength".to_owned())]);
+        assert_eq!(err(json!({"text": "   "})), [("$.text".to_owned(), "empty".to_owned())]);
+        assert_eq!(err(json!({"text": "<b>hi</b>"})).len(), 2);
+        assert_eq!(err(json!({"text": "mail me: a@b.com"})), [("$.text".to_owned(), "email".to_owned())]);
+        assert_eq!(err(json!({"text": "hi", "attachments": []})), [("$.attachments".to_owned(), "additionalProperties".to_owned())]);
+        // Links block until confirmed.
+        let mut c = call("confirmDeliveryDetails", Some(json!({"text": "Track: https://t.example/1"})));
+        assert!(build(&c, &NA, "t").is_err());
+        c.confirm_links = true;
+        let r = build(&c, &NA, "t").unwrap();
+        assert_eq!(r.body.as_deref(), Some(r#"{"text":"Track: https://t.example/1"}"#));
+        assert_eq!(r.header("content-type"), Some("application/json"));
+    }
+
+    #[test]
+    fn warranty_dates_and_attachment_counts() {
+        let a = json!({"uploadDestinationId": "u", "fileName": "w.pdf"});
+        let ok = json!({"attachments": [a], "coverageStartDate": "2026-01-01T00:00:00Z", "coverageEndDate": "2027-01-01T00:00:00Z"});
+        assert!(build(&call("warranty", Some(ok)), &NA, "t").is_ok());
+        let backwards = json!({"attachments": [a], "coverageStartDate": "2027-01-01T00:00:00Z", "coverageEndDate": "2026-01-01T00:00:00Z"});
+        assert!(build(&call("warranty", Some(backwards)), &NA, "t").is_err());
+        let six = json!({"attachments": vec![a.clone(); 6]});
+        assert!(matches!(build(&call("invoice", Some(six)), &NA, "t"), Err(BuildError::InvalidBody(v)) if v[0].keyword == "maxItems"));
+        assert!(build(&call("invoice", Some(json!({"attachments": []}))), &NA, "t").is_err());
+        assert!(build(&call("legalDisclosure", Some(json!({"attachments": [{"fileName": "x"}]}))), &NA, "t").is_err());
+    }
+
+    #[test]
+    fn api_schema_is_applied_too() {
+        let mut c = call("confirmDeliveryDetails", Some(json!({"text": "Hello there"})));
+        c.schema = Some(json!({"type": "object", "properties": {"text": {"type": "string", "maxLength": 5}}}));
+        assert!(matches!(build(&c, &NA, "t"), Err(BuildError::InvalidBody(v)) if v[0].keyword == "maxLength"));
+    }
+
+    #[test]
+    fn upload_destination_keeps_slashes_and_encodes_md5() {
+        let f = FileInfo { file_name: "inv.pdf".into(), content_type: "application/pdf".into(), size: 3 };
+        let r = build_upload_destination("invoice", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "kAFQmDzST7DWlj99KOF/cg==", &NA, "t").unwrap();
+        assert_eq!(
+            r.url,
+            "https://sellingpartnerapi-na.amazon.com/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/123-1234567-1234567/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5=kAFQmDzST7DWlj99KOF%2Fcg%3D%3D&contentType=application%2Fpdf"
+        );
+        assert!(build_upload_destination("confirmDeliveryDetails", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "kAFQmDzST7DWlj99KOF/cg==", &NA, "t").is_err());
+        assert!(build_upload_destination("invoice", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "900150983cd24fb0d6963f7d28e17f72", &NA, "t").is_err());
+    }
+
+    #[test]
+    fn explicit_base_url() {
+        let e = Endpoint { region: Region::Na, sandbox: false, base_url: Some("http://127.0.0.1:9/".into()) };
+        let r = build(&call("getSolicitationActionsForOrder", None), &e, "t").unwrap();
+        assert_eq!(r.url, "http://127.0.0.1:9/solicitations/v1/orders/123-1234567-1234567?marketplaceIds=ATVPDKIKX0DER");
+        let bad = Endpoint { base_url: Some("ftp://x".into()), ..e };
+        assert_eq!(build(&call("getSolicitationActionsForOrder", None), &bad, "t").unwrap_err().kind(), "invalidBaseUrl");
+    }
+}

@@ -1,0 +1,351 @@
+//! JSON Schema (draft-04) validation of message bodies: the operation's built-in rules and the
+//! schema the API itself returns under `_embedded.schema` (facts.md "HAL").
+//!
+//! Hand-written rather than the `jsonschema` crate: that crate (0.61, with regex, fancy-regex,
+//! url, idna and more) does not fit a browser extension's size budget. Figures, release wasm after
+//! wasm-opt -Oz, gzip: `jsonschema` alone 1,116 KB raw / 393 KB gzip (scripts/measure-jsonschema.sh);
+//! this module about 9 KB raw / 4 KB gzip inside the core. The subset covers what Amazon's
+//! schemas use: type, properties, required, additionalProperties, enum, items, min/maxLength in
+//! characters, min/maxItems (and `maxLength` on arrays, the models' way of writing it), format
+//! date-time, minimum/maximum, allOf/anyOf/oneOf/not and `$ref` within the document.
+//! `pattern` is not checked (no regex engine in the core); no Amazon schema uses it.
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One way a body breaks a rule: where (a JSON path like `$.attachments[0].fileName`), which
+/// schema keyword, and a sentence for the seller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Violation {
+    pub path: String,
+    pub keyword: String,
+    pub message: String,
+}
+
+impl Violation {
+    pub(crate) fn new(path: &str, keyword: &str, message: String) -> Violation {
+        Violation { path: path.to_owned(), keyword: keyword.to_owned(), message }
+    }
+}
+
+/// Nesting that a body or schema may reach before we stop: deep enough for any real schema,
+/// shallow enough that a hostile `$ref` loop or a 10,000-deep array cannot exhaust the stack.
+const MAX_DEPTH: u32 = 48;
+
+/// Validate `instance` against `schema` (a draft-04 document whose `$ref`s resolve within itself).
+pub fn validate(schema: &Value, instance: &Value) -> Vec<Violation> {
+    let mut v = Validator { root: schema, out: Vec::new() };
+    v.check(schema, instance, &mut String::from("$"), 0);
+    v.out
+}
+
+struct Validator<'a> {
+    root: &'a Value,
+    out: Vec<Violation>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn type_matches(expected: &str, actual: &str) -> bool {
+    expected == actual || (expected == "number" && actual == "integer")
+}
+
+fn article(t: &str) -> &'static str {
+    match t.as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
+fn push_key(path: &mut String, key: &str) {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        path.push('.');
+        path.push_str(key);
+    } else {
+        path.push('[');
+        path.push_str(&Value::String(key.to_owned()).to_string());
+        path.push(']');
+    }
+}
+
+fn as_u64(schema: &Map<String, Value>, key: &str) -> Option<u64> {
+    schema.get(key).and_then(|v| v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)))
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl<'a> Validator<'a> {
+    fn fail(&mut self, path: &str, keyword: &str, message: String) {
+        self.out.push(Violation::new(path, keyword, message));
+    }
+
+    /// Run `schema` on `instance` into a fresh list, for anyOf/oneOf/not.
+    fn sub(&self, schema: &Value, instance: &Value, path: &str, depth: u32) -> Vec<Violation> {
+        let mut v = Validator { root: self.root, out: Vec::new() };
+        v.check(schema, instance, &mut path.to_owned(), depth);
+        v.out
+    }
+
+    fn check(&mut self, schema: &'a Value, instance: &Value, path: &mut String, depth: u32) {
+        let Value::Object(s) = schema else { return };
+        if depth > MAX_DEPTH {
+            self.fail(path, "$ref", "the schema or the body is nested too deeply to check".into());
+            return;
+        }
+        // Draft-04: a schema with $ref is replaced by the target; its sibling keywords are ignored.
+        if let Some(r) = s.get("$ref") {
+            let target = r.as_str().and_then(|r| r.strip_prefix('#')).and_then(|p| if p.is_empty() { Some(self.root) } else { self.root.pointer(p) });
+            match target {
+                Some(t) => self.check(t, instance, path, depth + 1),
+                None => {
+                    let target = r.as_str().map(str::to_owned).unwrap_or_else(|| r.to_string());
+                    self.fail(path, "$ref", format!("the schema refers to {target}, which it does not define"))
+                }
+            }
+            return;
+        }
+        if !self.check_type(s, instance, path) {
+            return; // other keywords would only repeat the type error
+        }
+        if let Some(Value::Array(allowed)) = s.get("enum") {
+            if !allowed.contains(instance) {
+                let list: Vec<String> = allowed.iter().map(|v| v.to_string()).collect();
+                self.fail(path, "enum", format!("must be one of {}", list.join(", ")));
+            }
+        }
+        match instance {
+            Value::String(text) => self.check_string(s, text, path),
+            Value::Number(n) => self.check_number(s, n.as_f64().unwrap_or(0.0), path),
+            Value::Array(items) => self.check_array(s, items, path, depth),
+            Value::Object(fields) => self.check_object(s, fields, path, depth),
+            _ => {}
+        }
+        self.check_combinators(s, instance, path, depth);
+    }
+
+    fn check_type(&mut self, s: &Map<String, Value>, instance: &Value, path: &str) -> bool {
+        let actual = type_name(instance);
+        let ok = match s.get("type") {
+            Some(Value::String(t)) => type_matches(t, actual),
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, actual)),
+            _ => true,
+        };
+        if !ok {
+            let expected = match s.get("type") {
+                Some(Value::String(t)) => format!("{} {t}", article(t)),
+                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or "),
+                _ => String::new(),
+            };
+            self.fail(path, "type", format!("must be {expected}, not {} {actual}", article(actual)));
+        }
+        ok
+    }
+
+    fn check_string(&mut self, s: &Map<String, Value>, text: &str, path: &str) {
+        // Lengths are in characters, not bytes (facts.md "Operations"): "Grüße" is 5.
+        let chars = text.chars().count() as u64;
+        if let Some(min) = as_u64(s, "minLength") {
+            if chars < min {
+                let msg = if chars == 0 { "must not be empty".into() } else { format!("is {} long; the minimum is {min}", plural(chars, "character", "characters")) };
+                self.fail(path, "minLength", msg);
+            }
+        }
+        if let Some(max) = as_u64(s, "maxLength") {
+            if chars > max {
+                self.fail(path, "maxLength", format!("is {} long; the limit is {max}", plural(chars, "character", "characters")));
+            }
+        }
+        if s.get("format").and_then(Value::as_str) == Some("date-time") && parse_date_time(text).is_none() {
+            self.fail(path, "format", "must be a date and time like 2026-11-23T09:30:00Z".into());
+        }
+    }
+
+    fn check_number(&mut self, s: &Map<String, Value>, n: f64, path: &str) {
+        if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
+            let exclusive = s.get("exclusiveMinimum") == Some(&Value::Bool(true));
+            if n < min || (exclusive && n == min) {
+                self.fail(path, "minimum", format!("must be {} {min}", if exclusive { "more than" } else { "at least" }));
+            }
+        }
+        if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
+            let exclusive = s.get("exclusiveMaximum") == Some(&Value::Bool(true));
+            if n > max || (exclusive && n == max) {
+                self.fail(path, "maximum", format!("must be {} {max}", if exclusive { "less than" } else { "at most" }));
+            }
+        }
+    }
+
+    fn check_array(&mut self, s: &'a Map<String, Value>, items: &[Value], path: &mut String, depth: u32) {
+        let n = items.len() as u64;
+        // The models write array bounds as minLength/maxLength (facts.md "Model quirks"): read both.
+        for (key, is_min) in [("minItems", true), ("minLength", true), ("maxItems", false), ("maxLength", false)] {
+            let Some(bound) = as_u64(s, key) else { continue };
+            if is_min && n < bound {
+                self.fail(path, key, format!("needs at least {}, got {n}", plural(bound, "item", "items")));
+            } else if !is_min && n > bound {
+                self.fail(path, key, format!("allows at most {}, got {n}", plural(bound, "item", "items")));
+            }
+        }
+        let len = path.len();
+        match s.get("items") {
+            Some(each @ Value::Object(_)) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push_str(&format!("[{i}]"));
+                    self.check(each, item, path, depth + 1);
+                    path.truncate(len);
+                }
+            }
+            Some(Value::Array(tuple)) => {
+                for (i, (item, each)) in items.iter().zip(tuple).enumerate() {
+                    path.push_str(&format!("[{i}]"));
+                    self.check(each, item, path, depth + 1);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_object(&mut self, s: &'a Map<String, Value>, fields: &Map<String, Value>, path: &mut String, depth: u32) {
+        let len = path.len();
+        let props = s.get("properties").and_then(Value::as_object);
+        if let Some(Value::Array(required)) = s.get("required") {
+            for name in required.iter().filter_map(Value::as_str) {
+                if !fields.contains_key(name) {
+                    push_key(path, name);
+                    self.fail(path, "required", format!("{name} is required"));
+                    path.truncate(len);
+                }
+            }
+        }
+        for (name, value) in fields {
+            push_key(path, name);
+            match props.and_then(|p| p.get(name)) {
+                Some(sub) => self.check(sub, value, path, depth + 1),
+                None => match s.get("additionalProperties") {
+                    Some(Value::Bool(false)) => self.fail(path, "additionalProperties", format!("{name} is not a field of this message")),
+                    Some(extra @ Value::Object(_)) => self.check(extra, value, path, depth + 1),
+                    _ => {}
+                },
+            }
+            path.truncate(len);
+        }
+    }
+
+    fn check_combinators(&mut self, s: &'a Map<String, Value>, instance: &Value, path: &mut String, depth: u32) {
+        if let Some(Value::Array(all)) = s.get("allOf") {
+            for sub in all {
+                self.check(sub, instance, path, depth + 1);
+            }
+        }
+        if let Some(Value::Array(any)) = s.get("anyOf") {
+            if !any.is_empty() && !any.iter().any(|sub| self.sub(sub, instance, path, depth + 1).is_empty()) {
+                self.fail(path, "anyOf", "matches none of the allowed forms".into());
+            }
+        }
+        if let Some(Value::Array(one)) = s.get("oneOf") {
+            let matching = one.iter().filter(|sub| self.sub(sub, instance, path, depth + 1).is_empty()).count();
+            if matching != 1 {
+                self.fail(path, "oneOf", format!("must match exactly one allowed form, matches {matching}"));
+            }
+        }
+        if let Some(not @ Value::Object(_)) = s.get("not") {
+            if self.sub(not, instance, path, depth + 1).is_empty() {
+                self.fail(path, "not", "has a form that is not allowed".into());
+            }
+        }
+    }
+}
+
+/// RFC 3339 date-time (JSON Schema `format: date-time`), as Unix seconds.
+pub fn parse_date_time(s: &str) -> Option<i64> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn paths(v: &[Violation]) -> Vec<(&str, &str)> {
+        v.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect()
+    }
+
+    #[test]
+    fn lengths_are_characters() {
+        let s = json!({"type": "string", "maxLength": 5});
+        assert!(validate(&s, &json!("Grüße")).is_empty());
+        assert!(validate(&s, &json!("日本語です")).is_empty());
+        let v = validate(&s, &json!("日本語ですよ"));
+        assert_eq!(v[0].message, "is 6 characters long; the limit is 5");
+    }
+
+    #[test]
+    fn model_max_length_on_arrays_means_items() {
+        let s = json!({"type": "array", "maxLength": 5, "items": {"type": "string"}});
+        assert!(validate(&s, &json!(vec!["a"; 5])).is_empty());
+        assert_eq!(paths(&validate(&s, &json!(vec!["a"; 6]))), [("$", "maxLength")]);
+    }
+
+    #[test]
+    fn refs_required_additional_and_paths() {
+        let s = json!({
+            "type": "object", "additionalProperties": false,
+            "properties": {"attachments": {"type": "array", "items": {"$ref": "#/definitions/A"}}},
+            "definitions": {"A": {"type": "object", "required": ["fileName"], "properties": {"fileName": {"type": "string"}}}}
+        });
+        let v = validate(&s, &json!({"attachments": [{"fileName": "a"}, {}], "extra": 1, "we ird": 2}));
+        assert_eq!(paths(&v), [("$.attachments[1].fileName", "required"), ("$.extra", "additionalProperties"), ("$[\"we ird\"]", "additionalProperties")]);
+    }
+
+    #[test]
+    fn types_enum_format_numbers() {
+        assert_eq!(validate(&json!({"type": "string"}), &json!(3))[0].message, "must be a string, not an integer");
+        assert!(validate(&json!({"type": "number"}), &json!(3)).is_empty());
+        assert!(validate(&json!({"type": ["string", "null"]}), &json!(null)).is_empty());
+        assert_eq!(validate(&json!({"enum": ["a", "b"]}), &json!("c"))[0].keyword, "enum");
+        let dt = json!({"type": "string", "format": "date-time"});
+        assert!(validate(&dt, &json!("2026-11-23T09:30:00Z")).is_empty());
+        assert!(validate(&dt, &json!("2026-11-23T09:30:00+09:00")).is_empty());
+        assert_eq!(validate(&dt, &json!("2026-11-23")).len(), 1);
+        assert_eq!(validate(&dt, &json!("2026-02-30T00:00:00Z")).len(), 1);
+        assert_eq!(validate(&json!({"minimum": 1, "exclusiveMinimum": true}), &json!(1))[0].keyword, "minimum");
+    }
+
+    #[test]
+    fn combinators() {
+        let s = json!({"anyOf": [{"type": "string"}, {"type": "integer"}]});
+        assert!(validate(&s, &json!(1)).is_empty());
+        assert_eq!(validate(&s, &json!([]))[0].keyword, "anyOf");
+        let s = json!({"oneOf": [{"type": "number"}, {"type": "integer"}]});
+        assert_eq!(validate(&s, &json!(1))[0].keyword, "oneOf");
+        assert_eq!(validate(&json!({"not": {"type": "null"}}), &json!(null))[0].keyword, "not");
+    }
+
+    #[test]
+    fn ref_loops_and_dangling_refs_are_errors_not_crashes() {
+        let looped = json!({"$ref": "#"});
+        assert_eq!(validate(&looped, &json!({}))[0].keyword, "$ref");
+        let dangling = json!({"properties": {"a": {"$ref": "#/definitions/Nope"}}});
+        assert_eq!(validate(&dangling, &json!({"a": 1}))[0].message, "the schema refers to #/definitions/Nope, which it does not define");
+        let mut deep = json!(1);
+        for _ in 0..200 {
+            deep = json!([deep]);
+        }
+        let nested = json!({"items": {"$ref": "#"}});
+        assert!(!validate(&nested, &deep).is_empty());
+    }
+}
