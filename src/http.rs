@@ -48,3 +48,67 @@ pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'
 pub fn user_agent() -> String {
     format!("SP-Outreach/{} (Language=Rust; Platform=WebExtension)", env!("CARGO_PKG_VERSION"))
 }
+
+const REDACTED: &str = "[redacted]";
+/// Header and field names whose values are secrets: never handed to a logger.
+const SECRET_HEADERS: [&str; 2] = ["x-amz-access-token", "authorization"];
+const SECRET_FIELDS: [&str; 4] = ["access_token", "refresh_token", "client_secret", "x-amz-access-token"];
+
+impl HttpRequest {
+    /// A copy safe to log: the access token header and LWA secrets in a form body are masked.
+    pub fn redacted(&self) -> HttpRequest {
+        let headers = self.headers.iter().map(|(k, v)| (k.clone(), if SECRET_HEADERS.iter().any(|s| k.eq_ignore_ascii_case(s)) { REDACTED.to_owned() } else { v.clone() })).collect();
+        let form = self.header("content-type").is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+        let body = self.body.as_ref().map(|b| if form { redact_form(b) } else { redact_json(b) });
+        HttpRequest { method: self.method, url: self.url.clone(), headers, body }
+    }
+}
+
+impl HttpResponse {
+    /// A copy safe to log: tokens in an LWA answer are masked.
+    pub fn redacted(&self) -> HttpResponse {
+        HttpResponse { status: self.status, headers: self.headers.clone(), body: redact_json(&self.body) }
+    }
+}
+
+fn redact_form(body: &str) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(body.as_bytes()) {
+        out.append_pair(&k, if SECRET_FIELDS.contains(&k.as_ref()) { REDACTED } else { &v });
+    }
+    out.finish()
+}
+
+fn redact_json(body: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut o)) if SECRET_FIELDS.iter().any(|f| o.contains_key(*f)) => {
+            for f in SECRET_FIELDS {
+                if let Some(v) = o.get_mut(f) {
+                    *v = serde_json::Value::String(REDACTED.into());
+                }
+            }
+            serde_json::Value::Object(o).to_string()
+        }
+        _ => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lwa::{token_request, Credentials};
+
+    #[test]
+    fn logs_never_carry_secrets() {
+        let c = Credentials { client_id: "amzn1.application-oa2-client.x".into(), client_secret: "SECRET1".into(), refresh_token: "Atzr|SECRET2".into() };
+        let r = token_request(&c, None).unwrap().redacted();
+        let body = r.body.unwrap();
+        assert!(!body.contains("SECRET"), "{body}");
+        assert!(body.contains("client_id=amzn1.application-oa2-client.x"));
+        let api = HttpRequest { method: Method::Get, url: "u".into(), headers: vec![("X-Amz-Access-Token".into(), "Atza|SECRET3".into())], body: None };
+        assert_eq!(api.redacted().headers[0].1, REDACTED);
+        let resp = HttpResponse::new(200, &[], r#"{"access_token":"Atza|SECRET4","refresh_token":"Atzr|SECRET5","expires_in":3600}"#).redacted();
+        assert!(!resp.body.contains("SECRET") && resp.body.contains("3600"));
+        assert_eq!(HttpResponse::new(200, &[], "<html>").redacted().body, "<html>");
+    }
+}
