@@ -83,6 +83,12 @@ fn as_u64(schema: &Map<String, Value>, key: &str) -> Option<u64> {
     schema.get(key).and_then(|v| v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)))
 }
 
+/// A number as JSON writes it (serde_json's formatter is already in the binary; core's f64
+/// Display would add ~13 KB of wasm).
+fn number(n: f64) -> String {
+    Value::from(n).to_string()
+}
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -177,13 +183,13 @@ impl<'a> Validator<'a> {
         if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
             let exclusive = s.get("exclusiveMinimum") == Some(&Value::Bool(true));
             if n < min || (exclusive && n == min) {
-                self.fail(path, "minimum", format!("must be {} {min}", if exclusive { "more than" } else { "at least" }));
+                self.fail(path, "minimum", format!("must be {} {}", if exclusive { "more than" } else { "at least" }, number(min)));
             }
         }
         if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
             let exclusive = s.get("exclusiveMaximum") == Some(&Value::Bool(true));
             if n > max || (exclusive && n == max) {
-                self.fail(path, "maximum", format!("must be {} {max}", if exclusive { "less than" } else { "at most" }));
+                self.fail(path, "maximum", format!("must be {} {}", if exclusive { "less than" } else { "at most" }, number(max)));
             }
         }
     }

@@ -322,7 +322,7 @@ impl Inner {
     fn network_error(&self, op: &str, e: FetchError) -> JsValue {
         let err = match e {
             FetchError::Network(m) => core_error("network", "network", &format!("Amazon could not be reached: {m}"), &serde_json::json!({"operation": op, "message": m})),
-            FetchError::Timeout => core_error("timeout", "timeout", &format!("Amazon did not answer within {} s", self.timeout_ms / 1000.0), &serde_json::json!({"operation": op, "timeoutMs": self.timeout_ms})),
+            FetchError::Timeout => core_error("timeout", "timeout", &format!("Amazon did not answer within {} ms", self.timeout_ms as u64), &serde_json::json!({"operation": op, "timeoutMs": self.timeout_ms})),
         };
         self.log_error(op, &err);
         err

@@ -132,7 +132,10 @@ pub(crate) fn api_error(e: &ApiError) -> JsValue {
 
 pub(crate) fn lwa_error(e: &LwaError) -> JsValue {
     let kind = serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    core_error("lwa", &format!("lwa{}{}", kind[..1.min(kind.len())].to_uppercase(), kind.get(1..).unwrap_or("")), &e.explanation, e)
+    // "lwa" + the kind with its first letter upper-cased: lwaInvalidGrant, lwaInvalidClient, …
+    let mut chars = kind.chars();
+    let kind: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+    core_error("lwa", &format!("lwa{kind}"), &e.explanation, e)
 }
 
 fn hal_error(e: &HalError) -> JsValue {
