@@ -1,0 +1,58 @@
+# SP Outreach. `make demo` and `make test` work on a fresh machine: both install what is missing.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# The wasm test runner picks a browser from these; always set explicitly (toolchain.md).
+export CHROMEDRIVER := /usr/bin/chromedriver
+export GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
+
+PKG := build/pkg
+WASM := $(PKG)/sp_outreach_bg.wasm
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
+
+.PHONY: setup build test test-native test-js test-wasm bench demo clean
+
+setup:
+	@scripts/setup.sh
+
+## build: the core as wasm for the extension: wasm-pack (--target web) then wasm-opt -Oz, into build/pkg.
+build: setup
+	wasm-pack --quiet build --target web --release --out-dir $(PKG) --no-pack
+	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
+	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
+
+## test: every test. Native Rust, the built package in Node, the .d.ts contract, wasm in Node,
+## Chrome and Firefox (windows and service workers) against the stand-in server.
+test: build test-native test-js test-wasm
+
+test-native:
+	cargo test --workspace
+
+test-js:
+	@# The generated .d.ts is the JS shell's contract: a change to it must be deliberate.
+	diff -u tests/js/sp_outreach.d.ts $(PKG)/sp_outreach.d.ts || { echo "The generated $(PKG)/sp_outreach.d.ts changed: review it and copy it to tests/js/sp_outreach.d.ts"; exit 1; }
+	tsc -p tests/js/tsconfig.json
+	node --test tests/js/
+
+test-wasm:
+	node tests/standin/server.mjs > target/standin.url & pid=$$!
+	trap "kill $$pid 2>/dev/null" EXIT
+	for i in $$(seq 50); do [ -s target/standin.url ] && break; sleep 0.1; done
+	export STANDIN_URL=$$(head -1 target/standin.url)
+	echo "stand-in at $$STANDIN_URL"
+	wasm-pack test --node -- --test wasm_flows
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_flows --test wasm_service_worker
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker
+
+## bench: sizes of the shipped wasm + glue, and time per call natively and in wasm beside plain JS.
+bench: build
+	cargo run --quiet --release --example bench
+	node bench/bench.mjs
+
+## demo: builds, then a scripted tour in Node: a request for each operation and a validation report.
+demo: build
+	node scripts/demo.mjs
+
+clean:
+	rm -rf build target/standin.url
