@@ -156,37 +156,7 @@ export function version(): string;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-export interface InitOutput {
-    readonly memory: WebAssembly.Memory;
-    readonly __wbg_client_free: (a: number, b: number) => void;
-    readonly buildRequest: (a: any, b: any, c: number, d: number) => [number, number, number];
-    readonly checkBody: (a: number, b: number, c: any, d: any) => [number, number, number];
-    readonly client_checkCredentials: (a: number) => any;
-    readonly client_getActions: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => any;
-    readonly client_getAttributes: (a: number, b: number, c: number, d: number, e: number) => any;
-    readonly client_new: (a: any) => [number, number, number];
-    readonly client_requestReview: (a: number, b: number, c: number, d: number, e: number) => any;
-    readonly client_sendMessage: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: any, i: number, j: number) => any;
-    readonly contentMd5: (a: number, b: number) => [number, number];
-    readonly lintText: (a: number, b: number) => [number, number, number];
-    readonly marketplaces: () => [number, number, number];
-    readonly operations: () => [number, number, number];
-    readonly parseActions: (a: number, b: number, c: number, d: number) => [number, number, number];
-    readonly parseResponse: (a: number, b: number, c: any) => [number, number, number];
-    readonly version: () => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hc6e32442575a1d96: (a: number, b: number) => void;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
-}
+export interface InitOutput { readonly memory: WebAssembly.Memory }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;
 
