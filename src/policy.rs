@@ -194,7 +194,7 @@ impl Doc {
         let mut incentives = Vec::new();
         let mut reviews = Vec::new();
         for i in 0..self.lower.len() {
-            let Some(candidates) = lex.by_first.get(&self.lower[i]) else { continue };
+            let Some(candidates) = lex.starting_with(self.lower[i]) else { continue };
             for &(idx, ref pat) in candidates {
                 if !self.matches_at(i, pat) {
                     continue;
@@ -274,11 +274,23 @@ impl Pattern {
     }
 }
 
+/// Patterns indexed by their first character: a message is scanned once, comparing each position
+/// only with the few patterns that start with its character. ASCII first characters index an
+/// array directly (no hashing on the hot path); the rest go through a map.
 struct Lexicon {
     kinds: Vec<Kind>,
-    /// Patterns indexed by their first character: a message is scanned once, comparing each
-    /// position only with the few patterns that start with its character.
-    by_first: HashMap<char, Vec<(usize, Pattern)>>,
+    ascii: Vec<Vec<(usize, Pattern)>>,
+    other: HashMap<char, Vec<(usize, Pattern)>>,
+}
+
+impl Lexicon {
+    fn starting_with(&self, c: char) -> Option<&Vec<(usize, Pattern)>> {
+        if c.is_ascii() {
+            self.ascii.get(c as usize).filter(|v| !v.is_empty())
+        } else {
+            self.other.get(&c)
+        }
+    }
 }
 
 /// Asking for a positive or 5-star review, in English, German, French, Spanish, Italian, Japanese.
@@ -336,15 +348,18 @@ const REVIEW: &[&str] = &[
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lex = Lexicon { kinds: Vec::new(), by_first: HashMap::new() };
+        let mut lex = Lexicon { kinds: Vec::new(), ascii: (0..128).map(|_| Vec::new()).collect(), other: HashMap::new() };
         for (kind, words) in [(Kind::Positive, POSITIVE), (Kind::Incentive, INCENTIVE), (Kind::Review, REVIEW)] {
             for w in words {
                 let chars: Vec<char> = w.chars().collect();
                 let bounded = chars.iter().all(|c| (*c as u32) < 0x2000);
                 let idx = lex.kinds.len();
                 lex.kinds.push(kind);
-                if let Some(&first) = chars.first() {
-                    lex.by_first.entry(first).or_default().push((idx, Pattern { chars, bounded }));
+                let Some(&first) = chars.first() else { continue };
+                let pattern = (idx, Pattern { chars, bounded });
+                match lex.ascii.get_mut(first as usize) {
+                    Some(list) => list.push(pattern),
+                    None => lex.other.entry(first).or_default().push(pattern),
                 }
             }
         }

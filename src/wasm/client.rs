@@ -473,7 +473,7 @@ impl Inner {
                 &serde_json::json!({"kind": op.action, "offered": actions.actions.iter().map(|a| a.name.clone()).collect::<Vec<_>>()}),
             ));
         };
-        message.schema = action.schema.clone();
+        message.schema = action.schema_value();
         request::build(&message, &self.endpoint, "check").map_err(|e| build_error(&e))?;
         let mut attachments = Vec::new();
         for f in &files {
