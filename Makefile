@@ -3,9 +3,10 @@ SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# The wasm test runner picks a browser from these; always set explicitly (toolchain.md).
-export CHROMEDRIVER := /usr/bin/chromedriver
-export GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
+# The wasm test runner picks GECKODRIVER before CHROMEDRIVER whatever the flags say (toolchain.md):
+# each browser run sets its own driver and unsets the other's.
+CHROMEDRIVER := /usr/bin/chromedriver
+GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 
 PKG := build/pkg
 WASM := $(PKG)/sp_outreach_bg.wasm
@@ -44,8 +45,10 @@ test-wasm:
 	export STANDIN_URL=$$(head -1 target/standin.url)
 	echo "stand-in at $$STANDIN_URL"
 	wasm-pack test --node -- --test wasm_flows
-	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_flows --test wasm_service_worker
-	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker
+	env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-chrome.log
+	grep -q "Running headless tests in Chrome" target/wasm-chrome.log
+	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
+	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
 
 ## bench: sizes of the shipped wasm + glue, and time per call natively and in wasm beside plain JS.
 bench: build
