@@ -39,13 +39,6 @@ fn main() {
     let parse_us = time_per_call(20_000, || {
         black_box(parse_actions(Api::Messaging, black_box(&actions)).ok());
     });
-    if std::env::var("BENCH_PARTS").is_ok() {
-        let body = call.body.clone().unwrap();
-        let lint_us = time_per_call(20_000, || { black_box(sp_outreach::lint(black_box(&text))); });
-        let op = sp_outreach::Operation::find("confirmDeliveryDetails").unwrap();
-        let validate_us = time_per_call(20_000, || { black_box(sp_outreach::validate(op.builtin_schema().unwrap(), black_box(&body))); });
-        println!("parts: lint {lint_us:.2} µs, builtin validate {validate_us:.2} µs");
-    }
     println!("native (Rust, release)");
     println!("| operation                                        | µs per call |");
     println!("|--------------------------------------------------|-------------|");

@@ -133,11 +133,16 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// `attempt` is how many sends were made (1 after the first); `random` is uniform in [0, 1),
     /// passed in because the core has no randomness of its own.
-    pub fn decide(&self, op: &Operation, attempt: u32, failure: Failure, random: f64) -> RetryDecision {
+    /// The wait before another send after `attempt` sends: "equal jitter", half the exponential
+    /// step plus a random part of the other half, capped.
+    pub fn backoff(&self, attempt: u32, random: f64) -> f64 {
         let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.5 };
-        // "Equal jitter": half the exponential step, plus a random part of the other half.
         let step = (self.base_ms * 2f64.powi(attempt.saturating_sub(1).min(30) as i32)).min(self.cap_ms);
-        let backoff = step / 2.0 + random * step / 2.0;
+        step / 2.0 + random * step / 2.0
+    }
+
+    pub fn decide(&self, op: &Operation, attempt: u32, failure: Failure, random: f64) -> RetryDecision {
+        let backoff = self.backoff(attempt, random);
         match failure {
             Failure::Status { status: 429 } => {
                 if attempt >= self.max_attempts_throttled {

@@ -314,8 +314,7 @@ impl Inner {
                 Err(FetchError::Timeout) if attempt < self.policy.max_attempts => "timed out".into(),
                 Err(e) => return Err(self.network_error("lwaToken", e)),
             };
-            let wait = self.policy.base_ms * 2f64.powi(attempt as i32 - 1) * (0.5 + fetch::random() / 2.0);
-            self.retry_wait("lwaToken", attempt, wait, failure).await;
+            self.retry_wait("lwaToken", attempt, self.policy.backoff(attempt, fetch::random()), failure).await;
         }
     }
 

@@ -147,7 +147,7 @@ fn hal_error(e: &HalError) -> JsValue {
 /// `JSON.parse`/`JSON.stringify` on the other. Measured against serde-wasm-bindgen (which walks JS
 /// objects property by property through imports): about 3× faster per call and ~40 KB less wasm.
 pub(crate) fn to_js(v: &impl Serialize) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| core_error_plain("internal", &e.to_string()))?;
+    let text = serde_json::to_string(v).map_err(|e| core_error("build", "internal", &e.to_string(), &()))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -159,15 +159,6 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &'static
     // undefined (and functions) stringify to undefined: read them as null.
     let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
     serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))
-}
-
-/// An error whose details could not be serialized (cannot happen for our types; no recursion).
-fn core_error_plain(kind: &str, message: &str) -> JsValue {
-    let e = js_sys::Error::new(message);
-    e.set_name("SpOutreachError");
-    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("kind"), &JsValue::from_str(kind));
-    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("source"), &JsValue::from_str("build"));
-    e.into()
 }
 
 /// Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
