@@ -4,4 +4,4 @@
 mod wasm_common;
 
 wasm_tests!(sync: pure_functions; async: real_requests, review_flow_exactly_once, unknown_outcome_is_verified_not_resent,
-    read_retried_with_hook, message_with_attachment_and_blocked_text, token_refresh_and_bad_credentials, loggers_redact_secrets);
+    read_retried_with_hook, message_with_attachment_and_blocked_text, token_refresh_and_bad_credentials, loggers_redact_secrets, timeouts_are_bounded);

@@ -6,6 +6,7 @@
 //   …-2222222  not eligible: no actions, and a create answers 403
 //   …-3333333  the first create is processed, then the connection is dropped (outcome unknown)
 //   …-4444444  the first actions read answers 503 with an HTML page, then works
+//   …-9999999  never answers (the socket is closed after 10 s): for client time-outs
 //   any other  eligible for one review request (a second create answers 403)
 import { createServer } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
@@ -63,6 +64,7 @@ const server = createServer((req, res) => {
     if (path === '/_standin/reset') { reset(); return send(res, 200, {}); }
     if (path === '/_standin/expire-tokens') { state.tokens.clear(); return send(res, 200, {}); }
     state.log.push({ method: req.method, path, query: url.search, hasToken: !!req.headers['x-amz-access-token'] });
+    if (path.includes('-9999999')) return setTimeout(() => req.socket.destroy(), 10_000);
 
     if (path === '/auth/o2/token' && req.method === 'POST') {
       const form = new URLSearchParams(body.toString());
@@ -144,4 +146,5 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`http://127.0.0.1:${server.address().port}`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Held connections would keep close() waiting: exit at once.
+process.on('SIGTERM', () => process.exit(0));

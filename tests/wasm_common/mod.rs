@@ -219,6 +219,17 @@ pub async fn token_refresh_and_bad_credentials() {
     assert_core_error(&e, "missingField");
 }
 
+/// A server that never answers: each read times out, is retried a bounded number of times, and the
+/// caller gets a timeout error.
+pub async fn timeouts_are_bounded() {
+    let c = client(config(r#","timeoutMs":150"#));
+    let o = order("9999999");
+    let e = wait(c.get_attributes(o.clone(), US.into())).await.unwrap_err();
+    assert_core_error(&e, "timeout");
+    assert_eq!(s(&e, "source"), "timeout");
+    assert_eq!(count(&log(&o).await, "GET", "/attributes"), 4, "RetryPolicy::default().max_attempts");
+}
+
 /// Loggers see every request and response, never a secret.
 pub async fn loggers_redact_secrets() {
     let seen = Array::new();
