@@ -1,0 +1,81 @@
+//! sp-sandbox: a local SP-API emulator. Messaging v1, Solicitations v1, Uploads 2020-11-01 and
+//! Login with Amazon on one port, with Amazon's rules, rate limits, tokens and injected faults,
+//! plus the Seller Central look-alike pages of `www/` for every other path.
+pub mod admin;
+pub mod clock;
+pub mod errors;
+pub mod faults;
+pub mod gate;
+pub mod hal;
+pub mod limits;
+pub mod log;
+pub mod lwa;
+pub mod marketplaces;
+pub mod messaging;
+pub mod rules;
+pub mod scenario;
+pub mod server;
+pub mod solicitations;
+pub mod static_pairs;
+pub mod tls;
+pub mod uploads;
+pub mod world;
+
+pub use scenario::Scenario;
+pub use world::{Config, Sandbox};
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::Router;
+use errors::ApiError;
+use tower::ServiceExt;
+
+/// Every path the emulator answers, in one place: the real SP-API and LWA paths, the upload PUT
+/// target, the admin API, and `www/` for the rest.
+pub fn app(sandbox: Sandbox) -> Router {
+    const ORDER: &str = "/messaging/v1/orders/{amazonOrderId}";
+    let message = |kind: &str| format!("{ORDER}/messages/{kind}");
+    Router::new()
+        .route("/auth/o2/token", post(lwa::token))
+        .route("/solicitations/v1/orders/{amazonOrderId}", get(solicitations::actions))
+        .route("/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback", post(solicitations::create))
+        .route(ORDER, get(messaging::actions))
+        .route(&format!("{ORDER}/attributes"), get(messaging::attributes))
+        .route(&message("confirmCustomizationDetails"), post(messaging::create))
+        .route(&message("confirmDeliveryDetails"), post(messaging::create))
+        .route(&message("legalDisclosure"), post(messaging::create))
+        .route(&message("confirmOrderDetails"), post(messaging::create))
+        .route(&message("confirmServiceDetails"), post(messaging::create))
+        .route(&message("warranty"), post(messaging::create))
+        .route(&message("digitalAccessKey"), post(messaging::create))
+        .route(&message("unexpectedProblem"), post(messaging::create))
+        .route(&message("invoice"), post(messaging::create))
+        .route(&message("negativeFeedbackRemoval"), post(messaging::create))
+        .route(&message("amazonMotors"), post(messaging::create))
+        .route("/uploads/2020-11-01/uploadDestinations/{*resource}", post(uploads::create_destination))
+        .route("/_s3/{uploadDestinationId}", put(uploads::put_object))
+        .nest("/_sandbox", admin::router())
+        .fallback(www)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(sandbox.clone(), gate::front))
+        .with_state(sandbox)
+}
+
+/// Static files for every other path; API-looking paths and missing files get SP-API's 404.
+async fn www(State(sb): State<Sandbox>, req: Request) -> Response {
+    let path = req.uri().path().to_owned();
+    let not_found = || ApiError::not_found(format!("No resource at {path}.")).into_response();
+    let Some(dir) = sb.config.www.as_ref().filter(|_| !gate::is_api_path(&path) && !path.starts_with("/_sandbox")) else {
+        return not_found();
+    };
+    match tower_http::services::ServeDir::new(dir).oneshot(req).await {
+        Ok(r) if r.status() != StatusCode::NOT_FOUND => r.into_response(),
+        _ => not_found(),
+    }
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed", format!("{} is not allowed on {}.", req.method(), req.uri().path())).into_response()
+}

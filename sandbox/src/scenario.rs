@@ -1,0 +1,200 @@
+//! Scenario files: the applications that may log in and the orders the APIs answer for
+//! (`www/demo/orders.json` is the shipped example). Dates are absolute RFC 3339 or relative to
+//! the moment the scenario is loaded (`"now-12d"`, `"now+3d"`, `"now-36h"`), so a scenario stays
+//! realistic whatever day it is run — and the browser's clock agrees with the emulator's.
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::{Duration, OffsetDateTime};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    /// Where the clock starts; absent: the real time.
+    #[serde(default)]
+    pub now: Option<String>,
+    #[serde(default = "default_applications")]
+    pub applications: Vec<Application>,
+    /// Login with Amazon access-token lifetime (facts.md: `expires_in` 3600).
+    #[serde(default = "default_token_lifetime")]
+    pub token_lifetime_seconds: u64,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+}
+
+/// A registered SP-API application and the refresh token a seller authorized it with.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Application {
+    pub client_id: String,
+    pub client_secret: String,
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum OrderStatus {
+    Pending,
+    Unshipped,
+    PartiallyShipped,
+    Shipped,
+    Canceled,
+}
+
+/// What sets an order apart for Messaging: which message kinds Amazon offers "depend on order
+/// status and seller type" (facts.md "Reported quirks").
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Trait {
+    Customized,
+    Digital,
+    HomeService,
+    Motors,
+    NegativeFeedback,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Order {
+    pub amazon_order_id: String,
+    pub marketplace_id: String,
+    pub status: OrderStatus,
+    /// Refunds and returns show on Seller Central's pages; the APIs don't look at them.
+    #[serde(default)]
+    pub refunded: bool,
+    #[serde(default)]
+    pub returned: bool,
+    pub purchase_date: String,
+    #[serde(default)]
+    pub earliest_delivery_date: Option<String>,
+    #[serde(default)]
+    pub latest_delivery_date: Option<String>,
+    pub buyer_locale: String,
+    #[serde(default)]
+    pub traits: Vec<Trait>,
+    /// A review request sent before the scenario starts.
+    #[serde(default)]
+    pub solicited_at: Option<String>,
+    /// Overrides the message kinds offered (names as in the API's `_links.actions`).
+    #[serde(default)]
+    pub messaging_actions: Option<Vec<String>>,
+    /// Whatever the look-alike pages show (buyer, items, totals); served back by /_sandbox/orders.
+    #[serde(default)]
+    pub details: Value,
+}
+
+fn default_applications() -> Vec<Application> {
+    vec![Application {
+        client_id: "amzn1.application-oa2-client.sandbox".into(),
+        client_secret: "sandbox-client-secret".into(),
+        refresh_token: "Atzr|sandbox-refresh-token".into(),
+    }]
+}
+
+fn default_token_lifetime() -> u64 {
+    3600
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario { now: None, applications: default_applications(), token_lifetime_seconds: 3600, orders: vec![] }
+    }
+}
+
+impl Scenario {
+    pub fn from_json(text: &str) -> Result<Scenario, String> {
+        let s: Scenario = serde_json::from_str(text).map_err(|e| format!("scenario: {e}"))?;
+        let epoch = OffsetDateTime::UNIX_EPOCH;
+        if let Some(now) = &s.now {
+            parse_date(now, epoch).map_err(|e| format!("scenario now: {e}"))?;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for o in &s.orders {
+            let at = |what: &str, e: String| format!("order {}: {what}: {e}", o.amazon_order_id);
+            if !crate::marketplaces::is_order_id(&o.amazon_order_id) {
+                return Err(at("amazonOrderId", "not ddd-ddddddd-ddddddd".into()));
+            }
+            if !seen.insert(&o.amazon_order_id) {
+                return Err(at("amazonOrderId", "listed twice".into()));
+            }
+            if crate::marketplaces::region_of(&o.marketplace_id).is_none() {
+                return Err(at("marketplaceId", "unknown".into()));
+            }
+            for (what, d) in [("purchaseDate", Some(&o.purchase_date)), ("earliestDeliveryDate", o.earliest_delivery_date.as_ref()), ("latestDeliveryDate", o.latest_delivery_date.as_ref()), ("solicitedAt", o.solicited_at.as_ref())] {
+                if let Some(d) = d {
+                    parse_date(d, epoch).map_err(|e| at(what, e))?;
+                }
+            }
+            if o.status == OrderStatus::Shipped && (o.earliest_delivery_date.is_none() || o.latest_delivery_date.is_none()) {
+                return Err(at("status", "a Shipped order needs earliestDeliveryDate and latestDeliveryDate".into()));
+            }
+        }
+        if s.applications.is_empty() {
+            return Err("scenario: at least one application is needed".into());
+        }
+        Ok(s)
+    }
+}
+
+/// RFC 3339, or `now`, `now±N` with a unit of d, h, m or s, relative to `epoch`.
+pub fn parse_date(s: &str, epoch: OffsetDateTime) -> Result<OffsetDateTime, String> {
+    if let Some(rest) = s.strip_prefix("now") {
+        if rest.is_empty() {
+            return Ok(epoch);
+        }
+        let (sign, rest) = match rest.as_bytes()[0] {
+            b'+' => (1, &rest[1..]),
+            b'-' => (-1, &rest[1..]),
+            _ => return Err(format!("{s:?}: expected now+N<unit> or now-N<unit>")),
+        };
+        let unit = rest.chars().last().ok_or_else(|| format!("{s:?}: missing amount"))?;
+        let n: i64 = rest[..rest.len() - unit.len_utf8()].parse().map_err(|_| format!("{s:?}: the amount is not a whole number"))?;
+        let d = match unit {
+            'd' => Duration::days(n),
+            'h' => Duration::hours(n),
+            'm' => Duration::minutes(n),
+            's' => Duration::seconds(n),
+            _ => return Err(format!("{s:?}: the unit must be d, h, m or s")),
+        };
+        return Ok(epoch + d * sign);
+    }
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("{s:?}: not RFC 3339 ({e})"))
+}
+
+pub fn format_date(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn relative_and_absolute_dates() {
+        let e = datetime!(2026-11-23 12:00 UTC);
+        assert_eq!(parse_date("now", e).unwrap(), e);
+        assert_eq!(parse_date("now-12d", e).unwrap(), datetime!(2026-11-11 12:00 UTC));
+        assert_eq!(parse_date("now+36h", e).unwrap(), datetime!(2026-11-25 0:00 UTC));
+        assert_eq!(parse_date("2026-01-02T03:04:05Z", e).unwrap(), datetime!(2026-01-02 3:04:05 UTC));
+        for bad in ["now-", "now*3d", "now-3w", "now-xd", "yesterday", "now-3é"] {
+            assert!(parse_date(bad, e).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scenarios_are_checked_when_loaded() {
+        assert!(Scenario::from_json("{}").unwrap().orders.is_empty());
+        let order = |id: &str, extra: &str| format!(r#"{{"orders":[{{"amazonOrderId":"{id}","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now-20d","earliestDeliveryDate":"now-15d","latestDeliveryDate":"now-14d","buyerLocale":"en-US"{extra}}}]}}"#);
+        assert!(Scenario::from_json(&order("111-1111111-1111111", "")).is_ok());
+        for (bad, why) in [
+            (order("1-2-3", ""), "amazonOrderId"),
+            (order("111-1111111-1111111", r#","colour":"red""#), "unknown field"),
+            (order("111-1111111-1111111", r#","solicitedAt":"last week""#), "solicitedAt"),
+            (r#"{"orders":[{"amazonOrderId":"111-1111111-1111111","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now","buyerLocale":"en-US"}]}"#.into(), "needs earliestDeliveryDate"),
+            (r#"{"applications":[]}"#.into(), "at least one application"),
+        ] {
+            let e = Scenario::from_json(&bad).unwrap_err();
+            assert!(e.contains(why), "{e}");
+        }
+    }
+}

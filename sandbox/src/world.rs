@@ -1,0 +1,150 @@
+//! The emulator's state: config that never changes, and the world that requests change (clock,
+//! orders, tokens, buckets, uploads, faults, the request log), behind one lock that is never held
+//! across an await.
+use crate::clock::Clock;
+use crate::faults::Fault;
+use crate::limits::Limiter;
+use crate::log::LogEntry;
+use crate::rules::OrderState;
+use crate::scenario::{parse_date, Scenario};
+use rand::rngs::SmallRng;
+use rand::SeedableRng;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Answer like Amazon's static sandbox: only the models' request/response pairs.
+    pub static_mode: bool,
+    /// Multiplies Amazon's refill rates; 0 turns rate limiting off.
+    pub rate_scale: f64,
+    /// Served for every path that is not an API.
+    pub www: Option<PathBuf>,
+    /// Upload URLs use https.
+    pub tls: bool,
+    /// Seeds fault probabilities, so a run can be repeated.
+    pub seed: u64,
+    /// Faults given on the command line; a reset restores them.
+    pub faults: Vec<Fault>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { static_mode: false, rate_scale: 1.0, www: None, tls: false, seed: 0, faults: vec![] }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    pub client_id: String,
+    pub expires: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub content_md5: String,
+    pub content_type: Option<String>,
+    pub resource: String,
+    pub expires: OffsetDateTime,
+    pub finished: bool,
+    pub size: usize,
+}
+
+pub struct World {
+    pub clock: Clock,
+    pub scenario: Scenario,
+    pub orders: BTreeMap<String, OrderState>,
+    pub tokens: HashMap<String, AccessToken>,
+    pub token_lifetime: time::Duration,
+    pub limiter: Limiter,
+    pub uploads: HashMap<String, Upload>,
+    pub faults: Vec<Fault>,
+    pub log: Vec<LogEntry>,
+    pub rng: SmallRng,
+}
+
+impl World {
+    fn new(scenario: Scenario, config: &Config) -> World {
+        let start = scenario.now.as_deref().and_then(|n| parse_date(n, OffsetDateTime::now_utc()).ok()).unwrap_or_else(OffsetDateTime::now_utc);
+        let mut w = World {
+            clock: Clock::running_from(start),
+            scenario: Scenario::default(),
+            orders: BTreeMap::new(),
+            tokens: HashMap::new(),
+            token_lifetime: time::Duration::seconds(3600),
+            limiter: Limiter::default(),
+            uploads: HashMap::new(),
+            faults: config.faults.clone(),
+            log: vec![],
+            rng: SmallRng::seed_from_u64(config.seed),
+        };
+        w.load(scenario, config);
+        w
+    }
+
+    /// Replaces the orders and applications with the scenario's, relative dates resolved against
+    /// the clock's now, and forgets everything sent, issued and logged.
+    pub fn load(&mut self, scenario: Scenario, config: &Config) {
+        let epoch = match scenario.now.as_deref() {
+            Some(n) => {
+                let t = parse_date(n, OffsetDateTime::now_utc()).unwrap_or_else(|_| self.clock.now());
+                self.clock.set(t);
+                t
+            }
+            None => self.clock.now(),
+        };
+        let date = |s: &Option<String>| s.as_deref().and_then(|d| parse_date(d, epoch).ok());
+        self.orders = scenario
+            .orders
+            .iter()
+            .map(|o| {
+                let state = OrderState {
+                    id: o.amazon_order_id.clone(),
+                    marketplace_id: o.marketplace_id.clone(),
+                    status: o.status,
+                    earliest_delivery: date(&o.earliest_delivery_date),
+                    latest_delivery: date(&o.latest_delivery_date),
+                    buyer_locale: o.buyer_locale.clone(),
+                    traits: o.traits.clone(),
+                    messaging_actions: o.messaging_actions.clone(),
+                    solicited_at: date(&o.solicited_at),
+                    messages: vec![],
+                };
+                (o.amazon_order_id.clone(), state)
+            })
+            .collect();
+        self.token_lifetime = time::Duration::seconds(scenario.token_lifetime_seconds as i64);
+        self.scenario = scenario;
+        self.tokens.clear();
+        self.limiter.clear();
+        self.uploads.clear();
+        self.faults = config.faults.clone();
+        self.log.clear();
+        self.rng = SmallRng::seed_from_u64(config.seed);
+    }
+}
+
+/// Cheap to clone: the router's state.
+#[derive(Clone)]
+pub struct Sandbox {
+    pub config: Arc<Config>,
+    world: Arc<Mutex<World>>,
+}
+
+impl Sandbox {
+    pub fn new(config: Config, scenario: Scenario) -> Sandbox {
+        let world = World::new(scenario, &config);
+        Sandbox { config: Arc::new(config), world: Arc::new(Mutex::new(world)) }
+    }
+
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        // A handler that panicked mid-update cannot leave the world worse than a poisoned lock would.
+        self.world.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.world().clock.now()
+    }
+}
