@@ -13,8 +13,10 @@ mkdir -p "$logs"
 
 say() { printf '[setup] %s\n' "$*"; }
 
-# Debian packages: Chromium + chromedriver and Firefox ESR for the browser tests.
+# Debian packages: Chromium + chromedriver and Firefox ESR for the browser tests; curl, the plain
+# HTTP client that drives sp-sandbox over TLS in sandbox/tests/process.rs.
 missing=()
+command -v curl >/dev/null || missing+=(curl)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)

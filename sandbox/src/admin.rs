@@ -7,7 +7,7 @@ use crate::scenario::{format_date, parse_date, Scenario};
 use crate::world::Sandbox;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use bytes::Bytes;
@@ -23,6 +23,13 @@ pub fn router() -> Router<Sandbox> {
         .route("/clock", get(clock).post(set_clock))
         .route("/faults", get(faults).post(add_faults).put(replace_faults).delete(clear_faults))
         .route("/tokens/expire", post(expire_tokens))
+        .route("/certificate", get(certificate))
+}
+
+/// With --tls, the certificate made at start-up, for clients that trust it rather than skip checks.
+async fn certificate(State(sb): State<Sandbox>) -> Result<Response, ApiError> {
+    let pem = sb.config.certificate_pem.clone().ok_or_else(|| ApiError::not_found("sp-sandbox runs without --tls: there is no certificate."))?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/x-pem-file")], pem).into_response())
 }
 
 fn ok(v: Value) -> Response {

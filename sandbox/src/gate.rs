@@ -16,6 +16,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
+use futures_util::StreamExt;
 use rand::Rng;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -123,7 +124,12 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
             if killer.is_none() {
                 parts.headers.insert("x-sp-sandbox-dropped", HeaderValue::from_static("mid-response"));
             }
-            let broken = futures_util::stream::iter([Ok(half), Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "sp-sandbox: fault drop=midResponse"))]);
+            // The error comes a moment after the first half, so the status line, headers and
+            // that half are on the wire before the connection breaks.
+            let broken = futures_util::stream::iter([Ok(half)]).chain(futures_util::stream::once(async {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "sp-sandbox: fault drop=midResponse"))
+            }));
             Response::from_parts(parts, Body::from_stream(broken))
         }
         (Some(d), Some(killer)) => {

@@ -16,17 +16,18 @@ pub fn error(status: StatusCode, error: &str, description: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
-/// The form's fields; Amazon also takes them as a JSON object.
-fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Vec<(String, String)>, Response> {
+/// Amazon also takes the fields as a JSON object.
+/// The form's fields, or why the body is not a form: an `invalid_request`.
+fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Vec<(String, String)>, &'static str> {
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     match essence.as_str() {
         "application/x-www-form-urlencoded" => Ok(form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()),
         "application/json" => match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body) {
             Ok(m) => Ok(m.into_iter().filter_map(|(k, v)| Some((k, v.as_str()?.to_owned()))).collect()),
-            Err(_) => Err(error(StatusCode::BAD_REQUEST, "invalid_request", "The request body is not a JSON object.")),
+            Err(_) => Err("The request body is not a JSON object."),
         },
-        _ => Err(error(StatusCode::BAD_REQUEST, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.")),
+        _ => Err("Content-Type must be application/x-www-form-urlencoded."),
     }
 }
 
@@ -34,7 +35,7 @@ pub async fn token(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -
     sb.call(&OP, &headers, |w, _| {
         let fields = match fields(&headers, &body) {
             Ok(f) => f,
-            Err(r) => return Ok(r),
+            Err(why) => return Ok(error(StatusCode::BAD_REQUEST, "invalid_request", why)),
         };
         let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
         let missing = |p: &str| Ok(error(StatusCode::BAD_REQUEST, "invalid_request", &format!("The request is missing a required parameter : {p}")));

@@ -65,8 +65,14 @@ fn run(args: Args) -> Result<(), String> {
         }
     }
     let seed = args.seed.unwrap_or_else(rand::random);
-    let tls = if args.tls { Some(tls::self_signed()?) } else { None };
-    let config = Config { static_mode: args.static_mode, rate_scale: args.rate_scale, www: www.clone(), tls: args.tls, seed, faults };
+    let (tls, certificate_pem) = match args.tls {
+        true => {
+            let (config, pem) = tls::self_signed()?;
+            (Some(config), Some(pem))
+        }
+        false => (None, None),
+    };
+    let config = Config { static_mode: args.static_mode, rate_scale: args.rate_scale, www: www.clone(), tls: args.tls, certificate_pem, seed, faults };
     let orders = scenario.orders.len();
     let sandbox = Sandbox::new(config, scenario);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;

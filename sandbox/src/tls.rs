@@ -16,10 +16,13 @@ pub fn host_names() -> Vec<String> {
     names
 }
 
-/// The TLS configuration: a fresh key and certificate each start, HTTP/1.1 only (so an injected
-/// connection drop affects exactly one request, not every stream of an HTTP/2 connection).
-pub fn self_signed() -> Result<Arc<rustls::ServerConfig>, String> {
+/// The TLS configuration and the certificate's PEM (served at /_sandbox/certificate, so a client
+/// can trust exactly this certificate): a fresh key and certificate each start, HTTP/1.1 only (so
+/// an injected connection drop affects exactly one request, not every stream of an HTTP/2
+/// connection).
+pub fn self_signed() -> Result<(Arc<rustls::ServerConfig>, String), String> {
     let certified = rcgen::generate_simple_self_signed(host_names()).map_err(|e| format!("certificate: {e}"))?;
+    let pem = certified.cert.pem();
     let cert = certified.cert.der().clone();
     let key = rustls::pki_types::PrivateKeyDer::Pkcs8(certified.signing_key.serialize_der().into());
     let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
@@ -29,5 +32,5 @@ pub fn self_signed() -> Result<Arc<rustls::ServerConfig>, String> {
         .with_single_cert(vec![cert], key)
         .map_err(|e| format!("tls: {e}"))?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(Arc::new(config))
+    Ok((Arc::new(config), pem))
 }

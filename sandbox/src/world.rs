@@ -24,6 +24,8 @@ pub struct Config {
     pub www: Option<PathBuf>,
     /// Upload URLs use https.
     pub tls: bool,
+    /// With --tls: the self-signed certificate, PEM.
+    pub certificate_pem: Option<String>,
     /// Seeds fault probabilities, so a run can be repeated.
     pub seed: u64,
     /// Faults given on the command line; a reset restores them.
@@ -32,7 +34,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { static_mode: false, rate_scale: 1.0, www: None, tls: false, seed: 0, faults: vec![] }
+        Config { static_mode: false, rate_scale: 1.0, www: None, tls: false, certificate_pem: None, seed: 0, faults: vec![] }
     }
 }
 

@@ -408,8 +408,7 @@ async fn the_shipped_demo_scenario_loads_and_is_realistic() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/demo/orders.json")).unwrap();
     let scenario = sp_sandbox::Scenario::from_json(&text).unwrap();
     assert!(scenario.orders.len() >= 40);
-    let (sb, app) = (sp_sandbox::Sandbox::new(Default::default(), scenario), ());
-    let _ = app;
+    let sb = sp_sandbox::Sandbox::new(Default::default(), scenario);
     let router = sp_sandbox::app(sb.clone());
     let doc = send(&router, Method::GET, "/_sandbox/orders", &[], Body::empty()).await.json();
     let orders = doc["orders"].as_array().unwrap();
