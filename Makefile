@@ -50,10 +50,12 @@ test-wasm:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
 	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
 
-## bench: sizes of the shipped wasm + glue, and time per call natively and in wasm beside plain JS.
+## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, and
+## the requests per second sp-sandbox sustains on loopback.
 bench: build
 	cargo run --quiet --release --example bench
 	node bench/bench.mjs
+	cargo run --quiet --release -p sp-sandbox --example load
 
 ## demo: builds, then a scripted tour in Node: a request for each operation and a validation report.
 demo: build

@@ -41,6 +41,9 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// The pre-signed upload PUT takes files.
 pub const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
 
+/// The request log keeps at most this many entries.
+pub const LOG_LIMIT: usize = 100_000;
+
 /// Put into each request by the server: closing the connection it came on.
 #[derive(Clone, Default)]
 pub struct Killer(pub Arc<Notify>);
@@ -112,6 +115,10 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
     {
         let mut w = sb.world();
         entry.seq = w.log.last().map_or(1, |e| e.seq + 1);
+        if w.log.len() >= LOG_LIMIT {
+            // A long demo or benchmark must not grow without bound: forget the oldest tenth.
+            w.log.drain(..LOG_LIMIT / 10);
+        }
         w.log.push(entry);
     }
     match (dropped, killer) {

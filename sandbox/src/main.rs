@@ -10,7 +10,7 @@ use std::path::PathBuf;
 /// under /_sandbox/, and the files of --www for every other path. Prints the address it listens on
 /// as its first line; stops on SIGTERM or Ctrl-C.
 #[derive(Parser, Debug)]
-#[command(name = "sp-sandbox", version, about, long_about = None)]
+#[command(name = "sp-sandbox", version)]
 struct Args {
     /// Answer exactly like Amazon's static sandbox: only the models' documented request/response pairs.
     #[arg(long = "static")]

@@ -152,3 +152,11 @@ fn bad_command_lines_are_refused_with_a_reason() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn the_readme_shows_the_current_help() {
+    let help = Command::new(env!("CARGO_BIN_EXE_sp-sandbox")).arg("--help").output().unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(readme.contains(help.trim()), "README.md's sp-sandbox section must show `sp-sandbox --help` as it is now:\n{help}");
+}
