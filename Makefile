@@ -57,9 +57,15 @@ bench: build
 	node bench/bench.mjs
 	cargo run --quiet --release -p sp-sandbox --example load
 
-## demo: builds, then a scripted tour in Node: a request for each operation and a validation report.
+## demo: builds, then a scripted tour in Node: a request for each operation, a validation report,
+## and the wasm client's flows against sp-sandbox on the demo scenario.
 demo: build
-	node scripts/demo.mjs
+	cargo build --quiet -p sp-sandbox
+	target/debug/sp-sandbox --port 0 --scenario www/demo/orders.json --www www --seed 1 \
+	  --fault createProductReviewAndSellerFeedbackSolicitation:drop=midResponse,times=1 > target/sp-sandbox.url & pid=$$!
+	trap "kill $$pid 2>/dev/null" EXIT
+	for i in $$(seq 100); do [ -s target/sp-sandbox.url ] && break; sleep 0.1; done
+	SP_SANDBOX_URL=$$(head -1 target/sp-sandbox.url) node scripts/demo.mjs
 
 clean:
 	rm -rf build target/standin.url

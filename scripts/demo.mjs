@@ -1,8 +1,10 @@
 // `make demo` (for now, until the browser demo of issue #4): a scripted tour of the core in Node.
 // Prints the request built for each operation, then a validation report for messages a seller
-// might write, then what the core makes of Amazon's answers. Secrets are shown redacted.
+// might write, then what the core makes of Amazon's answers. Secrets are shown redacted. With
+// SP_SANDBOX_URL set (make demo starts sp-sandbox on the demo scenario), it then runs the review and
+// messaging flows of the wasm client against the emulator.
 import { readFileSync } from 'node:fs';
-import { initSync, buildRequest, checkBody, operations, parseResponse, version } from '../build/pkg/sp_outreach.js';
+import { initSync, buildRequest, checkBody, operations, parseResponse, version, Client } from '../build/pkg/sp_outreach.js';
 
 initSync({ module: readFileSync(new URL('../build/pkg/sp_outreach_bg.wasm', import.meta.url)) });
 
@@ -55,4 +57,51 @@ for (const [op, status, body] of answers) {
   } catch (e) {
     console.log(`${op} ${status}: ${e.kind} (retryable: ${e.details.retryable}, outcome unknown: ${e.details.outcomeUnknown})\n  ${e.message}`);
   }
+}
+
+const sandbox = process.env.SP_SANDBOX_URL;
+if (sandbox) {
+  console.log(`\nAgainst sp-sandbox (${sandbox}, www/demo/orders.json, Amazon's rate limits, the first create dropped mid-answer)\n`);
+  const scenario = JSON.parse(readFileSync(new URL('../www/demo/orders.json', import.meta.url)));
+  const app = scenario.applications[0];
+  const client = (region) => new Client({
+    clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: app.refreshToken, region, baseUrl: sandbox, lwaUrl: sandbox,
+    onRetry: (i) => console.log(`          (${i.operation}: attempt ${i.attempt}, waiting ${i.waitMs} ms: ${i.reason})`),
+  });
+  const clients = { na: client('na'), eu: client('eu'), fe: client('fe') };
+  const regionOf = { ATVPDKIKX0DER: 'na', A1F83G8C2ARO7P: 'eu', A1PA6795UKMFR9: 'eu', A1VC38T7YXB528: 'fe' };
+  const { orders } = await (await fetch(`${sandbox}/_sandbox/orders`)).json();
+  // One of each kind from each marketplace, in turn.
+  const pick = (state, n) => {
+    const of = orders.filter((o) => o.reviewRequest === state);
+    const markets = [...new Set(of.map((o) => o.marketplaceId))];
+    return of.sort((a, b) => markets.indexOf(a.marketplaceId) - markets.indexOf(b.marketplaceId) || 0)
+      .filter((o, i, all) => all.findIndex((x) => x.marketplaceId === o.marketplaceId) === i).slice(0, n);
+  };
+  const chosen = [...pick('eligible', 4), ...pick('alreadyRequested', 1), ...pick('outsideWindow', 2), ...pick('notShipped', 1)];
+  console.log('Request review');
+  for (const o of chosen) {
+    try {
+      const r = await clients[regionOf[o.marketplaceId]].requestReview(o.amazonOrderId, o.marketplaceId);
+      console.log(`  ${o.amazonOrderId} ${o.details.salesChannel.padEnd(12)} ${r.status.padEnd(11)}${r.verified ? ' (outcome unknown, settled by re-reading the actions)' : ''} ${r.explanation}`);
+    } catch (e) {
+      console.log(`  ${o.amazonOrderId} error ${e.kind}: ${e.message}`);
+    }
+  }
+  console.log('\nBuyer language and a message');
+  const transit = orders.find((o) => o.messageKinds.includes('confirmDeliveryDetails') && o.status === 'Shipped');
+  const c = clients[regionOf[transit.marketplaceId]];
+  const locale = await c.getAttributes(transit.amazonOrderId, transit.marketplaceId);
+  console.log(`  ${transit.amazonOrderId}: buyer's language ${JSON.stringify(locale)}`);
+  const sent = await c.sendMessage('confirmDeliveryDetails', transit.amazonOrderId, transit.marketplaceId, { text: 'Your parcel is on its way and will arrive on Thursday.' }, [], false);
+  console.log(`  confirmDeliveryDetails: ${sent.status} (request id ${sent.requestId})`);
+  try {
+    await c.sendMessage('unexpectedProblem', transit.amazonOrderId, transit.marketplaceId, { text: 'Leave us a 5-star review and get a free gift!' }, [], false);
+  } catch (e) {
+    console.log(`  unexpectedProblem "Leave us a 5-star review…": refused before sending (${e.kind})`);
+  }
+  const log = await (await fetch(`${sandbox}/_sandbox/log?operation=createProductReviewAndSellerFeedbackSolicitation`)).json();
+  const accepted = new Map();
+  for (const e of log) if (e.status === 201) accepted.set(e.path, (accepted.get(e.path) ?? 0) + 1);
+  console.log(`\nsp-sandbox log: ${log.length} review creates received, ${accepted.size} orders requested, ${[...accepted.values()].filter((n) => n > 1).length} requested twice`);
 }

@@ -166,7 +166,8 @@ fn set_request_id(resp: &mut Response, id: &str) {
 impl Sandbox {
     /// Runs one operation through faults, token and rate limit. `handle` gets the world and the
     /// client id of the application whose token it is.
-    pub async fn call(&self, op: &Op, headers: &HeaderMap, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Response {
+    /// `query` tells the marketplace, hence the region, when the host name doesn't.
+    pub async fn call(&self, op: &Op, headers: &HeaderMap, query: Option<&str>, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Response {
         let decision = {
             let mut guard = self.world();
             let w: &mut World = &mut guard;
@@ -182,7 +183,7 @@ impl Sandbox {
         } else {
             let mut guard = self.world();
             let w: &mut World = &mut guard;
-            self.run(op, headers, w, handle).unwrap_or_else(IntoResponse::into_response)
+            self.run(op, headers, query, w, handle).unwrap_or_else(IntoResponse::into_response)
         };
         if let Some(rate) = op.rate {
             // Best effort on 2xx, 400 and 404; never on 429 (facts.md).
@@ -200,11 +201,16 @@ impl Sandbox {
         resp
     }
 
-    fn run(&self, op: &Op, headers: &HeaderMap, w: &mut World, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Result<Response, ApiError> {
+    fn run(&self, op: &Op, headers: &HeaderMap, query: Option<&str>, w: &mut World, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Result<Response, ApiError> {
         let now = w.clock.now();
         let client = if op.authed { authorize(w, headers, now)? } else { String::new() };
         if let Some(rate) = op.rate {
-            if !w.limiter.take(&client, op.id, rate, self.config.rate_scale, now) {
+            // Each regional endpoint keeps its own buckets: the region comes from the host name,
+            // or (on 127.0.0.1) from the marketplace asked for.
+            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+            let region = Region::of_host(host).or_else(|| marketplace_ids(query).first().and_then(|m| region_of(m)));
+            let bucket = format!("{client} {}", region.map_or("", Region::name));
+            if !w.limiter.take(&bucket, op.id, rate, self.config.rate_scale, now) {
                 return Err(ApiError::quota_exceeded());
             }
         }

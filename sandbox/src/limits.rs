@@ -1,4 +1,4 @@
-//! Rate limits: a token bucket per application and operation (facts.md "Auth and transport":
+//! Rate limits: a token bucket per application, region and operation (facts.md "Auth and transport":
 //! every Messaging and Solicitations operation is 1 request/s with a burst of 5; Uploads 10/s
 //! burst 10), refilled from the emulator's clock, scaled by `--rate-scale` (0 turns them off).
 use std::collections::HashMap;

@@ -32,7 +32,7 @@ fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Vec<(String, String)>, &'s
 }
 
 pub async fn token(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
-    sb.call(&OP, &headers, |w, _| {
+    sb.call(&OP, &headers, None, |w, _| {
         let fields = match fields(&headers, &body) {
             Ok(f) => f,
             Err(why) => return Ok(error(StatusCode::BAD_REQUEST, "invalid_request", why)),

@@ -57,7 +57,7 @@ fn validators() -> &'static HashMap<&'static str, jsonschema::Validator> {
 }
 
 pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    sb.call(&GET_ACTIONS, &headers, |w, _| {
+    sb.call(&GET_ACTIONS, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return static_pairs::answer(GET_ACTIONS.id, &order, query.as_deref(), None);
         }
@@ -80,7 +80,7 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
 }
 
 pub async fn attributes(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    sb.call(&GET_ATTRIBUTES, &headers, |w, _| {
+    sb.call(&GET_ATTRIBUTES, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return static_pairs::answer(GET_ATTRIBUTES.id, &order, query.as_deref(), None);
         }
@@ -105,7 +105,7 @@ pub async fn create(
     let Some((kind, op)) = KINDS.iter().find(|(k, _)| *k == name) else {
         return axum::response::IntoResponse::into_response(ApiError::not_found(format!("No message kind {name:?}.")));
     };
-    sb.call(op, &headers, |w, _| {
+    sb.call(op, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             let parsed: Option<Value> = serde_json::from_slice(&body).ok();
             return static_pairs::answer(op.id, &order, query.as_deref(), parsed.as_ref());

@@ -17,7 +17,7 @@ const NAME: &str = "productReviewAndSellerFeedback";
 const TITLE: &str = "Request seller feedback and product review";
 
 pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    sb.call(&GET_ACTIONS, &headers, |w, _| {
+    sb.call(&GET_ACTIONS, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return static_pairs::answer(GET_ACTIONS.id, &order, query.as_deref(), None);
         }
@@ -37,7 +37,7 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
 }
 
 pub async fn create(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, Extension(rid): Extension<RequestId>, headers: HeaderMap) -> Response {
-    sb.call(&CREATE, &headers, |w, _| {
+    sb.call(&CREATE, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return static_pairs::answer(CREATE.id, &order, query.as_deref(), None);
         }

@@ -45,7 +45,7 @@ pub async fn create_destination(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    sb.call(&CREATE, &headers, |w, _| {
+    sb.call(&CREATE, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return crate::static_pairs::answer(CREATE.id, "", query.as_deref(), None);
         }
@@ -89,7 +89,7 @@ pub async fn create_destination(
 }
 
 pub async fn put_object(State(sb): State<Sandbox>, Path(id): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
-    sb.call(&PUT, &headers, |w, _| {
+    sb.call(&PUT, &headers, None, |w, _| {
         let now = w.clock.now();
         let Some(upload) = w.uploads.get_mut(&id) else {
             return Ok(s3_error(StatusCode::NOT_FOUND, "NoSuchUpload", "The specified upload does not exist."));

@@ -98,3 +98,17 @@ async fn scale_zero_turns_limits_off() {
     let token = login(&app).await;
     assert_eq!(futures_count(&app, &token, 50).await, 50);
 }
+
+#[tokio::test]
+async fn each_region_has_its_own_buckets() {
+    let (_, app) = sandbox_with(Config::default());
+    let token = login(&app).await;
+    let us = format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}");
+    let jp = format!("/messaging/v1/orders/{IN_TRANSIT}/attributes?marketplaceIds={JP}");
+    let mut statuses = vec![];
+    for _ in 0..6 {
+        statuses.push(get(&app, &token, &us).await.status.as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    assert_eq!(get(&app, &token, &jp).await.status, StatusCode::OK, "the Far East endpoint's bucket is full");
+}
