@@ -12,20 +12,22 @@ PKG := build/pkg
 WASM := $(PKG)/sp_outreach_bg.wasm
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 
-.PHONY: setup build test test-native test-js test-wasm bench demo clean
+.PHONY: setup build test test-native test-js test-wasm test-e2e bench demo clean
 
 setup:
 	@scripts/setup.sh
 
-## build: the core as wasm for the extension: wasm-pack (--target web) then wasm-opt -Oz, into build/pkg.
+## build: the core as wasm (wasm-pack --target web, then wasm-opt -Oz) into build/pkg, and the
+## extension with it into dist/chrome and dist/firefox.
 build: setup
 	wasm-pack --quiet build --target web --release --out-dir $(PKG) --no-pack
 	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
 	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
+	node scripts/build-extension.mjs
 
 ## test: every test. Native Rust, the built package in Node, the .d.ts contract, wasm in Node,
 ## Chrome and Firefox (windows and service workers) against the stand-in server.
-test: build test-native test-js test-wasm
+test: build test-native test-js test-wasm test-e2e
 
 test-native:
 	cargo test --workspace
@@ -49,6 +51,13 @@ test-wasm:
 	grep -q "Running headless tests in Chrome" target/wasm-chrome.log
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
 	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
+
+## test-e2e: the shipped extension, unchanged, in real Chromium against sp-sandbox --tls answering
+## for the real Amazon host names; web-ext lint on the Firefox build.
+test-e2e:
+	cargo build --quiet -p sp-sandbox
+	web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
+	node --test tests/e2e/
 
 ## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, and
 ## the requests per second sp-sandbox sustains on loopback.

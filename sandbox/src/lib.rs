@@ -70,7 +70,15 @@ async fn www(State(sb): State<Sandbox>, req: Request) -> Response {
     let Some(dir) = sb.config.www.as_ref().filter(|_| !gate::is_api_path(&path) && !path.starts_with("/_sandbox")) else {
         return not_found();
     };
-    match tower_http::services::ServeDir::new(dir).oneshot(req).await {
+    // Seller Central's order pages are one single-page app: every /orders-v3 path gets the app's
+    // page, which renders the path itself.
+    let app_page = dir.join("orders-v3/index.html");
+    let result = if path.starts_with("/orders-v3") && app_page.is_file() {
+        tower_http::services::ServeFile::new(app_page).oneshot(req).await
+    } else {
+        tower_http::services::ServeDir::new(dir).oneshot(req).await
+    };
+    match result {
         Ok(r) if r.status() != StatusCode::NOT_FOUND => r.into_response(),
         _ => not_found(),
     }

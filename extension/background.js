@@ -1,0 +1,178 @@
+// The background: the only place that holds the seller's credentials, loads the wasm core and talks
+// to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
+// asking and what, and never answers with a secret.
+import init, { Client, marketplaces } from './core/sp_outreach.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
+const SETTINGS = 'settings';
+const HISTORY = 'history';
+
+// Registered synchronously at top level, so a woken service worker hears the message that woke it.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const from = senderKind(sender);
+  if (!from) return false;
+  handle(message, from)
+    .then((result) => sendResponse({ ok: true, result }))
+    .catch((e) => sendResponse({ ok: false, error: publicError(e) }));
+  return true;
+});
+
+// Seller Central hosts (seller-central.md "Hosts"): content scripts run only there.
+const SELLER_CENTRAL = /^sellercentral(-europe|-japan)?\.amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.tr|ae|sa|eg|in|sg|com\.au|co\.jp)$/;
+
+/** 'page' for the extension's own pages, 'content' for its content scripts on Seller Central. */
+function senderKind(sender) {
+  if (sender.id !== api.runtime.id || typeof sender.url !== 'string') return null;
+  if (sender.url.startsWith(api.runtime.getURL(''))) return 'page';
+  try {
+    const url = new URL(sender.url);
+    if (sender.tab && url.protocol === 'https:' && SELLER_CENTRAL.test(url.hostname)) return 'content';
+  } catch { /* not a URL */ }
+  return null;
+}
+
+const ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
+const MARKETPLACE_ID = /^[A-Z0-9]{9,14}$/;
+
+function order(message) {
+  if (typeof message.orderId !== 'string' || !ORDER_ID.test(message.orderId)) throw userError('invalidOrderId', 'That is not an Amazon order id.');
+  if (typeof message.marketplaceId !== 'string' || !MARKETPLACE_ID.test(message.marketplaceId)) throw userError('invalidMarketplace', 'That is not a marketplace id.');
+  return [message.orderId, message.marketplaceId];
+}
+
+function userError(kind, message) {
+  return Object.assign(new Error(message), { kind });
+}
+
+/** Only the kind and the seller-facing message cross to pages: details could carry request data. */
+function publicError(e) {
+  return { kind: typeof e?.kind === 'string' ? e.kind : 'internal', message: String(e?.message ?? e) };
+}
+
+async function handle(message, from) {
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') throw userError('badMessage', 'Malformed message.');
+  const pageOnly = () => {
+    if (from !== 'page') throw userError('forbidden', `${message.type} is only for the extension's own pages.`);
+  };
+  switch (message.type) {
+    case 'status':
+      return status();
+    case 'getSettings':
+      pageOnly();
+      return publicSettings(await settings());
+    case 'saveSettings':
+      pageOnly();
+      return saveSettings(message.settings);
+    case 'testConnection':
+      pageOnly();
+      return testConnection();
+    case 'reviewStatus':
+      return reviewStatus(...order(message));
+    case 'requestReview':
+      return requestReview(...order(message));
+    default:
+      throw userError('badMessage', `Unknown message type ${message.type}.`);
+  }
+}
+
+async function settings() {
+  return (await api.storage.local.get(SETTINGS))[SETTINGS] ?? {};
+}
+
+function publicSettings(s) {
+  return {
+    clientId: s.clientId ?? '', hasClientSecret: !!s.clientSecret, hasRefreshToken: !!s.refreshToken,
+    region: s.region ?? 'na', defaultMarketplace: s.defaultMarketplace ?? 'ATVPDKIKX0DER', sandbox: !!s.sandbox,
+  };
+}
+
+async function saveSettings(input) {
+  if (!input || typeof input !== 'object') throw userError('badMessage', 'Malformed settings.');
+  const current = await settings();
+  const text = (v, max) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+  const next = {
+    clientId: text(input.clientId, 200),
+    // Left blank: keep the stored secret (the options page never receives it back).
+    clientSecret: text(input.clientSecret, 500) || current.clientSecret || '',
+    refreshToken: text(input.refreshToken, 2000) || current.refreshToken || '',
+    region: ['na', 'eu', 'fe'].includes(input.region) ? input.region : 'na',
+    defaultMarketplace: MARKETPLACE_ID.test(input.defaultMarketplace ?? '') ? input.defaultMarketplace : 'ATVPDKIKX0DER',
+    sandbox: input.sandbox === true,
+  };
+  await api.storage.local.set({ [SETTINGS]: next });
+  clients.clear();
+  return publicSettings(next);
+}
+
+const clients = new Map();
+
+async function client(marketplaceId) {
+  await ready;
+  const s = await settings();
+  if (!s.clientId || !s.clientSecret || !s.refreshToken) throw userError('notConfigured', 'Enter your SP-API credentials on the options page first.');
+  const market = marketplaces().find((m) => m.id === marketplaceId);
+  if (!market) throw userError('invalidMarketplace', `Unknown marketplace ${marketplaceId}.`);
+  if (!clients.has(market.region)) {
+    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox }));
+  }
+  return clients.get(market.region);
+}
+
+async function testConnection() {
+  const s = await settings();
+  const c = await client(s.defaultMarketplace ?? 'ATVPDKIKX0DER');
+  await c.checkCredentials();
+  // A harmless call: the actions of an order that does not exist. 404/400 means the role is there;
+  // a 403 access denial names what is missing.
+  try {
+    await c.getActions('solicitations', '000-0000000-0000000', s.defaultMarketplace ?? 'ATVPDKIKX0DER');
+  } catch (e) {
+    if (e.kind === 'accessDenied' || e.kind === 'tokenRejected') throw e;
+  }
+  return { ok: true };
+}
+
+async function history() {
+  return (await api.storage.local.get(HISTORY))[HISTORY] ?? {};
+}
+
+async function record(orderId, entry) {
+  const h = await history();
+  h[orderId] = { ...(h[orderId] ?? {}), ...entry };
+  await api.storage.local.set({ [HISTORY]: h });
+  return h[orderId];
+}
+
+async function reviewStatus(orderId, marketplaceId) {
+  const past = (await history())[orderId];
+  if (past?.review === 'requested') return { state: 'requested', at: past.at };
+  const actions = await (await client(marketplaceId)).getActions('solicitations', orderId, marketplaceId);
+  const offered = actions.actions.some((a) => a.name === 'productReviewAndSellerFeedback');
+  return { state: offered ? 'offered' : 'notOffered' };
+}
+
+async function requestReview(orderId, marketplaceId) {
+  const past = (await history())[orderId];
+  // The history blocks a second send even if Amazon would accept it.
+  if (past?.review === 'requested') return { state: 'requested', at: past.at };
+  // Recorded before sending: if the worker dies mid-request, the next look settles it by reading.
+  await record(orderId, { review: 'sending', marketplaceId, at: new Date().toISOString() });
+  try {
+    const r = await (await client(marketplaceId)).requestReview(orderId, marketplaceId);
+    const state = r.status === 'requested' ? 'requested' : 'notOffered';
+    await record(orderId, { review: state, at: new Date().toISOString(), requestId: r.requestId, explanation: r.explanation });
+    return { state, at: new Date().toISOString(), explanation: r.explanation, verified: r.verified };
+  } catch (e) {
+    await record(orderId, { review: 'failed', error: publicError(e) });
+    throw e;
+  }
+}
+
+async function status() {
+  const s = await settings();
+  const h = await history();
+  const recent = Object.entries(h).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? '')).slice(0, 5)
+    .map(([orderId, e]) => ({ orderId, review: e.review, at: e.at }));
+  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), defaultMarketplace: s.defaultMarketplace ?? null, recent };
+}

@@ -1,0 +1,59 @@
+// Small UI helpers shared by the features: a shadow-DOM host so page styles don't leak in or out,
+// elements built with createElement/textContent only, and the message call to the background.
+'use strict';
+
+SPO.ui = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+
+  const STYLE = `
+    :host { all: initial; display: inline-flex; align-items: center; gap: 8px; font: 13px/1.4 "Amazon Ember", Arial, sans-serif; color: #0f1111; }
+    button { font: inherit; border-radius: 8px; padding: 5px 12px; cursor: pointer; border: 1px solid #888c8c; background: #fff; color: #0f1111; }
+    button.primary { background: #ffd814; border-color: #fcd200; }
+    button:focus-visible { outline: 2px solid #007185; outline-offset: 2px; }
+    button[disabled] { opacity: .6; cursor: default; }
+    .status { color: #565959; }
+    .status.ok { color: #067d62; }
+    .status.error { color: #b12704; }
+  `;
+
+  /** A host element marked with `data-sp-outreach=feature`, with an open shadow root. */
+  function host(feature) {
+    const el = document.createElement('span');
+    el.dataset.spOutreach = feature;
+    const root = el.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+    return { el, root };
+  }
+
+  function button(label, { primary = false } = {}) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    if (primary) b.className = 'primary';
+    return b;
+  }
+
+  function status(text, kind = '') {
+    const s = document.createElement('span');
+    s.className = `status ${kind}`;
+    s.setAttribute('role', 'status');
+    s.textContent = text;
+    return s;
+  }
+
+  /** Asks the background; rejects with { kind, message }. */
+  async function ask(message) {
+    const answer = await api.runtime.sendMessage(message);
+    if (!answer?.ok) throw answer?.error ?? { kind: 'internal', message: 'No answer from the extension.' };
+    return answer.result;
+  }
+
+  function date(iso) {
+    return iso ? new Date(iso).toLocaleDateString(api.i18n.getUILanguage()) : '';
+  }
+
+  return { t, host, button, status, ask, date };
+})();

@@ -1,0 +1,69 @@
+// The options page: the seller's LWA credentials (secrets are write-only here: the background never
+// sends them back), region, default marketplace, and Test connection.
+const api = globalThis.browser ?? globalThis.chrome;
+const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+const $ = (id) => document.getElementById(id);
+
+const MARKETPLACES = [
+  ['ATVPDKIKX0DER', 'Amazon.com (US)'], ['A2EUQ1WTGCTBG2', 'Amazon.ca'], ['A1AM78C64UM0Y8', 'Amazon.com.mx'], ['A2Q3Y263D00KWC', 'Amazon.com.br'],
+  ['A1F83G8C2ARO7P', 'Amazon.co.uk'], ['A1PA6795UKMFR9', 'Amazon.de'], ['A13V1IB3VIYZZH', 'Amazon.fr'], ['APJ6JRA9NG5V4', 'Amazon.it'],
+  ['A1RKKUPIHCS9HS', 'Amazon.es'], ['A1805IZSGTT6HS', 'Amazon.nl'], ['A2NODRKZP88ZB9', 'Amazon.se'], ['A1C3SOZRARQ6R3', 'Amazon.pl'],
+  ['AMEN7PMS3EDWL', 'Amazon.com.be'], ['A28R8C7NBKEWEA', 'Amazon.ie'], ['A33AVAJ2PDY3EV', 'Amazon.com.tr'], ['A2VIGQ35RCS4UG', 'Amazon.ae'],
+  ['A17E79C6D8DWNP', 'Amazon.sa'], ['ARBP9OOSHTCHU', 'Amazon.eg'], ['A21TJRUUN4KGV', 'Amazon.in'], ['AE08WJ6YKNBMC', 'Amazon.co.za'],
+  ['A1VC38T7YXB528', 'Amazon.co.jp'], ['A39IBJ37TRP1C6', 'Amazon.com.au'], ['A19VAU5U5O7RUS', 'Amazon.sg'],
+];
+
+async function ask(message) {
+  const answer = await api.runtime.sendMessage(message);
+  if (!answer?.ok) throw answer?.error ?? { message: 'No answer from the extension.' };
+  return answer.result;
+}
+
+function say(text, kind = '') {
+  $('status').textContent = text;
+  $('status').className = kind;
+}
+
+function fill(s) {
+  $('clientId').value = s.clientId;
+  $('clientSecret').value = '';
+  $('refreshToken').value = '';
+  $('clientSecret').placeholder = s.hasClientSecret ? t('keepStored') : '';
+  $('refreshToken').placeholder = s.hasRefreshToken ? t('keepStored') : '';
+  $('region').value = s.region;
+  $('defaultMarketplace').value = s.defaultMarketplace;
+  $('sandbox').checked = s.sandbox;
+}
+
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+for (const [id, name] of MARKETPLACES) {
+  const o = document.createElement('option');
+  o.value = id;
+  o.textContent = name;
+  $('defaultMarketplace').append(o);
+}
+ask({ type: 'getSettings' }).then(fill, (e) => say(e.message, 'error'));
+
+$('settings').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const settings = {
+    clientId: $('clientId').value, clientSecret: $('clientSecret').value, refreshToken: $('refreshToken').value,
+    region: $('region').value, defaultMarketplace: $('defaultMarketplace').value, sandbox: $('sandbox').checked,
+  };
+  try {
+    fill(await ask({ type: 'saveSettings', settings }));
+    say(t('saved'), 'ok');
+  } catch (e) {
+    say(e.message, 'error');
+  }
+});
+
+$('test').addEventListener('click', async () => {
+  say(t('checking'));
+  try {
+    await ask({ type: 'testConnection' });
+    say(t('connectionWorks'), 'ok');
+  } catch (e) {
+    say(t('connectionFailed', e.message), 'error');
+  }
+});

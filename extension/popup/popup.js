@@ -1,0 +1,20 @@
+// The toolbar popup: whether credentials are set, and the last few review requests.
+const api = globalThis.browser ?? globalThis.chrome;
+const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+document.getElementById('settings').addEventListener('click', () => api.runtime.openOptionsPage());
+
+const answer = await api.runtime.sendMessage({ type: 'status' });
+const line = document.getElementById('credentials');
+if (!answer?.ok) {
+  line.textContent = answer?.error?.message ?? 'No answer from the extension.';
+  line.className = 'error';
+} else {
+  line.textContent = t(answer.result.configured ? 'popupConfigured' : 'popupNotConfigured');
+  for (const r of answer.result.recent) {
+    const li = document.createElement('li');
+    li.textContent = `${r.orderId}: ${r.review}${r.at ? ` (${new Date(r.at).toLocaleString()})` : ''}`;
+    document.getElementById('recent').append(li);
+  }
+}

@@ -1,0 +1,24 @@
+// Writes dist/chrome and dist/firefox from extension/ and the core's build/pkg: one manifest each
+// (a module service worker for Chrome; background scripts and browser_specific_settings.gecko for
+// Firefox, toolchain.md "Loading the extension in real browsers").
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const manifest = JSON.parse(readFileSync(`${root}extension/manifest.json`, 'utf8'));
+const browsers = {
+  chrome: { ...manifest, background: { service_worker: 'background.js', type: 'module' } },
+  firefox: {
+    ...manifest,
+    background: { scripts: ['background.js'], type: 'module' },
+    browser_specific_settings: { gecko: { id: 'sp-outreach@sp-outreach.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } },
+  },
+};
+for (const [browser, m] of Object.entries(browsers)) {
+  const out = `${root}dist/${browser}`;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(`${out}/core`, { recursive: true });
+  cpSync(`${root}extension`, out, { recursive: true, filter: (src) => !src.endsWith('manifest.json') });
+  for (const f of ['sp_outreach.js', 'sp_outreach_bg.wasm']) cpSync(`${root}build/pkg/${f}`, `${out}/core/${f}`);
+  writeFileSync(`${out}/manifest.json`, `${JSON.stringify(m, null, 2)}\n`);
+  console.log(`built dist/${browser}`);
+}

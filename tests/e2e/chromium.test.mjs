@@ -1,0 +1,108 @@
+// The shipped dist/chrome, unchanged, in real Chromium (playwright-core), against sp-sandbox --tls
+// answering for sellercentral.amazon.com, sellingpartnerapi-na.amazon.com and api.amazon.com
+// (toolchain.md "Testing the shipped extension against real host names").
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const HOSTS = ['sellercentral.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.co.jp', 'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
+let sb, context, profile, extensionId;
+
+before(async () => {
+  sb = await startSandbox();
+  profile = mkdtempSync(join(tmpdir(), 'spo-chromium-'));
+  const dir = `${root}dist/chrome`;
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  extensionId = new URL(worker.url()).host;
+});
+
+after(async () => {
+  await context?.close();
+  sb?.stop();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function configure() {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  const app = scenario.applications[0];
+  await page.getByLabel('LWA client ID').fill(app.clientId);
+  await page.getByLabel('LWA client secret').fill(app.clientSecret);
+  await page.getByLabel('Refresh token').fill(app.refreshToken);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  assert.equal(await page.getByLabel('LWA client secret').inputValue(), '', 'the secret is never shown back');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText('Connection works').waitFor();
+  await page.close();
+}
+
+test('a wrong secret is reported in plain words on the options page', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.getByLabel('LWA client ID').fill(scenario.applications[0].clientId);
+  await page.getByLabel('LWA client secret').fill('wrong-secret');
+  await page.getByLabel('Refresh token').fill(scenario.applications[0].refreshToken);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Connection failed' }).waitFor();
+  assert.match(await status.textContent(), /client secret|client id/i);
+  await page.close();
+});
+
+test('Request review on an order page sends exactly once', async () => {
+  await configure();
+  const [order] = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  const button = page.getByRole('button', { name: 'Request review' });
+  await button.waitFor();
+  assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1, 'injected once');
+  await button.click();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByText(/Review requested/).waitFor();
+
+  const log = await sb.admin(`log?operation=createProductReviewAndSellerFeedbackSolicitation`);
+  assert.equal(log.filter((e) => e.path.includes(order.amazonOrderId)).length, 1, 'one create in the emulator log');
+  assert.ok(!JSON.stringify(await page.evaluate(() => document.documentElement.outerHTML)).includes('Atza|'), 'no token in the page');
+
+  // Back on the page later: the history says it was requested; no button to press again.
+  await page.reload();
+  await page.getByText(/Review requested/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Request review' }).count(), 0);
+  await page.close();
+});
+
+test('an order outside the window says why, and SPA navigation re-injects without duplicates', async () => {
+  const [late] = (await ordersIn(sb, 'outsideWindow')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
+  // The newest eligible order: on the list's first page.
+  const [other] = (await ordersIn(sb, 'eligible')).sort((a, b) => b.purchaseDate.localeCompare(a.purchaseDate));
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
+  await page.getByText(/Not eligible/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Request review' }).count(), 0);
+  // Click through the look-alike's own pushState links: list, then another order.
+  await page.getByRole('link', { name: '‹ Manage Orders' }).click();
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  await page.getByRole('link', { name: other.amazonOrderId }).click();
+  await page.waitForURL(`**/orders-v3/order/${other.amazonOrderId}`);
+  await page.getByRole('button', { name: 'Request review' }).waitFor();
+  assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1);
+  await page.close();
+});
