@@ -67,7 +67,8 @@ bench: build
 	cargo run --quiet --release -p sp-sandbox --example load
 
 ## demo: builds, then a scripted tour in Node: a request for each operation, a validation report,
-## and the wasm client's flows against sp-sandbox on the demo scenario.
+## the wasm client's flows against sp-sandbox on the demo scenario, then Chromium with the extension on
+## the demo orders page (headless, with screenshots in target/demo/, when there is no display).
 demo: build
 	cargo build --quiet -p sp-sandbox
 	target/debug/sp-sandbox --port 0 --scenario www/demo/orders.json --www www --seed 1 \
@@ -75,6 +76,7 @@ demo: build
 	trap "kill $$pid 2>/dev/null" EXIT
 	for i in $$(seq 100); do [ -s target/sp-sandbox.url ] && break; sleep 0.1; done
 	SP_SANDBOX_URL=$$(head -1 target/sp-sandbox.url) node scripts/demo.mjs
+	node scripts/demo-browser.mjs
 
 clean:
 	rm -rf build target/standin.url

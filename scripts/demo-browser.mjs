@@ -1,0 +1,86 @@
+// `make demo`, the browser part: sp-sandbox --tls with the demo scenario answers for Seller Central,
+// SP-API and Login with Amazon; Chromium starts with the built extension (dist/chrome) and a fresh
+// profile, the demo credentials are entered on the options page, and the demo orders page opens.
+// With a display the browser stays open until you close it; without one it runs headless, requests
+// a review on an eligible order, saves screenshots to target/demo/ and prints a summary.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startSandbox, scenario, ordersIn } from '../tests/e2e/sandbox.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const shots = `${root}target/demo`;
+const headless = !process.env.DISPLAY;
+const HOSTS = ['sellercentral.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.co.jp',
+  'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
+
+const sb = await startSandbox();
+const profile = mkdtempSync(join(tmpdir(), 'spo-demo-'));
+const dir = `${root}dist/chrome`;
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless,
+  viewport: { width: 1280, height: 860 },
+  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+    `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
+});
+const cleanup = async () => {
+  await context.close().catch(() => {});
+  sb.stop();
+  rmSync(profile, { recursive: true, force: true });
+};
+try {
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const id = new URL(worker.url()).host;
+  mkdirSync(shots, { recursive: true });
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options/options.html`);
+  const app = scenario.applications[0];
+  await options.getByLabel('LWA client ID').fill(app.clientId);
+  await options.getByLabel('LWA client secret').fill(app.clientSecret);
+  await options.getByLabel('Refresh token').fill(app.refreshToken);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await options.getByText(/Connection works|Connection failed/).waitFor();
+  const connection = await options.getByRole('status').textContent();
+  await options.screenshot({ path: `${shots}/1-options.png` });
+  if (headless) await options.close();
+
+  const list = await context.newPage();
+  await list.goto('https://sellercentral.amazon.com/orders-v3');
+  await list.locator('#orders-table > tbody > tr').first().waitFor();
+  await list.screenshot({ path: `${shots}/2-orders.png` });
+  const rows = await list.locator('#orders-table > tbody > tr').count();
+
+  if (!headless) {
+    console.log(`Chromium is open on the demo orders page with SP Outreach loaded (${connection}). Close the browser to stop.`);
+    await new Promise((resolve) => context.on('close', resolve));
+  } else {
+    const [order] = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
+    const page = await context.newPage();
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+    await page.getByRole('button', { name: 'Request review' }).click();
+    await page.screenshot({ path: `${shots}/3-confirm.png` });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/Review requested|Not sent/).waitFor();
+    const result = await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.textContent.trim().split('\n').pop().trim());
+    await page.screenshot({ path: `${shots}/4-requested.png` });
+    const [late] = await ordersIn(sb, 'outsideWindow');
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
+    await page.getByText(/Not eligible|Not sent/).waitFor();
+    await page.screenshot({ path: `${shots}/5-not-eligible.png` });
+    const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).length;
+    console.log(`\nBrowser demo (headless Chromium, SP Outreach from dist/chrome, sp-sandbox at ${sb.url} answering as Amazon)`);
+    console.log(`  options page: ${connection}`);
+    console.log(`  orders page: ${rows} rows on https://sellercentral.amazon.com/orders-v3`);
+    console.log(`  order ${order.amazonOrderId}: ${result}`);
+    console.log(`  order ${late.amazonOrderId}: not eligible (delivered outside the 5–30 day window)`);
+    console.log(`  sp-sandbox received ${creates} review request(s)`);
+    console.log(`  screenshots: ${shots}/1-options.png … 5-not-eligible.png`);
+  }
+} finally {
+  await cleanup();
+}
