@@ -52,12 +52,12 @@ test-wasm:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
 	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
 
-## test-e2e: the shipped extension, unchanged, in real Chromium against sp-sandbox --tls answering
+## test-e2e: the shipped extension, unchanged, in real Chromium and Firefox against sp-sandbox --tls answering
 ## for the real Amazon host names; web-ext lint on the Firefox build.
 test-e2e:
 	cargo build --quiet -p sp-sandbox
 	web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 ## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, and
 ## the requests per second sp-sandbox sustains on loopback.

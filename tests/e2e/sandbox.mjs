@@ -10,7 +10,7 @@ const root = new URL('../..', import.meta.url).pathname;
 export const scenario = JSON.parse(readFileSync(`${root}www/demo/orders.json`, 'utf8'));
 
 export async function startSandbox(args = []) {
-  const child = spawn(`${root}target/debug/sp-sandbox`, ['--tls', '--port', '0', '--scenario', `${root}www/demo/orders.json`, '--www', `${root}www`, '--seed', '1', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(`${root}target/debug/sp-sandbox`, ['--tls', ...(args.includes('--port') ? [] : ['--port', '0']), '--scenario', `${root}www/demo/orders.json`, '--www', `${root}www`, '--seed', '1', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sp-sandbox exited with ${code}`)));
