@@ -38,6 +38,7 @@ try {
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${id}/options/options.html`);
+  await options.locator('html[data-ready=true]').waitFor();
   const app = scenario.applications[0];
   await options.getByLabel('LWA client ID').fill(app.clientId);
   await options.getByLabel('LWA client secret').fill(app.clientSecret);

@@ -42,7 +42,13 @@ for (const [id, name] of MARKETPLACES) {
   o.textContent = name;
   $('defaultMarketplace').append(o);
 }
-ask({ type: 'getSettings' }).then(fill, (e) => say(e.message, 'error'));
+ask({ type: 'getSettings' })
+  .then(fill, (e) => say(e.message, 'error'))
+  // Tests (and impatient sellers) must not type before the stored settings are filled in.
+  .finally(() => {
+    for (const b of document.querySelectorAll('button')) b.disabled = false;
+    document.documentElement.dataset.ready = 'true';
+  });
 
 $('settings').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -39,6 +39,7 @@ after(async () => {
 async function configure() {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
   const app = scenario.applications[0];
   await page.getByLabel('LWA client ID').fill(app.clientId);
   await page.getByLabel('LWA client secret').fill(app.clientSecret);
@@ -54,6 +55,7 @@ async function configure() {
 test('a wrong secret is reported in plain words on the options page', async () => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
   await page.getByLabel('LWA client ID').fill(scenario.applications[0].clientId);
   await page.getByLabel('LWA client secret').fill('wrong-secret');
   await page.getByLabel('Refresh token').fill(scenario.applications[0].refreshToken);

@@ -31,7 +31,7 @@ after(async () => {
 test('Firefox: credentials, then Request review on an order page sends exactly once', async () => {
   await ff.openPrivileged(`moz-extension://${UUID}/options/options.html`);
   const app = scenario.applications[0];
-  await ff.until(() => ff.find('#clientId'));
+  await ff.until(() => ff.find('html[data-ready=true] #clientId'));
   await ff.type(await ff.find('#clientId'), app.clientId);
   await ff.type(await ff.find('#clientSecret'), app.clientSecret);
   await ff.type(await ff.find('#refreshToken'), app.refreshToken);
