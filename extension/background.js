@@ -71,6 +71,8 @@ async function handle(message, from) {
       return reviewStatus(...order(message));
     case 'requestReview':
       return requestReview(...order(message));
+    case 'reviewHistory':
+      return reviewHistory(message.orderIds);
     default:
       throw userError('badMessage', `Unknown message type ${message.type}.`);
   }
@@ -142,6 +144,15 @@ async function record(orderId, entry) {
   h[orderId] = { ...(h[orderId] ?? {}), ...entry };
   await api.storage.local.set({ [HISTORY]: h });
   return h[orderId];
+}
+
+/** What the history knows of these orders (for the list's badges); nothing is fetched. */
+async function reviewHistory(orderIds) {
+  if (!Array.isArray(orderIds) || orderIds.length > 500 || !orderIds.every((id) => typeof id === 'string' && ORDER_ID.test(id))) {
+    throw userError('badMessage', 'Malformed order list.');
+  }
+  const h = await history();
+  return Object.fromEntries(orderIds.filter((id) => h[id]).map((id) => [id, { review: h[id].review, at: h[id].at }]));
 }
 
 async function reviewStatus(orderId, marketplaceId) {

@@ -50,5 +50,34 @@ SPO.selectors = (() => {
     return doc.querySelector('#myo-layout .push-right') ?? doc.querySelector('div.push-right');
   }
 
-  return { ORDER_ID, page, marketplaceIn, detailsToolbar, textNodes };
+  /** The order id in `root`: a link's text first, then any text, looking into shadow roots. */
+  function orderIdIn(root) {
+    for (const a of root.querySelectorAll('a')) {
+      const m = a.textContent.match(ORDER_ID);
+      if (m) return m[0];
+    }
+    for (const text of textNodes(root)) {
+      const m = text.data.match(ORDER_ID);
+      if (m) return m[0];
+    }
+    return null;
+  }
+
+  /** The orders table's rows (`#orders-table > tbody > tr`) with what the page says of each. */
+  function orderRows(doc) {
+    return [...doc.querySelectorAll('#orders-table > tbody > tr')].map((row) => {
+      const status = row.querySelector('.main-status')?.textContent ?? '';
+      return {
+        row,
+        orderId: orderIdIn(row),
+        marketplaceId: marketplaceIn(row),
+        refunded: !!row.querySelector('.refund-is-applied') || /\bRefunded\b/.test(row.textContent),
+        returned: !!row.querySelector('.return-requested') || /\bReturn(ed| requested)\b/.test(row.textContent),
+        canceled: /Cancel+ed/i.test(status),
+        statusCell: row.querySelector('td.cell-status') ?? row.lastElementChild,
+      };
+    }).filter((r) => r.orderId);
+  }
+
+  return { ORDER_ID, page, marketplaceIn, detailsToolbar, textNodes, orderIdIn, orderRows };
 })();

@@ -108,3 +108,43 @@ test('an order outside the window says why, and SPA navigation re-injects withou
   assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1);
   await page.close();
 });
+
+test('the orders list gets a button or a badge on every row, paging included', async () => {
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  const rows = page.locator('#orders-table > tbody > tr');
+  await rows.first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
+  const count = await rows.count();
+  assert.equal(await page.locator('[data-sp-outreach="row-review"]').count(), count, 'one per row, the shadow-root row included');
+  // An eligible row: request from the list.
+  const eligible = (await ordersIn(sb, 'eligible')).filter((o) => !o.refunded);
+  let target = null;
+  for (const o of eligible) {
+    const row = rows.filter({ has: page.getByRole('link', { name: o.amazonOrderId }) });
+    if (await row.count()) {
+      target = { o, row };
+      break;
+    }
+  }
+  assert.ok(target, 'an eligible order on the first page');
+  await target.row.getByRole('button', { name: 'Request review' }).click();
+  await target.row.getByRole('button', { name: 'Send' }).click();
+  await target.row.getByText(/Review requested/).waitFor();
+  const log = await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation');
+  assert.equal(log.filter((e) => e.path.includes(target.o.amazonOrderId)).length, 1);
+  // Paging re-renders the rows; each new row gets one host.
+  await page.locator('#myo-layout .a-last a').click();
+  await page.waitForURL('**/orders-v3?page=2');
+  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
+  const perRow = await page.locator('#orders-table > tbody > tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('[data-sp-outreach="row-review"]').length));
+  assert.ok(perRow.every((n) => n === 1), `${perRow}`);
+  // Refunded rows (the older ones, on this page) are skipped and say so.
+  const refunded = page.locator('#orders-table > tbody > tr').filter({ has: page.locator('.refund-is-applied') });
+  assert.ok(await refunded.count() > 0, 'the scenario has refunded orders on page 2');
+  for (const row of await refunded.all()) {
+    await row.getByText(/Refunded · no request|Review requested/).waitFor();
+    assert.equal(await row.getByRole('button', { name: 'Request review' }).count(), 0);
+  }
+  await page.close();
+});

@@ -1,0 +1,63 @@
+// Feature: on the orders list, a compact Request review button or a status badge on every row.
+// Refunded, returned and canceled orders are skipped and say so; orders already requested show
+// when. Rows re-rendered by paging or filtering get theirs again, never twice.
+'use strict';
+
+SPO.features = SPO.features ?? [];
+SPO.features.push({
+  id: 'list-rows',
+  pages: ['list'],
+  run(page, signal) {
+    const { ui, selectors } = SPO;
+    const fresh = selectors.orderRows(document).filter((r) => r.statusCell && !r.row.querySelector('[data-sp-outreach="row-review"]'));
+    if (!fresh.length) return;
+    // Injected at once (so the next run skips these rows), filled in when the history arrives.
+    const hosts = fresh.map((r) => {
+      const { el, root } = ui.host('row-review');
+      el.style.marginTop = '6px';
+      r.statusCell.append(el);
+      return { ...r, el, root };
+    });
+    ui.ask({ type: 'reviewHistory', orderIds: hosts.map((h) => h.orderId) }).then(
+      (history) => hosts.forEach((h) => fill(h, history[h.orderId], signal)),
+      (e) => hosts.forEach((h) => show(h, ui.status(e.message, 'error'))),
+    );
+  },
+});
+
+function show(h, ...nodes) {
+  h.root.replaceChildren(h.root.querySelector('style'), ...nodes);
+}
+
+function fill(h, past, signal) {
+  const { ui } = SPO;
+  if (signal.aborted || !h.el.isConnected) return;
+  if (past?.review === 'requested') return show(h, ui.status(ui.t('reviewRequested', ui.date(past.at)), 'ok'));
+  if (h.refunded) return show(h, ui.status(ui.t('skippedRefunded')));
+  if (h.returned) return show(h, ui.status(ui.t('skippedReturned')));
+  if (h.canceled) return show(h, ui.status(ui.t('skippedCanceled')));
+  if (!h.marketplaceId) return show(h, ui.status(ui.t('noMarketplace'), 'error'));
+  const offer = () => {
+    const b = ui.button(ui.t('requestReview'));
+    b.addEventListener('click', confirm);
+    show(h, b);
+  };
+  const confirm = () => {
+    const send = ui.button(ui.t('confirmSend'), { primary: true });
+    const cancel = ui.button(ui.t('cancel'));
+    cancel.addEventListener('click', offer);
+    send.addEventListener('click', async () => {
+      send.disabled = cancel.disabled = true;
+      show(h, ui.status(ui.t('sending')));
+      try {
+        const r = await ui.ask({ type: 'requestReview', orderId: h.orderId, marketplaceId: h.marketplaceId });
+        show(h, r.state === 'requested' ? ui.status(ui.t('reviewRequested', ui.date(r.at)), 'ok') : ui.status(ui.t('notEligible')));
+      } catch (e) {
+        show(h, ui.status(ui.t('reviewError', e?.message ?? String(e)), 'error'));
+      }
+    });
+    show(h, send, cancel);
+    send.focus();
+  };
+  offer();
+}
