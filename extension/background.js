@@ -1,7 +1,7 @@
 // The background: the only place that holds the seller's credentials, loads the wasm core and talks
 // to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
 // asking and what, and never answers with a secret.
-import init, { Client, marketplaces } from './core/sp_outreach.js';
+import init, { Client, checkBody, marketplaces } from './core/sp_outreach.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
@@ -73,6 +73,12 @@ async function handle(message, from) {
       return requestReview(...order(message));
     case 'reviewHistory':
       return reviewHistory(message.orderIds);
+    case 'messagingOptions':
+      return messagingOptions(...order(message));
+    case 'checkMessage':
+      return checkMessage(message);
+    case 'sendMessage':
+      return sendMessage(message, ...order(message));
     default:
       throw userError('badMessage', `Unknown message type ${message.type}.`);
   }
@@ -186,4 +192,44 @@ async function status() {
   const recent = Object.entries(h).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? '')).slice(0, 5)
     .map(([orderId, e]) => ({ orderId, review: e.review, at: e.at }));
   return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), defaultMarketplace: s.defaultMarketplace ?? null, recent };
+}
+
+const KIND = /^[a-zA-Z]{3,40}$/;
+
+/** The message kinds Amazon offers for this order now, each with its payload schema, and the
+ * buyer's language (GetAttributes) to write in. */
+async function messagingOptions(orderId, marketplaceId) {
+  const c = await client(marketplaceId);
+  const [actions, attributes] = await Promise.all([c.getActions('messaging', orderId, marketplaceId), c.getAttributes(orderId, marketplaceId)]);
+  const kinds = actions.actions.filter((a) => a.operationId && a.name !== 'attributes').map((a) => ({ name: a.name, title: a.title, schema: a.schema }));
+  return { kinds, locale: attributes.locale };
+}
+
+/** The core's live check of a draft: schema violations and text-policy findings with spans. */
+async function checkMessage({ kind, body, schema }) {
+  if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed draft.');
+  await ready;
+  return checkBody(kind, body, schema ?? undefined);
+}
+
+function decodeFiles(files) {
+  if (files === undefined) return [];
+  if (!Array.isArray(files) || files.length > 5) throw userError('badMessage', 'At most 5 attachments.');
+  return files.map((f) => {
+    if (typeof f?.fileName !== 'string' || typeof f.contentType !== 'string' || typeof f.base64 !== 'string') throw userError('badMessage', 'Malformed attachment.');
+    const bin = atob(f.base64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return { fileName: f.fileName, contentType: f.contentType, bytes };
+  });
+}
+
+async function sendMessage(message, orderId, marketplaceId) {
+  const { kind, body, confirmLinks } = message;
+  if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
+  const files = decodeFiles(message.files);
+  const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true);
+  const h = (await history())[orderId] ?? {};
+  await record(orderId, { messages: [...(h.messages ?? []), { kind, at: new Date().toISOString(), requestId: r.requestId }] });
+  return { status: r.status, kind, requestId: r.requestId };
 }

@@ -148,3 +148,49 @@ test('the orders list gets a button or a badge on every row, paging included', a
   }
   await page.close();
 });
+
+test('Message buyer: only offered kinds, live checks, Send disabled while invalid, attachments uploaded', async () => {
+  const { orders } = await sb.admin('orders');
+  const order = orders.find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && o.status === 'Shipped' && o.messageKinds.includes('confirmDeliveryDetails'));
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  await page.getByRole('button', { name: 'Message buyer' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Kind of message').waitFor();
+  const offered = await dialog.getByLabel('Kind of message').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual([...offered].sort(), order.messageKinds.filter((k) => k !== 'attributes').sort(), 'exactly the kinds Amazon offers');
+  await dialog.getByText(/buyer's language: en-US/).waitFor();
+
+  await dialog.getByLabel('Kind of message').selectOption('confirmDeliveryDetails');
+  const text = dialog.getByRole('textbox', { name: 'Message', exact: true });
+  const send = dialog.getByRole('button', { name: 'Send' });
+  await text.fill('Your parcel arrives Thursday. Please leave us a 5-star review!');
+  await dialog.locator('.finding').first().waitFor();
+  assert.ok(await send.isDisabled(), 'a policy-breaking text cannot be sent');
+  await dialog.getByText('2000', { exact: false }).first().waitFor();
+  await text.fill('Your parcel arrives on Thursday between 9 and 12.');
+  await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
+  await send.click();
+  await dialog.getByText(/Sent \(confirmDeliveryDetails\)/).waitFor();
+  let state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
+  assert.deepEqual(state.sent.map((m) => [m.kind, m.body.text]), [['confirmDeliveryDetails', 'Your parcel arrives on Thursday between 9 and 12.']]);
+
+  // Esc closes and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+
+  // An invoice: the file goes through the Uploads API, then the message names it.
+  await page.getByRole('button', { name: 'Message buyer' }).click();
+  await dialog.getByLabel('Kind of message').selectOption('invoice');
+  assert.ok(await send.isDisabled(), 'an invoice needs its file');
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% invoice 0042\n') });
+  await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
+  await send.click();
+  await dialog.getByText(/Sent \(invoice\)/).waitFor();
+  state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
+  const invoice = state.sent.find((m) => m.kind === 'invoice');
+  assert.equal(invoice.body.attachments[0].fileName, 'invoice-0042.pdf');
+  const puts = await sb.admin('log?operation=uploadPut');
+  assert.equal(puts.filter((e) => e.status === 200).length, 1, 'one upload PUT');
+  await page.close();
+});
