@@ -194,3 +194,80 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   assert.equal(puts.filter((e) => e.status === 200).length, 1, 'one upload PUT');
   await page.close();
 });
+
+test('blocked texts show the finding and send nothing; an expired token is refreshed', async () => {
+  const { orders } = await sb.admin('orders');
+  const order = orders.find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && o.messageKinds.includes('unexpectedProblem') && o.status === 'Shipped');
+  await sb.admin('tokens/expire', { method: 'POST' });
+  const before = (await sb.admin('log')).length;
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  await page.getByRole('button', { name: 'Message buyer' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Kind of message').selectOption('unexpectedProblem');
+  const text = dialog.getByRole('textbox', { name: 'Message', exact: true });
+  const send = dialog.getByRole('button', { name: 'Send' });
+  for (const [bad, shown] of [['Sorry for the delay — <b>really</b> sorry.', '<b>'], ['Questions? Write to help@myshop.example', 'help@myshop.example']]) {
+    await text.fill(bad);
+    await dialog.locator('.finding', { hasText: shown }).first().waitFor();
+    await dialog.locator('ul.problems li').first().waitFor();
+    assert.ok(await send.isDisabled(), bad);
+  }
+  const creates = (await sb.admin('log')).slice(before).filter((e) => e.method === 'POST' && e.path.includes('/messages/'));
+  assert.equal(creates.length, 0, 'no message request reached the emulator');
+  // The access tokens were expired before this page opened: reading the actions worked anyway.
+  const tokenCalls = (await sb.admin('log')).slice(before).filter((e) => e.operation === 'lwaToken' && e.status === 200);
+  assert.ok(tokenCalls.length >= 1, 'a new access token was fetched');
+  await page.close();
+});
+
+test('a burst of review requests over the rate limit completes without an error', async () => {
+  const page = await context.newPage();
+  const before = (await sb.admin('log')).length;
+  const requestedBefore = (await ordersIn(sb, 'alreadyRequested')).length;
+  await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/shipped');
+  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
+  const buttons = page.getByRole('button', { name: 'Request review' });
+  const n = await buttons.count();
+  assert.ok(n >= 6, `enough rows to go over the burst of 5 (${n})`);
+  // Click them all at once, then confirm them all.
+  for (let i = 0; i < n; i++) await buttons.first().click();
+  const sends = page.getByRole('button', { name: 'Send' });
+  while (await sends.count()) await sends.first().click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-sp-outreach="row-review"]')].every((h) => !/Sending/.test(h.shadowRoot.textContent)), null, { timeout: 60000 });
+  const texts = await page.locator('[data-sp-outreach="row-review"]').evaluateAll((hs) => hs.map((h) => h.shadowRoot.querySelector('.status')?.textContent ?? ''));
+  assert.ok(texts.every((t) => !/Not sent|error/i.test(t)), texts.join(' | '));
+  const nowRequested = (await ordersIn(sb, 'alreadyRequested')).length;
+  assert.ok(nowRequested > requestedBefore, 'the eligible ones went out');
+  assert.ok(texts.every((t) => /Review requested|Not eligible|no request/.test(t)), texts.join(' | '));
+  const during = (await sb.admin('log')).slice(before);
+  console.log(`burst: ${n} requests from the list, ${during.length} SP-API calls, ${during.filter((e) => e.status === 429).length} answered 429 and retried`);
+  // The emulator's buckets outlive the extension's (a restarted worker starts full), so a 429 may
+  // come; the core then waits and retries: the seller sees no error, and every order was sent once.
+  const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.status === 201);
+  const perOrder = new Map();
+  for (const e of creates) perOrder.set(e.path, (perOrder.get(e.path) ?? 0) + 1);
+  assert.ok([...perOrder.values()].every((c) => c === 1), 'no order requested twice');
+  await page.close();
+});
+
+test('pages cannot reach the background or read secrets', async () => {
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  const seen = await page.evaluate(async (id) => {
+    // No externally_connectable: the page has no channel to the extension.
+    const runtime = !!(typeof chrome !== 'undefined' && chrome.runtime && typeof chrome.runtime.sendMessage === 'function');
+    window.postMessage({ type: 'requestReview', orderId: '111-0000000-0000000', marketplaceId: 'ATVPDKIKX0DER' }, '*');
+    window.postMessage({ type: 'getSettings' }, '*');
+    await new Promise((r) => setTimeout(r, 500));
+    const html = document.documentElement.outerHTML + [...document.querySelectorAll('[data-sp-outreach]')].map((h) => h.shadowRoot?.innerHTML ?? '').join('');
+    return { runtime, leaks: ['Atza|', 'Atzr|', 'demo-client-secret'].filter((s) => html.includes(s)), storage: JSON.stringify({ ...localStorage, ...sessionStorage }) };
+  }, extensionId);
+  assert.equal(seen.runtime, false);
+  assert.deepEqual(seen.leaks, []);
+  assert.ok(!seen.storage.includes('Atz'), 'nothing in page storage');
+  const posted = (await sb.admin('log')).filter((e) => e.path.includes('111-0000000-0000000'));
+  assert.equal(posted.length, 0, 'a message posted from the page is ignored');
+  await page.close();
+});

@@ -20,7 +20,7 @@ export async function startSandbox(args = []) {
   // The admin API over loopback. The certificate is made at start-up: fetched once without
   // verification, then every call trusts exactly it.
   const ca = await request(`${base}/_sandbox/certificate`, { rejectUnauthorized: false });
-  const admin = async (path, init = {}) => JSON.parse(await request(`${base}/_sandbox/${path}`, { ca, method: init.method, body: init.body }));
+  const admin = async (path, init = {}) => JSON.parse(await request(`${base}/_sandbox/${path}`, { ca, method: init.method, body: init.body }) || 'null');
   return { port, url: base, ca, admin, stop: () => child.kill('SIGTERM') };
 }
 
