@@ -69,18 +69,37 @@ try {
     await page.getByText(/Review requested|Not sent/).waitFor();
     const result = await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.textContent.trim().split('\n').pop().trim());
     await page.screenshot({ path: `${shots}/4-requested.png` });
+    // Message buyer on an order in transit: a policy-breaking draft is blocked, a good one sent.
+    const { orders } = await sb.admin('orders');
+    const transit = orders.find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && o.status === 'Shipped' && o.messageKinds.includes('confirmDeliveryDetails'));
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${transit.amazonOrderId}`);
+    await page.getByRole('button', { name: 'Message buyer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kind of message').selectOption('confirmDeliveryDetails');
+    const text = dialog.getByRole('textbox', { name: 'Message', exact: true });
+    await text.fill('Your parcel arrives on Thursday. Please leave us a 5-star review!');
+    await dialog.locator('.finding').first().waitFor();
+    await page.screenshot({ path: `${shots}/5-message-blocked.png` });
+    await text.fill('Your parcel arrives on Thursday between 9 and 12.');
+    await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.getByText(/Sent|Not sent/).waitFor();
+    const messageResult = await dialog.getByRole('status').last().textContent();
+    await page.screenshot({ path: `${shots}/6-message-sent.png` });
+    await page.keyboard.press('Escape');
     const [late] = await ordersIn(sb, 'outsideWindow');
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
     await page.getByText(/Not eligible|Not sent/).waitFor();
-    await page.screenshot({ path: `${shots}/5-not-eligible.png` });
+    await page.screenshot({ path: `${shots}/7-not-eligible.png` });
     const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).length;
     console.log(`\nBrowser demo (headless Chromium, SP Outreach from dist/chrome, sp-sandbox at ${sb.url} answering as Amazon)`);
     console.log(`  options page: ${connection}`);
     console.log(`  orders page: ${rows} rows on https://sellercentral.amazon.com/orders-v3`);
     console.log(`  order ${order.amazonOrderId}: ${result}`);
-    console.log(`  order ${late.amazonOrderId}: not eligible (delivered outside the 5–30 day window)`);
+    console.log(`  order ${transit.amazonOrderId}: "…leave us a 5-star review!" underlined and unsendable; then ${messageResult}`);
+    console.log(`  order ${late.amazonOrderId}: not eligible (outside the 5–30 day window)`);
     console.log(`  sp-sandbox received ${creates} review request(s)`);
-    console.log(`  screenshots: ${shots}/1-options.png … 5-not-eligible.png`);
+    console.log(`  screenshots: ${shots}/1-options.png … 7-not-eligible.png`);
   }
 } finally {
   await cleanup();

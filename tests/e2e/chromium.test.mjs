@@ -88,6 +88,8 @@ test('Request review on an order page sends exactly once', async () => {
   await page.reload();
   await page.getByText(/Review requested/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Request review' }).count(), 0);
+  const after = await sb.admin(`log?operation=createProductReviewAndSellerFeedbackSolicitation`);
+  assert.equal(after.filter((e) => e.path.includes(order.amazonOrderId)).length, 1, 'the second visit sent no create');
   await page.close();
 });
 

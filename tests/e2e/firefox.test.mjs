@@ -60,3 +60,30 @@ test('Firefox: credentials, then Request review on an order page sends exactly o
   const log = await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation');
   assert.equal(log.filter((e) => e.path.includes(order.amazonOrderId)).length, 1);
 });
+
+test('Firefox: a message with text; a policy-breaking text is blocked and sends nothing', async () => {
+  const { orders } = await sb.admin('orders');
+  const order = orders.find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && o.status === 'Shipped' && o.messageKinds.includes('unexpectedProblem'));
+  await ff.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  const opener = await ff.shadow(await ff.until(() => ff.find('[data-sp-outreach="message-buyer"]')));
+  await ff.click(await ff.until(() => ff.findInShadow(opener, 'button')));
+  const dialog = await ff.shadow(await ff.until(() => ff.find('[data-sp-outreach="message-dialog"]')));
+  const select = await ff.until(() => ff.findInShadow(dialog, 'select'));
+  await ff.run('arguments[0].value = "unexpectedProblem"; arguments[0].dispatchEvent(new Event("change"));', ff.arg(select));
+  const text = await ff.until(() => ff.findInShadow(dialog, 'textarea'));
+  const send = await ff.findInShadow(dialog, 'button.primary');
+  const before = (await sb.admin('log')).length;
+
+  await ff.type(text, 'Sorry for the delay! Leave us a 5-star review and get a gift card.');
+  await ff.until(() => ff.findInShadow(dialog, '.finding'));
+  assert.equal(await ff.run('return arguments[0].disabled;', ff.arg(send)), true, 'Send is disabled');
+  const posted = (await sb.admin('log')).slice(before).filter((e) => e.method === 'POST' && e.path.includes('/messages/'));
+  assert.equal(posted.length, 0, 'the blocked text sent nothing');
+
+  await ff.type(text, 'Sorry, your parcel was delayed by the carrier; it is now on its way.');
+  await ff.until(() => ff.run('return !arguments[0].disabled;', ff.arg(send)));
+  await ff.click(send);
+  await ff.until(async () => /Sent \(unexpectedProblem\)/.test(await ff.text(await ff.findInShadow(dialog, '.status'))));
+  const state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
+  assert.deepEqual(state.sent.filter((m) => m.kind === 'unexpectedProblem').map((m) => m.body.text), ['Sorry, your parcel was delayed by the carrier; it is now on its way.']);
+});

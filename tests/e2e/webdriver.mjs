@@ -57,6 +57,8 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
     },
     url: () => call('GET', `${s}/url`),
     run: (script, ...args) => call('POST', `${s}/execute/sync`, { script, args }),
+    /** An element id as a script argument. */
+    arg: (element) => ({ [ELEMENT]: element }),
     find: async (css, root) => el(await call('POST', root ? `${s}/element/${root}/element` : `${s}/element`, { using: 'css selector', value: css })),
     shadow: async (element) => (await call('GET', `${s}/element/${element}/shadow`))[SHADOW],
     findInShadow: async (shadowId, css) => el(await call('POST', `${s}/shadow/${shadowId}/element`, { using: 'css selector', value: css })),

@@ -44,6 +44,7 @@ SPO.messageDialog = ({ orderId, marketplaceId, opener, signal }) => {
     ul.problems { margin: 0; padding-left: 18px; color: #b12704; }
     .row { display: flex; gap: 8px; justify-content: flex-end; }
     .hint { color: #565959; font-size: 12px; }
+    [hidden] { display: none !important; }
   `;
   root.append(style);
   const backdrop = Object.assign(document.createElement('div'), { className: 'backdrop' });
