@@ -12,7 +12,7 @@ PKG := build/pkg
 WASM := $(PKG)/sp_outreach_bg.wasm
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 
-.PHONY: setup build test test-native test-js test-wasm test-e2e bench demo clean
+.PHONY: setup build package test test-native test-js test-wasm test-e2e bench demo clean
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,11 @@ build: setup
 	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
 	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
 	node scripts/build-extension.mjs
+
+## package: store-ready zips in dist/packages (web-ext build for both; Firefox's is its .xpi-ready zip).
+package: build
+	web-ext build --source-dir dist/firefox --artifacts-dir dist/packages --filename "sp-outreach-firefox-{version}.zip" --overwrite-dest
+	web-ext build --source-dir dist/chrome --artifacts-dir dist/packages --filename "sp-outreach-chrome-{version}.zip" --overwrite-dest
 
 ## test: every test. Native Rust, the built package in Node, the .d.ts contract, wasm in Node,
 ## Chrome and Firefox (windows and service workers) against the stand-in server.
