@@ -43,6 +43,8 @@ test-js:
 	sed '/^export interface InitOutput/,/^}/c\export interface InitOutput { readonly memory: WebAssembly.Memory }' $(PKG)/sp_outreach.d.ts > build/api.d.ts
 	diff -u tests/js/sp_outreach.d.ts build/api.d.ts || { echo "The core's TypeScript API changed: review build/api.d.ts and copy it to tests/js/sp_outreach.d.ts"; exit 1; }
 	tsc -p tests/js/tsconfig.json
+	@# The extension's scripts against the core's .d.ts and the browser API types.
+	tsc -p tests/js/extension.tsconfig.json
 	node --test tests/js/
 
 test-wasm:

@@ -84,6 +84,10 @@ async function handle(message, from) {
   }
 }
 
+/**
+ * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: 'na' | 'eu' | 'fe', defaultMarketplace?: string, sandbox?: boolean }} Settings
+ * @returns {Promise<Settings>}
+ */
 async function settings() {
   return (await api.storage.local.get(SETTINGS))[SETTINGS] ?? {};
 }
@@ -141,6 +145,7 @@ async function testConnection() {
   return { ok: true };
 }
 
+/** @returns {Promise<Record<string, any>>} */
 async function history() {
   return (await api.storage.local.get(HISTORY))[HISTORY] ?? {};
 }

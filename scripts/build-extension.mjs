@@ -1,6 +1,7 @@
 // Writes dist/chrome and dist/firefox from extension/ and the core's build/pkg: one manifest each
 // (a module service worker for Chrome; background scripts and browser_specific_settings.gecko for
-// Firefox, toolchain.md "Loading the extension in real browsers").
+// Firefox, toolchain.md "Loading the extension in real browsers"). The core's .d.ts goes along for
+// `tsc --checkJs` of the built scripts (tests/js/extension.tsconfig.json).
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -18,7 +19,7 @@ for (const [browser, m] of Object.entries(browsers)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(`${out}/core`, { recursive: true });
   cpSync(`${root}extension`, out, { recursive: true, filter: (src) => !src.endsWith('manifest.json') });
-  for (const f of ['sp_outreach.js', 'sp_outreach_bg.wasm']) cpSync(`${root}build/pkg/${f}`, `${out}/core/${f}`);
+  for (const f of ['sp_outreach.js', 'sp_outreach_bg.wasm', 'sp_outreach.d.ts']) cpSync(`${root}build/pkg/${f}`, `${out}/core/${f}`);
   writeFileSync(`${out}/manifest.json`, `${JSON.stringify(m, null, 2)}\n`);
   console.log(`built dist/${browser}`);
 }

@@ -41,7 +41,7 @@ SPO.selectors = (() => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let n = walker.currentNode; n; n = walker.nextNode()) {
       if (n.nodeType === Node.TEXT_NODE) yield n;
-      else if (n.shadowRoot) yield* textNodes(n.shadowRoot);
+      else if ((/** @type {Element} */ (n)).shadowRoot) yield* textNodes((/** @type {Element} */ (n)).shadowRoot);
     }
   }
 

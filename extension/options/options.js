@@ -2,6 +2,7 @@
 // sends them back), region, default marketplace, and Test connection.
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 
 const MARKETPLACES = [
@@ -35,7 +36,7 @@ function fill(s) {
   $('sandbox').checked = s.sandbox;
 }
 
-for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
 for (const [id, name] of MARKETPLACES) {
   const o = document.createElement('option');
   o.value = id;
@@ -73,3 +74,5 @@ $('test').addEventListener('click', async () => {
     say(t('connectionFailed', e.message), 'error');
   }
 });
+
+export {};

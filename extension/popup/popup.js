@@ -2,7 +2,7 @@
 const api = globalThis.browser ?? globalThis.chrome;
 const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
 
-for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
 document.getElementById('settings').addEventListener('click', () => api.runtime.openOptionsPage());
 
 const answer = await api.runtime.sendMessage({ type: 'status' });
@@ -18,3 +18,5 @@ if (!answer?.ok) {
     document.getElementById('recent').append(li);
   }
 }
+
+export {};

@@ -59,8 +59,9 @@ SPO.messageDialog = ({ orderId, marketplaceId, opener, signal }) => {
   const cancel = ui.button(ui.t('cancel'));
   send.disabled = true;
   const line = ui.status('');
-  dialog.append(title, body, line, Object.assign(document.createElement('div'), { className: 'row' }));
-  dialog.lastChild.append(cancel, send);
+  const buttons = Object.assign(document.createElement('div'), { className: 'row' });
+  buttons.append(cancel, send);
+  dialog.append(title, body, line, buttons);
   backdrop.append(dialog);
   root.append(backdrop);
   document.body.append(el);
@@ -82,7 +83,7 @@ SPO.messageDialog = ({ orderId, marketplaceId, opener, signal }) => {
   document.addEventListener('keydown', onEscape, true);
   dialog.addEventListener('keydown', (e) => {
     if (e.key === 'Tab') {
-      const focusable = [...dialog.querySelectorAll('button, select, textarea, input')].filter((x) => !x.disabled);
+      const focusable = [.../** @type {NodeListOf<HTMLButtonElement>} */ (dialog.querySelectorAll('button, select, textarea, input'))].filter((x) => !x.disabled);
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
       const active = root.activeElement;
