@@ -7,6 +7,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
 const SETTINGS = 'settings';
 const HISTORY = 'history';
+const AUTH = 'auth';
 
 // Registered synchronously at top level, so a woken service worker hears the message that woke it.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -14,7 +15,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!from) return false;
   handle(message, from)
     .then((result) => sendResponse({ ok: true, result }))
-    .catch((e) => sendResponse({ ok: false, error: publicError(e) }));
+    .catch((e) => {
+      noteAuth(e);
+      sendResponse({ ok: false, error: publicError(e) });
+    });
   return true;
 });
 
@@ -114,6 +118,7 @@ async function saveSettings(input) {
   };
   await api.storage.local.set({ [SETTINGS]: next });
   clients.clear();
+  await api.storage.local.remove(AUTH);
   return publicSettings(next);
 }
 
@@ -142,6 +147,7 @@ async function testConnection() {
   } catch (e) {
     if (e.kind === 'accessDenied' || e.kind === 'tokenRejected') throw e;
   }
+  await noteAuth(null);
   return { ok: true };
 }
 
@@ -182,6 +188,7 @@ async function requestReview(orderId, marketplaceId) {
   await record(orderId, { review: 'sending', marketplaceId, at: new Date().toISOString() });
   try {
     const r = await (await client(marketplaceId)).requestReview(orderId, marketplaceId);
+    await noteAuth(null);
     const state = r.status === 'requested' ? 'requested' : 'notOffered';
     await record(orderId, { review: state, at: new Date().toISOString(), requestId: r.requestId, explanation: r.explanation });
     return { state, at: new Date().toISOString(), explanation: r.explanation, verified: r.verified };
@@ -191,12 +198,22 @@ async function requestReview(orderId, marketplaceId) {
   }
 }
 
+// Whether the credentials still work, as the last call to Amazon showed: the popup warns when they
+// stop (seller-central.md: commercial tools' users complain that expiry goes unnoticed).
+const AUTH_FAILURES = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'notConfigured']);
+
+async function noteAuth(e) {
+  if (e === null) return api.storage.local.set({ [AUTH]: { ok: true, at: new Date().toISOString() } });
+  if (AUTH_FAILURES.has(e?.kind)) return api.storage.local.set({ [AUTH]: { ok: false, at: new Date().toISOString(), message: String(e.message) } });
+}
+
 async function status() {
   const s = await settings();
+  const auth = (await api.storage.local.get(AUTH))[AUTH] ?? null;
   const h = await history();
   const recent = Object.entries(h).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? '')).slice(0, 5)
     .map(([orderId, e]) => ({ orderId, review: e.review, at: e.at }));
-  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), defaultMarketplace: s.defaultMarketplace ?? null, recent };
+  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), auth, defaultMarketplace: s.defaultMarketplace ?? null, recent };
 }
 
 const KIND = /^[a-zA-Z]{3,40}$/;

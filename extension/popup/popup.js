@@ -11,7 +11,13 @@ if (!answer?.ok) {
   line.textContent = answer?.error?.message ?? 'No answer from the extension.';
   line.className = 'error';
 } else {
-  line.textContent = t(answer.result.configured ? 'popupConfigured' : 'popupNotConfigured');
+  const { configured, auth } = answer.result;
+  if (!configured) line.textContent = t('popupNotConfigured');
+  else if (auth?.ok === false) {
+    line.textContent = t('popupAuthFailed', auth.message);
+    line.className = 'error';
+  } else if (auth?.ok) line.textContent = t('popupAuthWorks', new Date(auth.at).toLocaleString());
+  else line.textContent = t('popupConfigured');
   for (const r of answer.result.recent) {
     const li = document.createElement('li');
     li.textContent = `${r.orderId}: ${r.review}${r.at ? ` (${new Date(r.at).toLocaleString()})` : ''}`;

@@ -273,3 +273,28 @@ test('pages cannot reach the background or read secrets', async () => {
   assert.equal(posted.length, 0, 'a message posted from the page is ignored');
   await page.close();
 });
+
+test('a revoked refresh token is reported on the options page and in the popup', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
+  await page.getByLabel('Refresh token').fill('Atzr|revoked-by-the-seller');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Connection failed' }).waitFor();
+  assert.match(await status.textContent(), /refresh token/i);
+  await page.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  await page.getByText(/Credentials stopped working/).waitFor();
+  // Put the working credentials back for any later test.
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
+  await page.getByLabel('Refresh token').fill(scenario.applications[0].refreshToken);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText('Connection works').waitFor();
+  await page.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  await page.getByText(/Credentials work/).waitFor();
+  await page.close();
+});
