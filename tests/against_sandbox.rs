@@ -185,3 +185,13 @@ async fn tokens_rate_limits_and_faults_mean_what_the_core_says() {
     assert_eq!(unknown.kind, ApiErrorKind::ServerError);
     assert!(unknown.outcome_unknown, "a 5xx on a create: re-read the actions, never resend blindly");
 }
+
+#[tokio::test]
+async fn a_missing_role_is_explained_as_access_denied() {
+    let e = Emulator::new(0.0);
+    e.sandbox.world().scenario.applications[0].roles = Some(vec![sp_sandbox::scenario::Role::BuyerCommunication]);
+    let token = e.token().await;
+    let denied = e.call(&token, "getSolicitationActionsForOrder", ELIGIBLE, None).await.unwrap_err();
+    assert_eq!(denied.kind, ApiErrorKind::AccessDenied, "{denied:?}");
+    assert!(denied.explanation.contains("Buyer Solicitation"), "{}", denied.explanation);
+}

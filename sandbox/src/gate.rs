@@ -204,6 +204,9 @@ impl Sandbox {
     fn run(&self, op: &Op, headers: &HeaderMap, query: Option<&str>, w: &mut World, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Result<Response, ApiError> {
         let now = w.clock.now();
         let client = if op.authed { authorize(w, headers, now)? } else { String::new() };
+        if op.authed {
+            check_role(w, headers, op)?;
+        }
         if let Some(rate) = op.rate {
             // Each regional endpoint keeps its own buckets: the region comes from the host name,
             // or (on 127.0.0.1) from the marketplace asked for.
@@ -230,6 +233,23 @@ fn authorize(w: &World, headers: &HeaderMap, now: time::OffsetDateTime) -> Resul
         None => Err(ApiError::unauthorized(denied).with_details("The access token you provided is revoked, malformed or invalid.")),
         Some(t) if now >= t.expires => Err(ApiError::unauthorized(denied).with_details("The access token you provided has expired.")),
         Some(t) => Ok(t.client_id.clone()),
+    }
+}
+
+/// The role an operation needs (facts.md "Roles"), checked after the token.
+fn check_role(w: &World, headers: &HeaderMap, op: &Op) -> Result<(), ApiError> {
+    use crate::scenario::Role;
+    let token = headers.get("x-amz-access-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let Some(roles) = w.tokens.get(token).and_then(|t| t.roles.as_ref()) else { return Ok(()) };
+    let (needed, name): (&[Role], &str) = if op.id.contains("Solicitation") {
+        (&[Role::BuyerSolicitation, Role::ProductListing], "Buyer Solicitation or Product Listing")
+    } else {
+        (&[Role::BuyerCommunication], "Buyer Communication")
+    };
+    if needed.iter().any(|r| roles.contains(r)) {
+        Ok(())
+    } else {
+        Err(ApiError::unauthorized("Access to requested resource is denied.").with_details(format!("The application lacks the {name} role for {}.", op.id)))
     }
 }
 

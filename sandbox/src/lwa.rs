@@ -54,10 +54,11 @@ pub async fn token(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -
         }
         let access = format!("Atza|IwEB{}", uuid::Uuid::new_v4().simple());
         let client_id = app.client_id.clone();
+        let roles = app.roles.clone();
         let refresh = app.refresh_token.clone();
         let lifetime = w.token_lifetime;
         let expires = w.clock.now() + lifetime;
-        w.tokens.insert(access.clone(), AccessToken { client_id, expires });
+        w.tokens.insert(access.clone(), AccessToken { client_id, roles, expires });
         let body = json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": lifetime.whole_seconds()});
         Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body.to_string()).into_response())
     })

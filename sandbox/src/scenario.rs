@@ -29,6 +29,18 @@ pub struct Application {
     pub client_id: String,
     pub client_secret: String,
     pub refresh_token: String,
+    /// The roles the seller granted (facts.md "Roles": Messaging needs Buyer Communication;
+    /// Solicitations needs Buyer Solicitation or Product Listing). Absent: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<Role>>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    BuyerCommunication,
+    BuyerSolicitation,
+    ProductListing,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -87,6 +99,7 @@ fn default_applications() -> Vec<Application> {
         client_id: "amzn1.application-oa2-client.sandbox".into(),
         client_secret: "sandbox-client-secret".into(),
         refresh_token: "Atzr|sandbox-refresh-token".into(),
+        roles: None,
     }]
 }
 

@@ -41,6 +41,7 @@ impl Default for Config {
 #[derive(Debug, Clone)]
 pub struct AccessToken {
     pub client_id: String,
+    pub roles: Option<Vec<crate::scenario::Role>>,
     pub expires: OffsetDateTime,
 }
 

@@ -426,3 +426,17 @@ async fn the_shipped_demo_scenario_loads_and_is_realistic() {
     let locales: std::collections::HashSet<&str> = orders.iter().filter_map(|o| o["buyerLocale"].as_str()).collect();
     assert!(locales.len() >= 5, "{locales:?}");
 }
+
+#[tokio::test]
+async fn an_application_without_the_role_is_denied() {
+    let (sb, app) = sandbox();
+    {
+        let mut w = sb.world();
+        w.scenario.applications[0].roles = Some(vec![sp_sandbox::scenario::Role::BuyerCommunication]);
+    }
+    let token = login(&app).await;
+    let denied = get(&app, &token, &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}")).await;
+    assert_eq!((denied.status, denied.error().1.as_str()), (StatusCode::FORBIDDEN, "Access to requested resource is denied."));
+    assert!(denied.details().contains("Buyer Solicitation"), "{}", denied.text);
+    assert_eq!(get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status, StatusCode::OK);
+}

@@ -56,7 +56,7 @@ async fn buckets_are_per_application() {
     {
         let mut w = sb.world();
         let mut s = w.scenario.clone();
-        s.applications.push(sp_sandbox::scenario::Application { client_id: "amzn1.application-oa2-client.second".into(), client_secret: "s2".into(), refresh_token: "Atzr|r2".into() });
+        s.applications.push(sp_sandbox::scenario::Application { client_id: "amzn1.application-oa2-client.second".into(), client_secret: "s2".into(), refresh_token: "Atzr|r2".into(), roles: None });
         w.scenario = s;
     }
     let first = login(&app).await;
