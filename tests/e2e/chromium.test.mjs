@@ -188,6 +188,7 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await dialog.locator('input[type=file]').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% invoice 0042\n') });
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
+  await dialog.getByText(/Uploading 1 file\(s\) \(invoice-0042.pdf\)|Sent \(invoice\)/).waitFor();
   await dialog.getByText(/Sent \(invoice\)/).waitFor();
   state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   const invoice = state.sent.find((m) => m.kind === 'invoice');
@@ -296,5 +297,21 @@ test('a revoked refresh token is reported on the options page and in the popup',
   await page.getByText('Connection works').waitFor();
   await page.goto(`chrome-extension://${extensionId}/popup/popup.html`);
   await page.getByText(/Credentials work/).waitFor();
+  await page.close();
+});
+
+test('a missing role is reported in plain words on the options page', async () => {
+  // Last: it replaces the emulator's scenario with one whose application lacks Buyer Solicitation.
+  const limited = { ...scenario, applications: [{ ...scenario.applications[0], roles: ['buyerCommunication'] }] };
+  await sb.admin('scenario', { method: 'PUT', body: JSON.stringify(limited) });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Connection failed' }).waitFor();
+  assert.match(await status.textContent(), /Buyer Solicitation/);
   await page.close();
 });

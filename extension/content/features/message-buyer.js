@@ -129,6 +129,8 @@ SPO.messageDialog = ({ orderId, marketplaceId, opener, signal }) => {
     line.textContent = ui.t('sending');
     try {
       const message = await draft.message();
+      // The core uploads each file through the Uploads API before the message goes out.
+      if (message.files.length) line.textContent = ui.t('uploading', String(message.files.length), message.files.map((f) => f.fileName).join(', '));
       const r = await ui.ask({ type: 'sendMessage', orderId, marketplaceId, ...message });
       line.className = 'status ok';
       line.textContent = ui.t('messageSent', r.kind);
@@ -188,6 +190,7 @@ SPO.messageForm = (form, kind, onValid) => {
   form.replaceChildren(...nodes);
 
   const payload = () => {
+    /** @type {Record<string, unknown>} */
     const body = {};
     if (text && text.value !== '') body.text = text.value;
     if (files?.files.length) body.attachments = [...files.files].map((f) => ({ uploadDestinationId: 'pending-upload', fileName: f.name }));
@@ -224,6 +227,7 @@ SPO.messageForm = (form, kind, onValid) => {
   check();
 
   return {
+    /** @returns {Promise<{ kind: string, body: Record<string, unknown>, files: { fileName: string, contentType: string, base64: string }[], confirmLinks: boolean }>} */
     async message() {
       const body = payload();
       delete body.attachments;
