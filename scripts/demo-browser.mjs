@@ -89,7 +89,7 @@ try {
     await page.keyboard.press('Escape');
     const [late] = await ordersIn(sb, 'outsideWindow');
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
-    await page.getByText(/Not eligible|Not sent/).waitFor();
+    await page.getByText(/Not eligible|Not yet|Not sent/).waitFor();
     await page.screenshot({ path: `${shots}/7-not-eligible.png` });
     const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).length;
     console.log(`\nBrowser demo (headless Chromium, SP Outreach from dist/chrome, sp-sandbox at ${sb.url} answering as Amazon)`);
@@ -97,7 +97,7 @@ try {
     console.log(`  orders page: ${rows} rows on https://sellercentral.amazon.com/orders-v3`);
     console.log(`  order ${order.amazonOrderId}: ${result}`);
     console.log(`  order ${transit.amazonOrderId}: "…leave us a 5-star review!" underlined and unsendable; then ${messageResult}`);
-    console.log(`  order ${late.amazonOrderId}: not eligible (outside the 5–30 day window)`);
+    console.log(`  order ${late.amazonOrderId}: ${await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.querySelector(".status").textContent)}`);
     console.log(`  sp-sandbox received ${creates} review request(s)`);
     console.log(`  screenshots: ${shots}/1-options.png … 7-not-eligible.png`);
   }

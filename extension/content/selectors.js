@@ -45,6 +45,23 @@ SPO.selectors = (() => {
     }
   }
 
+  /** The marketplace in the page's state: a `data-marketplace-id` attribute on the order's container. */
+  function marketplaceInState(doc) {
+    const id = doc.querySelector('[data-marketplace-id]')?.getAttribute('data-marketplace-id') ?? '';
+    return /^[A-Z0-9]{9,14}$/.test(id) ? id : null;
+  }
+
+  /** The delivery dates a details page shows ("Deliver by: Nov 18, 2026 – Nov 19, 2026"), if any. */
+  function deliveryDates(doc) {
+    for (const text of textNodes(doc.body)) {
+      const m = text.data.match(/Deliver by:\s*([A-Z][a-z]{2} \d{1,2}, \d{4})\s*[–-]\s*([A-Z][a-z]{2} \d{1,2}, \d{4})/);
+      if (!m) continue;
+      const [earliest, latest] = [Date.parse(`${m[1]} UTC`), Date.parse(`${m[2]} UTC`)];
+      if (!Number.isNaN(earliest) && !Number.isNaN(latest)) return { earliest, latest };
+    }
+    return null;
+  }
+
   /** Where a details page's buttons go: its toolbar (`div.push-right`). */
   function detailsToolbar(doc) {
     return doc.querySelector('#myo-layout .push-right') ?? doc.querySelector('div.push-right');
@@ -79,5 +96,5 @@ SPO.selectors = (() => {
     }).filter((r) => r.orderId);
   }
 
-  return { ORDER_ID, page, marketplaceIn, detailsToolbar, textNodes, orderIdIn, orderRows };
+  return { ORDER_ID, page, marketplaceIn, marketplaceInState, deliveryDates, detailsToolbar, textNodes, orderIdIn, orderRows };
 })();

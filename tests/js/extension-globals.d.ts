@@ -8,6 +8,8 @@ declare var SPO: {
     ORDER_ID: RegExp;
     page(location: Location): { kind: 'details'; orderId: string } | { kind: 'list'; orderId?: undefined } | null;
     marketplaceIn(root: Node): string | null;
+    marketplaceInState(doc: Document): string | null;
+    deliveryDates(doc: Document): { earliest: number; latest: number } | null;
     detailsToolbar(doc: Document): Element | null;
     textNodes(root: Node): Generator<Text>;
     orderIdIn(root: ParentNode): string | null;

@@ -39,14 +39,23 @@ SPO.features.push({
       show(ui.status(ui.t('confirmReview')), send, cancel);
       send.focus();
     };
+    // Amazon only says "not offered"; the page's delivery dates tell which side of the 5–30 day
+    // window the order is on (an estimate: the window itself is Amazon's to decide).
+    const whyNot = () => {
+      const d = selectors.deliveryDates(document);
+      const day = 86400000;
+      if (d && Date.now() < d.earliest + 5 * day) return ui.t('windowOpens', ui.date(new Date(d.earliest + 5 * day).toISOString()));
+      if (d && Date.now() > d.latest + 30 * day) return ui.t('windowClosed');
+      return ui.t('notEligible');
+    };
     const done = (r) => {
       if (r.state === 'requested') show(ui.status(ui.t('reviewRequested', ui.date(r.at)), 'ok'));
-      else show(ui.status(r.explanation ?? ui.t('notEligible')));
+      else show(ui.status(whyNot()));
     };
 
     show(ui.status(ui.t('checking')));
     // The marketplace from the page ("Sales channel"), else the seller's default from the options.
-    const fromPage = selectors.marketplaceIn(document.getElementById('myo-layout') ?? document.body);
+    const fromPage = selectors.marketplaceIn(document.getElementById('myo-layout') ?? document.body) ?? selectors.marketplaceInState(document);
     (fromPage ? Promise.resolve(fromPage) : ui.ask({ type: 'status' }).then((s) => s.defaultMarketplace))
       .then((marketplaceId) => {
         if (!marketplaceId) throw { message: ui.t('noMarketplace') };
@@ -54,7 +63,7 @@ SPO.features.push({
         return ui.ask({ type: 'reviewStatus', ...request });
       })
       .then(
-        (r) => (r.state === 'offered' ? offer() : r.state === 'requested' ? done(r) : show(ui.status(ui.t('notEligible')))),
+        (r) => (r.state === 'offered' ? offer() : r.state === 'requested' ? done(r) : show(ui.status(whyNot()))),
         (e) => show(explain(e)),
       );
   },
