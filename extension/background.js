@@ -2,6 +2,7 @@
 // to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
 // asking and what, and never answers with a secret.
 import init, { Client, checkBody, marketplaces } from './core/sp_outreach.js';
+import { bulkQueue } from './bulk.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
@@ -77,6 +78,14 @@ async function handle(message, from) {
       return requestReview(...order(message));
     case 'reviewHistory':
       return reviewHistory(message.orderIds);
+    case 'bulkStart':
+      return bulk.start(message.orders);
+    case 'bulkControl':
+      if (!['pause', 'resume', 'cancel'].includes(message.action)) throw userError('badMessage', 'Unknown bulk action.');
+      return bulk.control(message.action);
+    case 'bulkStatus':
+      bulk.kick();
+      return bulk.status();
     case 'messagingOptions':
       return messagingOptions(...order(message));
     case 'checkMessage':
@@ -255,3 +264,12 @@ async function sendMessage(message, orderId, marketplaceId) {
   await record(orderId, { messages: [...(h.messages ?? []), { kind, at: new Date().toISOString(), requestId: r.requestId }] });
   return { status: r.status, kind, requestId: r.requestId };
 }
+
+const bulk = bulkQueue({ api, clientFor: client, history, record, userError });
+// A worker that was stopped mid-run picks the queue up again when it starts, and an alarm wakes it
+// while a run is unfinished (no tab needed).
+bulk.kick();
+api.alarms.create('bulk', { periodInMinutes: 1 });
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === 'bulk') bulk.kick();
+});

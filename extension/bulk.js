@@ -1,0 +1,126 @@
+// Bulk review requests: a queue persisted in storage.local, run by the background at the API's
+// rate, exactly once per order. Each order's stage is saved before its create is sent; an order
+// found in 'sending' after the worker died is settled by the core reading the actions again
+// (requestReview checks them first), never by a blind resend. The history blocks a second send.
+
+const KEY = 'bulk';
+/** Requests in flight: eligibility checks and creates draw from separate buckets in the core's
+ * limiter, so a few orders in flight keep both busy (pipelined). */
+const CONCURRENCY = 3;
+
+export function bulkQueue({ api, clientFor, history, record, userError }) {
+  let job = null;
+  let loaded = null;
+  let writing = Promise.resolve();
+  let runner = null;
+
+  const load = () => (loaded ??= api.storage.local.get(KEY).then((v) => { job = v[KEY] ?? null; }));
+  // Saves are serialized, each writing the whole job as it is then.
+  const save = () => (writing = writing.then(() => api.storage.local.set({ [KEY]: job })));
+  const now = () => new Date().toISOString();
+
+  async function start(orders) {
+    await load();
+    if (!Array.isArray(orders) || orders.length === 0 || orders.length > 2000) throw userError('badMessage', 'Malformed order list.');
+    const past = await history();
+    if (!job || ['done', 'cancelled'].includes(job.state)) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
+    const known = new Set(job.orders.map((o) => o.orderId));
+    for (const o of orders) {
+      if (!/^\d{3}-\d{7}-\d{7}$/.test(o?.orderId ?? '') || !/^[A-Z0-9]{9,14}$/.test(o?.marketplaceId ?? '') || known.has(o.orderId)) continue;
+      known.add(o.orderId);
+      // What the page says decides before any call: refunds, returns and cancellations are skipped.
+      const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
+      job.orders.push({ orderId: o.orderId, marketplaceId: o.marketplaceId, stage: skip ? 'skipped' : 'queued', reason: skip, at: skip ? now() : null });
+    }
+    if (job.state === 'paused') job.state = 'running';
+    await save();
+    kick();
+    return status();
+  }
+
+  async function control(action) {
+    await load();
+    if (!job) return status();
+    if (action === 'pause' && job.state === 'running') job.state = 'paused';
+    else if (action === 'resume' && job.state === 'paused') job.state = 'running';
+    else if (action === 'cancel' && ['running', 'paused'].includes(job.state)) {
+      job.state = 'cancelled';
+      for (const o of job.orders) if (o.stage === 'queued') Object.assign(o, { stage: 'skipped', reason: 'cancelled', at: now() });
+    } else throw userError('badMessage', `Cannot ${action} a ${job.state} run.`);
+    await save();
+    kick();
+    return status();
+  }
+
+  async function status() {
+    await load();
+    if (!job) return { state: 'none', total: 0, done: 0, sent: 0, skipped: 0, failed: 0, orders: [] };
+    const count = (stage) => job.orders.filter((o) => o.stage === stage).length;
+    const total = job.orders.length;
+    const remaining = count('queued') + count('sending');
+    const done = total - remaining;
+    const sent = count('sent');
+    // Time left from this run's own pace.
+    const elapsed = (Date.now() - (job.startedAt ?? Date.now())) / 1000;
+    const pace = sent > 0 && elapsed > 0 ? sent / elapsed : null;
+    return {
+      state: job.state, total, done, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
+      secondsLeft: pace && job.state === 'running' ? Math.ceil(remaining / pace) : null,
+      orders: job.orders.map(({ orderId, stage, reason }) => ({ orderId, stage, reason })),
+    };
+  }
+
+  /** Starts the runner if there is work and none is running (also after the worker restarts). */
+  function kick() {
+    runner ??= run().finally(() => { runner = null; });
+    return runner;
+  }
+
+  async function run() {
+    await load();
+    if (!job || job.state !== 'running') return;
+    // Orders left 'sending' by a worker that died: settled by reading the actions again.
+    for (const o of job.orders) if (o.stage === 'sending') Object.assign(o, { stage: 'queued', resumed: true });
+    const inFlight = new Set();
+    for (;;) {
+      if (job.state !== 'running') break;
+      const next = job.orders.find((o) => o.stage === 'queued');
+      if (!next) break;
+      next.stage = 'sending';
+      next.at = now();
+      await save(); // the stage is on disk before the create can be sent
+      const p = send(next).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (job.state === 'running' && !job.orders.some((o) => o.stage === 'queued' || o.stage === 'sending')) job.state = 'done';
+    await save();
+  }
+
+  async function send(o) {
+    try {
+      const r = await (await clientFor(o.marketplaceId)).requestReview(o.orderId, o.marketplaceId);
+      if (r.status === 'requested') {
+        Object.assign(o, { stage: 'sent', reason: r.verified ? 'verified' : null, requestId: r.requestId });
+        await record(o.orderId, { review: 'requested', at: now(), requestId: r.requestId, marketplaceId: o.marketplaceId });
+      } else if (o.resumed) {
+        // It was in flight when the worker stopped and Amazon no longer offers it: either the create
+        // went through then, or the order was never eligible — the queue can't tell which, so it
+        // says so, and the history blocks any later send.
+        Object.assign(o, { stage: 'skipped', reason: 'notOfferedAfterRestart' });
+        await record(o.orderId, { review: 'settled', at: now(), marketplaceId: o.marketplaceId });
+      } else {
+        Object.assign(o, { stage: 'skipped', reason: r.reason ?? 'notOffered' });
+      }
+    } catch (e) {
+      // An outcome the core could not settle is never retried automatically.
+      Object.assign(o, { stage: e?.kind === 'outcomeUnknown' ? 'unknown' : 'failed', reason: String(e?.message ?? e) });
+    }
+    delete o.resumed;
+    o.at = now();
+    await save();
+  }
+
+  return { start, control, status, kick };
+}

@@ -1,0 +1,78 @@
+// Feature: on the orders list, Request reviews for every order on the page, run by the background
+// queue, with a progress bar (done / total, sent, skipped, failed, time left) and pause, resume and
+// cancel. The run goes on with the tab closed; reopening the list shows it again.
+'use strict';
+
+SPO.features = SPO.features ?? [];
+SPO.features.push({
+  id: 'bulk-bar',
+  pages: ['list'],
+  run(page, signal) {
+    const { ui, selectors } = SPO;
+    const toolbar = document.querySelector('#myo-layout .push-right') ?? document.querySelector('div.push-right');
+    if (!toolbar || toolbar.querySelector('[data-sp-outreach="bulk-bar"]')) return;
+    const { el, root } = ui.host('bulk-bar');
+    toolbar.prepend(el);
+    const start = ui.button(ui.t('requestReviewsPage'), { primary: true });
+    const progress = Object.assign(document.createElement('progress'), { max: 1, value: 0, hidden: true });
+    progress.setAttribute('aria-label', ui.t('bulkProgress'));
+    const line = ui.status('');
+    const pause = ui.button(ui.t('pause'));
+    const resume = ui.button(ui.t('resume'));
+    const cancel = ui.button(ui.t('cancel'));
+    const style = document.createElement('style');
+    style.textContent = 'progress { width: 140px; } [hidden] { display: none !important; }';
+    root.append(style, start, progress, line, pause, resume, cancel);
+
+    const render = (s) => {
+      const active = s.state === 'running' || s.state === 'paused';
+      start.hidden = active;
+      progress.hidden = s.state === 'none';
+      progress.max = Math.max(1, s.total);
+      progress.value = s.done;
+      pause.hidden = s.state !== 'running';
+      resume.hidden = s.state !== 'paused';
+      cancel.hidden = !active;
+      line.textContent = s.state === 'none' ? '' : ui.t('bulkLine', `${s.done}/${s.total}`, String(s.sent), String(s.skipped), String(s.failed))
+        + (s.secondsLeft != null ? ` · ${ui.t('secondsLeft', String(s.secondsLeft))}` : '')
+        + (s.state === 'done' ? ` · ${ui.t('bulkDone')}` : s.state === 'paused' ? ` · ${ui.t('bulkPaused')}` : s.state === 'cancelled' ? ` · ${ui.t('bulkCancelled')}` : '');
+      return active;
+    };
+    let timer = null;
+    const poll = async () => {
+      if (signal.aborted || !el.isConnected) return;
+      try {
+        if (render(await ui.ask({ type: 'bulkStatus' }))) timer = setTimeout(poll, 700);
+      } catch (e) {
+        line.textContent = e.message;
+        timer = setTimeout(poll, 2000);
+      }
+    };
+    signal.addEventListener('abort', () => clearTimeout(timer));
+    const act = (action) => async () => {
+      render(await ui.ask({ type: 'bulkControl', action }));
+      clearTimeout(timer);
+      poll();
+    };
+    pause.addEventListener('click', act('pause'));
+    resume.addEventListener('click', act('resume'));
+    cancel.addEventListener('click', act('cancel'));
+    start.addEventListener('click', async () => {
+      const rows = selectors.orderRows(document);
+      const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
+      const orders = rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled }))
+        .filter((o) => o.marketplaceId);
+      if (!window.confirm(ui.t('confirmBulk', String(orders.length)))) return;
+      start.disabled = true;
+      try {
+        render(await ui.ask({ type: 'bulkStart', orders }));
+        poll();
+      } catch (e) {
+        line.textContent = ui.t('reviewError', e.message);
+      }
+      start.disabled = false;
+    });
+    render({ state: 'none', total: 0, done: 0 });
+    poll();
+  },
+});

@@ -1,0 +1,129 @@
+// Bulk review requests from the orders list, in Chromium with the shipped dist/chrome, against
+// sp-sandbox --tls at 10× Amazon's rate with 30% of creates dropped mid-answer after processing:
+// every eligible order is requested exactly once, none is lost, and a service worker stopped mid-run
+// (DevTools protocol) picks the queue up again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startSandbox, scenario } from './sandbox.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const CREATE = 'createProductReviewAndSellerFeedbackSolicitation';
+const HOSTS = ['sellercentral.amazon.com', 'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
+let sb, context, profile, extensionId;
+
+before(async () => {
+  sb = await startSandbox(['--rate-scale', '10', '--fault', `${CREATE}:drop=midResponse,p=0.3`]);
+  profile = mkdtempSync(join(tmpdir(), 'spo-bulk-'));
+  const dir = `${root}dist/chrome`;
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  extensionId = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await page.locator('html[data-ready=true]').waitFor();
+  const app = scenario.applications[0];
+  await page.getByLabel('LWA client ID').fill(app.clientId);
+  await page.getByLabel('LWA client secret').fill(app.clientSecret);
+  await page.getByLabel('Refresh token').fill(app.refreshToken);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.close();
+});
+
+after(async () => {
+  await context?.close();
+  sb?.stop();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+/** The ids on the list page now, and which of them the emulator says are eligible. */
+async function pageOrders(page) {
+  const ids = await page.locator('#orders-table > tbody > tr').evaluateAll((trs) => trs.map((tr) => {
+    const walk = (n) => (n.shadowRoot ? walk(n.shadowRoot) : '') + [...n.childNodes].map((c) => (c.nodeType === 3 ? c.data : walk(c))).join(' ');
+    return walk(tr).match(/\d{3}-\d{7}-\d{7}/)?.[0];
+  }));
+  const { orders } = await sb.admin('orders');
+  return { ids, eligible: orders.filter((o) => ids.includes(o.amazonOrderId) && o.reviewRequest === 'eligible' && !o.refunded && !o.returned).map((o) => o.amazonOrderId) };
+}
+
+async function runBulk(page, { stopWorkerAfterMs } = {}) {
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  const bar = page.locator('[data-sp-outreach="bulk-bar"]');
+  if (stopWorkerAfterMs) {
+    await page.waitForTimeout(stopWorkerAfterMs);
+    const midway = await bar.getByRole('status').textContent();
+    assert.doesNotMatch(midway, /finished/, 'stopped while the run was still going');
+    // Mark the running worker, then stop it through the DevTools protocol (closing its target
+    // terminates it; the page's next status request starts a fresh one).
+    await context.serviceWorkers()[0].evaluate(() => { globalThis.spoTestMark = 'before'; });
+    const cdp = await context.newCDPSession(page);
+    const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+    await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    console.log(`worker stopped at "${midway}"`);
+  }
+  await bar.getByText(/finished/).waitFor({ timeout: 90000 });
+  if (stopWorkerAfterMs) {
+    const mark = await context.serviceWorkers()[0].evaluate(() => globalThis.spoTestMark ?? 'fresh');
+    assert.equal(mark, 'fresh', 'the run finished in a new worker');
+  }
+  return bar.getByRole('status').textContent();
+}
+
+function creates(log, ids) {
+  const per = new Map(ids.map((id) => [id, []]));
+  for (const e of log) {
+    const id = e.path.match(/\d{3}-\d{7}-\d{7}/)?.[0];
+    if (per.has(id)) per.get(id).push(e);
+  }
+  return per;
+}
+
+test('bulk: every eligible order on the page exactly once, despite dropped answers', async () => {
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  const { ids, eligible } = await pageOrders(page);
+  assert.ok(eligible.length >= 8, `eligible on page 1: ${eligible.length}`);
+  const line = await runBulk(page);
+  const { orders } = await sb.admin('orders');
+  const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
+  assert.deepEqual(lost, [], 'none lost');
+  const log = await sb.admin(`log?operation=${CREATE}`);
+  const per = creates(log, ids);
+  const twice = [...per].filter(([, es]) => es.length > 1).map(([id, es]) => `${id}: ${es.map((e) => `${e.status}/${e.outcome}`).join(',')}`);
+  assert.deepEqual(twice, [], 'no order got a second create');
+  const dropped = log.filter((e) => e.outcome === 'dropped-mid-response').length;
+  const throttled = (await sb.admin('log')).filter((e) => e.status === 429).length;
+  console.log(`bulk page 1: ${eligible.length} eligible of ${ids.length}; "${line}"; ${dropped} answers dropped and settled by re-reading; ${throttled} answered 429`);
+  assert.match(line, new RegExp(`${ids.length}/${ids.length} done · ${eligible.length} sent`));
+  await page.close();
+});
+
+test('bulk: the service worker stopped mid-run resumes the queue, still exactly once', async () => {
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3?page=2');
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  const { ids, eligible } = await pageOrders(page);
+  assert.ok(eligible.length >= 3, `eligible on page 2: ${eligible.length}`);
+  const before = (await sb.admin(`log?operation=${CREATE}`)).length;
+  const line = await runBulk(page, { stopWorkerAfterMs: 400 });
+  const { orders } = await sb.admin('orders');
+  const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
+  assert.deepEqual(lost, [], 'none lost');
+  const per = creates((await sb.admin(`log?operation=${CREATE}`)).slice(before), ids);
+  const twice = [...per].filter(([, es]) => es.length > 1).map(([id, es]) => `${id}: ${es.map((e) => `${e.status}/${e.outcome}`).join(',')}`);
+  assert.deepEqual(twice, [], 'no order got a second create');
+  console.log(`bulk page 2 with the worker stopped: ${eligible.length} eligible of ${ids.length}; "${line}"`);
+  await page.close();
+});
