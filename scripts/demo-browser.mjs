@@ -63,7 +63,7 @@ try {
     const [order] = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
     const page = await context.newPage();
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
-    await page.getByRole('button', { name: 'Request review' }).click();
+    await page.getByRole('button', { name: 'Request review', exact: true }).click();
     await page.screenshot({ path: `${shots}/3-confirm.png` });
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText(/Review requested|Not sent/).waitFor();

@@ -73,7 +73,7 @@ test('Request review on an order page sends exactly once', async () => {
   const [order] = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
   const page = await context.newPage();
   await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
-  const button = page.getByRole('button', { name: 'Request review' });
+  const button = page.getByRole('button', { name: 'Request review', exact: true });
   await button.waitFor();
   assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1, 'injected once');
   await button.click();
@@ -87,7 +87,7 @@ test('Request review on an order page sends exactly once', async () => {
   // Back on the page later: the history says it was requested; no button to press again.
   await page.reload();
   await page.getByText(/Review requested/).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Request review' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   const after = await sb.admin(`log?operation=createProductReviewAndSellerFeedbackSolicitation`);
   assert.equal(after.filter((e) => e.path.includes(order.amazonOrderId)).length, 1, 'the second visit sent no create');
   await page.close();
@@ -101,13 +101,13 @@ test('an order outside the window says why, and SPA navigation re-injects withou
   await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
   const delivered = Date.parse(late.latestDeliveryDate);
   await page.getByText(Date.now() < delivered ? /the review window opens around/ : /Not eligible: more than 30 days after delivery|Not yet: the review window opens/).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Request review' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   // Click through the look-alike's own pushState links: list, then another order.
   await page.getByRole('link', { name: '‹ Manage Orders' }).click();
   await page.locator('#orders-table > tbody > tr').first().waitFor();
   await page.getByRole('link', { name: other.amazonOrderId }).click();
   await page.waitForURL(`**/orders-v3/order/${other.amazonOrderId}`);
-  await page.getByRole('button', { name: 'Request review' }).waitFor();
+  await page.getByRole('button', { name: 'Request review', exact: true }).waitFor();
   assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1);
   await page.close();
 });
@@ -131,7 +131,7 @@ test('the orders list gets a button or a badge on every row, paging included', a
     }
   }
   assert.ok(target, 'an eligible order on the first page');
-  await target.row.getByRole('button', { name: 'Request review' }).click();
+  await target.row.getByRole('button', { name: 'Request review', exact: true }).click();
   await target.row.getByRole('button', { name: 'Send' }).click();
   await target.row.getByText(/Review requested/).waitFor();
   const log = await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation');
@@ -147,7 +147,7 @@ test('the orders list gets a button or a badge on every row, paging included', a
   assert.ok(await refunded.count() > 0, 'the scenario has refunded orders on page 2');
   for (const row of await refunded.all()) {
     await row.getByText(/Refunded · no request|Review requested/).waitFor();
-    assert.equal(await row.getByRole('button', { name: 'Request review' }).count(), 0);
+    assert.equal(await row.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   }
   await page.close();
 });
@@ -231,7 +231,7 @@ test('a burst of review requests over the rate limit completes without an error'
   const requestedBefore = (await ordersIn(sb, 'alreadyRequested')).length;
   await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/shipped');
   await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
-  const buttons = page.getByRole('button', { name: 'Request review' });
+  const buttons = page.getByRole('button', { name: 'Request review', exact: true });
   const n = await buttons.count();
   assert.ok(n >= 6, `enough rows to go over the burst of 5 (${n})`);
   // Click them all at once, then confirm them all.
