@@ -431,7 +431,21 @@ impl Inner {
         for _ in 0..2 {
             match self.execute_with(op, |t| request::build(&create, &self.endpoint, t), None).await {
                 Ok((_, request_id)) => return Ok(result("requested", None, request_id, verified, "Amazon will email the buyer a request for a product review and seller feedback.".into())),
-                Err(SendError::Fatal(e)) => return refusal(e).map(|(kind, explanation, request_id)| result("notEligible", Some(kind), request_id, verified, explanation)),
+                Err(SendError::Fatal(e)) => {
+                    let (kind, explanation, request_id) = refusal(e)?;
+                    // Refused although the actions offered it a moment ago: a browser may have
+                    // resent our create on its own after a connection dropped before any answer
+                    // (Chrome does, on a reused connection), and the resend was refused because the
+                    // first one went through. Reading the actions again tells.
+                    if kind == "alreadyRequestedOrOutsideWindow" {
+                        if let Ok(actions) = self.actions(Api::Solicitations, order_id, marketplace_id).await {
+                            if verify_create(op, &actions) == Verification::Sent {
+                                return Ok(result("requested", None, request_id, true, "The request went through: Amazon no longer offers a review request for this order.".into()));
+                            }
+                        }
+                    }
+                    return Ok(result("notEligible", Some(kind), request_id, verified, explanation));
+                }
                 Err(SendError::Unknown(e)) => {
                     verified = true;
                     let actions = self.actions(Api::Solicitations, order_id, marketplace_id).await.map_err(|_| outcome_unknown(op, order_id, e.clone()))?;

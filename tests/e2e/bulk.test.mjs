@@ -127,3 +127,28 @@ test('bulk: the service worker stopped mid-run resumes the queue, still exactly 
   console.log(`bulk page 2 with the worker stopped: ${eligible.length} eligible of ${ids.length}; "${line}"`);
   await page.close();
 });
+
+test('bulk: connections dropped after processing with no answer at all — the browser resends, nothing is sent twice or misreported', async () => {
+  // A fresh start: the emulator forgets what was sent, the extension forgets its history and queue.
+  await sb.admin('reset', { method: 'POST' });
+  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, drop: 'after', probability: 0.3 }]) });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  await options.close();
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  const { ids, eligible } = await pageOrders(page);
+  const line = await runBulk(page);
+  const { orders } = await sb.admin('orders');
+  const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
+  assert.deepEqual(lost, [], 'none lost');
+  const log = await sb.admin(`log?operation=${CREATE}`);
+  const dropped = log.filter((e) => e.outcome === 'dropped-after').length;
+  const processed = log.filter((e) => e.status === 201).length;
+  assert.equal(processed, eligible.length, 'each eligible order processed once by the emulator');
+  console.log(`bulk with drop=after: ${eligible.length} eligible; "${line}"; ${dropped} connections closed without an answer; ${log.length - processed} creates refused (browser resends)`);
+  assert.match(line, new RegExp(`${ids.length}/${ids.length} done · ${eligible.length} sent`), 'the queue reports every sent order as sent');
+  await page.close();
+});
