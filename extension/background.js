@@ -78,6 +78,9 @@ async function handle(message, from) {
       return requestReview(...order(message));
     case 'reviewHistory':
       return reviewHistory(message.orderIds);
+    case 'historyAll':
+      pageOnly();
+      return history();
     case 'bulkStart':
       return bulk.start(message.orders);
     case 'bulkControl':

@@ -4,6 +4,7 @@ const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
 document.getElementById('settings').addEventListener('click', () => api.runtime.openOptionsPage());
+document.getElementById('dashboard').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('dashboard/dashboard.html') }));
 
 const answer = await api.runtime.sendMessage({ type: 'status' });
 const line = document.getElementById('credentials');

@@ -152,3 +152,20 @@ test('bulk: connections dropped after processing with no answer at all — the b
   assert.match(line, new RegExp(`${ids.length}/${ids.length} done · ${eligible.length} sent`), 'the queue reports every sent order as sent');
   await page.close();
 });
+
+test('the dashboard shows totals, a chart drawn locally and exports the history as CSV', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard/dashboard.html`);
+  await page.locator('html[data-ready=true]').waitFor();
+  const reviews = Number(await page.locator('[data-total="totalReviews"] b').textContent());
+  const { orders } = await sb.admin('orders');
+  const requested = orders.filter((o) => o.reviewRequest === 'alreadyRequested' && o.sent.length > 0).length;
+  assert.equal(reviews, requested, 'the dashboard counts what the emulator received since the reset');
+  assert.ok(await page.locator('#chart svg rect').count() > 0, 'bars for today');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.split('\r\n');
+  assert.equal(lines[0], 'order,sent,outcome,at,requestId');
+  assert.equal(lines.filter((l) => l.includes('"review","requested"')).length, reviews);
+  await page.close();
+});

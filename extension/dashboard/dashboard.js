@@ -1,0 +1,104 @@
+// The dashboard: what was sent, per day and per order, drawn here (an SVG chart, no remote library);
+// a CSV export made in the page; and a warning when the credentials stopped working. Nothing leaves
+// the browser.
+const api = globalThis.browser ?? globalThis.chrome;
+const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+const SVG = 'http://www.w3.org/2000/svg';
+const OUTCOMES = [['requested', '#067d62'], ['message', '#007185'], ['failed', '#b12704']];
+
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
+
+async function ask(message) {
+  const answer = await api.runtime.sendMessage(message);
+  if (!answer?.ok) throw answer?.error ?? { message: 'No answer from the extension.' };
+  return answer.result;
+}
+
+/** One line per send: reviews and messages of every order. */
+function sends(history) {
+  const out = [];
+  for (const [orderId, h] of Object.entries(history)) {
+    if (h.review === 'requested' || h.review === 'settled') out.push({ orderId, what: 'review', outcome: 'requested', at: h.at, requestId: h.requestId ?? '' });
+    if (h.review === 'failed') out.push({ orderId, what: 'review', outcome: 'failed', at: h.at, requestId: '' });
+    for (const m of h.messages ?? []) out.push({ orderId, what: m.kind, outcome: 'message', at: m.at, requestId: m.requestId ?? '' });
+  }
+  return out.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+}
+
+function chart(list) {
+  const days = [];
+  for (let i = 13; i >= 0; i--) days.push(new Date(Date.now() - i * 86400000).toISOString().slice(0, 10));
+  const counts = days.map((d) => Object.fromEntries(OUTCOMES.map(([o]) => [o, list.filter((s) => s.outcome === o && (s.at ?? '').startsWith(d)).length])));
+  const max = Math.max(1, ...counts.map((c) => OUTCOMES.reduce((n, [o]) => n + c[o], 0)));
+  const [w, h, bar] = [640, 160, 36];
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${h + 20}`);
+  svg.setAttribute('width', String(w));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', t('perDay'));
+  counts.forEach((c, i) => {
+    let y = h;
+    for (const [o, color] of OUTCOMES) {
+      const height = (c[o] / max) * (h - 10);
+      if (!height) continue;
+      const r = document.createElementNS(SVG, 'rect');
+      Object.entries({ x: i * (bar + 8) + 4, y: y - height, width: bar, height, fill: color }).forEach(([k, v]) => r.setAttribute(k, String(v)));
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = `${days[i]}: ${c[o]} ${o}`;
+      r.append(title);
+      svg.append(r);
+      y -= height;
+    }
+    const label = document.createElementNS(SVG, 'text');
+    label.setAttribute('x', String(i * (bar + 8) + 4));
+    label.setAttribute('y', String(h + 14));
+    label.textContent = days[i].slice(5);
+    svg.append(label);
+  });
+  return svg;
+}
+
+function csv(list) {
+  const cell = (v) => `"${String(v ?? '').replaceAll('"', '""')}"`;
+  return ['order,sent,outcome,at,requestId', ...list.map((s) => [s.orderId, s.what, s.outcome, s.at, s.requestId].map(cell).join(','))].join('\r\n');
+}
+
+const [history, status] = await Promise.all([ask({ type: 'historyAll' }), ask({ type: 'status' })]);
+const list = sends(history);
+if (status.auth?.ok === false) {
+  const warning = document.getElementById('warning');
+  warning.hidden = false;
+  warning.textContent = t('popupAuthFailed', status.auth.message);
+}
+const totals = document.getElementById('totals');
+/** @type {[string, number][]} */
+const counted = [['totalReviews', list.filter((s) => s.what === 'review' && s.outcome === 'requested').length], ['totalMessages', list.filter((s) => s.outcome === 'message').length], ['totalFailed', list.filter((s) => s.outcome === 'failed').length]];
+for (const [key, n] of counted) {
+  const box = document.createElement('div');
+  const b = document.createElement('b');
+  b.textContent = String(n);
+  box.append(b, t(key));
+  box.dataset.total = key;
+  totals.append(box);
+}
+document.getElementById('chart').append(chart(list));
+const rows = document.getElementById('rows');
+for (const [orderId, h] of Object.entries(history).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? ''))) {
+  const tr = document.createElement('tr');
+  for (const v of [orderId, h.review ?? '', (h.messages ?? []).map((m) => m.kind).join(', '), h.at ? new Date(h.at).toLocaleString() : '']) {
+    const td = document.createElement('td');
+    td.textContent = v;
+    tr.append(td);
+  }
+  rows.append(tr);
+}
+document.getElementById('csv').addEventListener('click', () => {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([csv(list)], { type: 'text/csv' }));
+  a.download = `sp-outreach-history-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+document.documentElement.dataset.ready = 'true';
+
+export {};
