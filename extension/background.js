@@ -168,14 +168,33 @@ async function history() {
   return (await api.storage.local.get(HISTORY))[HISTORY] ?? {};
 }
 
-async function record(orderId, entry) {
-  const h = await history();
-  h[orderId] = { ...(h[orderId] ?? {}), ...entry };
-  await api.storage.local.set({ [HISTORY]: h });
-  return h[orderId];
+// History writes read, change and write the whole map: one at a time, or concurrent sends (the bulk
+// queue has several in flight) would overwrite each other's records.
+let historyWrites = Promise.resolve();
+
+function record(orderId, entry) {
+  const write = historyWrites.then(async () => {
+    const h = await history();
+    h[orderId] = { ...(h[orderId] ?? {}), ...entry };
+    await api.storage.local.set({ [HISTORY]: h });
+    return h[orderId];
+  });
+  historyWrites = write.catch(() => {});
+  return write;
 }
 
 /** What the history knows of these orders (for the list's badges); nothing is fetched. */
+/** Appends a sent message to the order's history, in the same one-at-a-time queue. */
+function recordMessage(orderId, message) {
+  const write = historyWrites.then(async () => {
+    const h = await history();
+    h[orderId] = { ...(h[orderId] ?? {}), messages: [...(h[orderId]?.messages ?? []), message] };
+    await api.storage.local.set({ [HISTORY]: h });
+  });
+  historyWrites = write.catch(() => {});
+  return write;
+}
+
 async function reviewHistory(orderIds) {
   if (!Array.isArray(orderIds) || orderIds.length > 500 || !orderIds.every((id) => typeof id === 'string' && ORDER_ID.test(id))) {
     throw userError('badMessage', 'Malformed order list.');
@@ -263,8 +282,7 @@ async function sendMessage(message, orderId, marketplaceId) {
   if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
   const files = decodeFiles(message.files);
   const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true);
-  const h = (await history())[orderId] ?? {};
-  await record(orderId, { messages: [...(h.messages ?? []), { kind, at: new Date().toISOString(), requestId: r.requestId }] });
+  await recordMessage(orderId, { kind, at: new Date().toISOString(), requestId: r.requestId });
   return { status: r.status, kind, requestId: r.requestId };
 }
 

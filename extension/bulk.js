@@ -101,15 +101,16 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
   async function send(o) {
     try {
       const r = await (await clientFor(o.marketplaceId)).requestReview(o.orderId, o.marketplaceId);
+      // The history first: once an order shows as done, its record is already there.
       if (r.status === 'requested') {
-        Object.assign(o, { stage: 'sent', reason: r.verified ? 'verified' : null, requestId: r.requestId });
         await record(o.orderId, { review: 'requested', at: now(), requestId: r.requestId, marketplaceId: o.marketplaceId });
+        Object.assign(o, { stage: 'sent', reason: r.verified ? 'verified' : null, requestId: r.requestId });
       } else if (o.resumed) {
         // It was in flight when the worker stopped and Amazon no longer offers it: either the create
         // went through then, or the order was never eligible — the queue can't tell which, so it
         // says so, and the history blocks any later send.
-        Object.assign(o, { stage: 'skipped', reason: 'notOfferedAfterRestart' });
         await record(o.orderId, { review: 'settled', at: now(), marketplaceId: o.marketplaceId });
+        Object.assign(o, { stage: 'skipped', reason: 'notOfferedAfterRestart' });
       } else {
         Object.assign(o, { stage: 'skipped', reason: r.reason ?? 'notOffered' });
       }

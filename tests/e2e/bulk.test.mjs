@@ -56,7 +56,7 @@ async function pageOrders(page) {
   return { ids, eligible: orders.filter((o) => ids.includes(o.amazonOrderId) && o.reviewRequest === 'eligible' && !o.refunded && !o.returned).map((o) => o.amazonOrderId) };
 }
 
-async function runBulk(page, { stopWorkerAfterMs } = {}) {
+async function runBulk(page, total, { stopWorkerAfterMs } = {}) {
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
@@ -72,7 +72,8 @@ async function runBulk(page, { stopWorkerAfterMs } = {}) {
     await cdp.send('Target.closeTarget', { targetId: sw.targetId });
     console.log(`worker stopped at "${midway}"`);
   }
-  await bar.getByText(/finished/).waitFor({ timeout: 90000 });
+  // This run's own end (a finished earlier run shows "finished" too).
+  await bar.getByText(new RegExp(`^${total}/${total} done.*finished`)).waitFor({ timeout: 90000 });
   if (stopWorkerAfterMs) {
     const mark = await context.serviceWorkers()[0].evaluate(() => globalThis.spoTestMark ?? 'fresh');
     assert.equal(mark, 'fresh', 'the run finished in a new worker');
@@ -95,7 +96,7 @@ test('bulk: every eligible order on the page exactly once, despite dropped answe
   await page.locator('#orders-table > tbody > tr').first().waitFor();
   const { ids, eligible } = await pageOrders(page);
   assert.ok(eligible.length >= 8, `eligible on page 1: ${eligible.length}`);
-  const line = await runBulk(page);
+  const line = await runBulk(page, ids.length);
   const { orders } = await sb.admin('orders');
   const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
   assert.deepEqual(lost, [], 'none lost');
@@ -117,7 +118,7 @@ test('bulk: the service worker stopped mid-run resumes the queue, still exactly 
   const { ids, eligible } = await pageOrders(page);
   assert.ok(eligible.length >= 3, `eligible on page 2: ${eligible.length}`);
   const before = (await sb.admin(`log?operation=${CREATE}`)).length;
-  const line = await runBulk(page, { stopWorkerAfterMs: 400 });
+  const line = await runBulk(page, ids.length, { stopWorkerAfterMs: 400 });
   const { orders } = await sb.admin('orders');
   const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
   assert.deepEqual(lost, [], 'none lost');
@@ -140,7 +141,7 @@ test('bulk: connections dropped after processing with no answer at all — the b
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('#orders-table > tbody > tr').first().waitFor();
   const { ids, eligible } = await pageOrders(page);
-  const line = await runBulk(page);
+  const line = await runBulk(page, ids.length);
   const { orders } = await sb.admin('orders');
   const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
   assert.deepEqual(lost, [], 'none lost');
@@ -153,6 +154,27 @@ test('bulk: connections dropped after processing with no answer at all — the b
   await page.close();
 });
 
+test('bulk across all pages of the current filter', async () => {
+  const { orders: before } = await sb.admin('orders');
+  const eligible = before.filter((o) => o.reviewRequest === 'eligible' && !o.refunded && !o.returned).map((o) => o.amazonOrderId);
+  assert.ok(eligible.length > 0, 'page 2 still has eligible orders');
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await page.locator('#orders-table > tbody > tr').first().waitFor();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
+  const total = scenario.orders.length;
+  await page.locator('[data-sp-outreach="bulk-bar"]').getByText(new RegExp(`^${total}/${total} done.*finished`)).waitFor({ timeout: 90000 });
+  assert.match(page.url(), /\/orders-v3$/, 'back on the first page');
+  const { orders } = await sb.admin('orders');
+  const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
+  assert.deepEqual(lost, [], 'every eligible order of every page requested');
+  const processed = (await sb.admin(`log?operation=${CREATE}`)).filter((e) => e.status === 201);
+  const ids = processed.map((e) => e.path.match(/\d{3}-\d{7}-\d{7}/)[0]);
+  assert.equal(new Set(ids).size, ids.length, 'no order processed twice');
+  await page.close();
+});
+
 test('the dashboard shows totals, a chart drawn locally and exports the history as CSV', async () => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/dashboard/dashboard.html`);
@@ -160,6 +182,16 @@ test('the dashboard shows totals, a chart drawn locally and exports the history 
   const reviews = Number(await page.locator('[data-total="totalReviews"] b').textContent());
   const { orders } = await sb.admin('orders');
   const requested = orders.filter((o) => o.reviewRequest === 'alreadyRequested' && o.sent.length > 0).length;
+  if (reviews !== requested) {
+    const shown = await page.locator('#rows tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join(' ')));
+    const got = orders.filter((o) => o.reviewRequest === 'alreadyRequested' && o.sent.length > 0).map((o) => o.amazonOrderId);
+    console.log('dashboard rows', shown.filter((r) => !got.some((id) => r.startsWith(id)) || !/requested|settled/.test(r)));
+    const missing = got.filter((id) => !shown.some((r) => r.startsWith(id) && /requested|settled/.test(r)));
+    console.log('emulator not in dashboard', missing);
+    const queue = await page.evaluate(() => chrome.storage.local.get(['bulk', 'history']));
+    console.log(JSON.stringify(queue.bulk.orders.filter((o) => missing.includes(o.orderId))), JSON.stringify(missing.map((id) => queue.history[id])));
+    console.log(JSON.stringify((await sb.admin('log')).filter((e) => missing.some((id) => e.path.includes(id))).map((e) => [e.method, e.operation, e.status, e.outcome])));
+  }
   assert.equal(reviews, requested, 'the dashboard counts what the emulator received since the reset');
   assert.ok(await page.locator('#chart svg rect').count() > 0, 'bars for today');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

@@ -14,6 +14,7 @@ SPO.features.push({
     const { el, root } = ui.host('bulk-bar');
     toolbar.prepend(el);
     const start = ui.button(ui.t('requestReviewsPage'), { primary: true });
+    const startAll = ui.button(ui.t('requestReviewsAll'));
     const progress = Object.assign(document.createElement('progress'), { max: 1, value: 0, hidden: true });
     progress.setAttribute('aria-label', ui.t('bulkProgress'));
     const line = ui.status('');
@@ -22,11 +23,12 @@ SPO.features.push({
     const cancel = ui.button(ui.t('cancel'));
     const style = document.createElement('style');
     style.textContent = 'progress { width: 140px; } [hidden] { display: none !important; }';
-    root.append(style, start, progress, line, pause, resume, cancel);
+    root.append(style, start, startAll, progress, line, pause, resume, cancel);
 
     const render = (s) => {
       const active = s.state === 'running' || s.state === 'paused';
       start.hidden = active;
+      startAll.hidden = active;
       progress.hidden = s.state === 'none';
       progress.max = Math.max(1, s.total);
       progress.value = s.done;
@@ -57,22 +59,66 @@ SPO.features.push({
     pause.addEventListener('click', act('pause'));
     resume.addEventListener('click', act('resume'));
     cancel.addEventListener('click', act('cancel'));
-    start.addEventListener('click', async () => {
-      const rows = selectors.orderRows(document);
-      const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
-      const orders = rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled }))
-        .filter((o) => o.marketplaceId);
+    const launch = async (orders) => {
       if (!window.confirm(ui.t('confirmBulk', String(orders.length)))) return;
-      start.disabled = true;
       try {
         render(await ui.ask({ type: 'bulkStart', orders }));
         poll();
       } catch (e) {
         line.textContent = ui.t('reviewError', e.message);
       }
+    };
+    start.addEventListener('click', async () => {
+      start.disabled = true;
+      await launch(pageOrders());
       start.disabled = false;
+    });
+    startAll.addEventListener('click', async () => {
+      startAll.disabled = start.disabled = true;
+      line.textContent = ui.t('collecting');
+      try {
+        await launch(await allPagesOrders());
+      } finally {
+        startAll.disabled = start.disabled = false;
+      }
     });
     render({ state: 'none', total: 0, done: 0 });
     poll();
   },
 });
+
+/** The orders on the page as the page shows them. */
+function pageOrders() {
+  const rows = SPO.selectors.orderRows(document);
+  const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
+  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled }))
+    .filter((o) => o.marketplaceId);
+}
+
+/** Every page of the current filter: pages forward with the list's own "Next" link (pushState),
+ * waiting for the rows to re-render, and comes back to the first page. At most 100 pages. */
+async function allPagesOrders() {
+  const start = location.href;
+  const seen = new Map();
+  for (let i = 0; i < 100; i++) {
+    for (const o of pageOrders()) seen.set(o.orderId, o);
+    const next = /** @type {HTMLElement | null} */ (document.querySelector('#myo-layout .a-last a'));
+    if (!next) break;
+    const first = SPO.selectors.orderRows(document)[0]?.orderId;
+    next.click();
+    await changed(() => SPO.selectors.orderRows(document)[0]?.orderId !== first);
+  }
+  if (location.href !== start) {
+    history.back();
+    // The page handles popstate itself (Seller Central re-renders on back navigation).
+  }
+  return [...seen.values()];
+}
+
+function changed(test, ms = 10000) {
+  return new Promise((resolve, reject) => {
+    const end = Date.now() + ms;
+    const check = () => (test() ? resolve() : Date.now() > end ? reject(new Error('the list did not change')) : setTimeout(check, 100));
+    check();
+  });
+}
