@@ -64,7 +64,7 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
     const elapsed = (Date.now() - (job.startedAt ?? Date.now())) / 1000;
     const pace = sent > 0 && elapsed > 0 ? sent / elapsed : null;
     return {
-      state: job.state, total, done, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
+      run: job.createdAt, state: job.state, total, done, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
       secondsLeft: pace && job.state === 'running' ? Math.ceil(remaining / pace) : null,
       orders: job.orders.map(({ orderId, stage, reason }) => ({ orderId, stage, reason })),
     };

@@ -27,6 +27,8 @@ SPO.features.push({
 
     const render = (s) => {
       const active = s.state === 'running' || s.state === 'paused';
+      // Which run the bar shows (its start time): tells a new run's end from an earlier one's.
+      el.dataset.run = s.run ?? '';
       start.hidden = active;
       startAll.hidden = active;
       progress.hidden = s.state === 'none';
@@ -44,7 +46,9 @@ SPO.features.push({
     const poll = async () => {
       if (signal.aborted || !el.isConnected) return;
       try {
-        if (render(await ui.ask({ type: 'bulkStatus' }))) timer = setTimeout(poll, 700);
+        const active = render(await ui.ask({ type: 'bulkStatus' }));
+        el.dataset.polled = 'true';
+        if (active) timer = setTimeout(poll, 700);
       } catch (e) {
         line.textContent = e.message;
         timer = setTimeout(poll, 2000);
