@@ -116,6 +116,11 @@ test('bulk: every eligible order on the page exactly once, despite dropped answe
   const throttled = (await sb.admin('log')).filter((e) => e.status === 429).length;
   console.log(`bulk page 1: ${eligible.length} eligible of ${ids.length}; "${line}"; ${dropped} answers dropped and settled by re-reading; ${throttled} answered 429`);
   assert.match(line, new RegExp(`${ids.length}/${ids.length} done · ${eligible.length} sent`));
+  // The rows' badges followed the run.
+  for (const id of eligible) {
+    const row = page.locator('#orders-table > tbody > tr').filter({ has: page.getByRole('link', { name: id }) });
+    if (await row.count()) await row.getByText(/Review requested/).waitFor();
+  }
   await page.close();
 });
 

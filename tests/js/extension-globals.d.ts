@@ -24,6 +24,7 @@ declare var SPO: {
     date(iso: string | undefined): string;
   };
   features: { id: string; pages: string[]; run(page: { kind: string; orderId?: string }, signal: AbortSignal): void }[];
+  bulkListeners?: ((status: { orders?: { orderId: string; stage: string; reason?: string | null }[] }) => void)[];
   messageDialog(options: { orderId: string; marketplaceId: string | null; opener?: HTMLElement; signal?: AbortSignal }): void;
   messageForm(form: HTMLElement, kind: { name: string; title: string | null; schema: any }, onValid: (valid: boolean) => void): { message(): Promise<{ kind: string; body: Record<string, unknown>; files: { fileName: string; contentType: string; base64: string }[]; confirmLinks: boolean }> };
 };

@@ -46,7 +46,10 @@ SPO.features.push({
     const poll = async () => {
       if (signal.aborted || !el.isConnected) return;
       try {
-        const active = render(await ui.ask({ type: 'bulkStatus' }));
+        const s = await ui.ask({ type: 'bulkStatus' });
+        const active = render(s);
+        // The rows' badges follow the run (listeners in this isolated world only, not the page's).
+        for (const listener of SPO.bulkListeners ?? []) listener(s);
         el.dataset.polled = 'true';
         if (active) timer = setTimeout(poll, 700);
       } catch (e) {

@@ -16,7 +16,18 @@ SPO.features.push({
       const { el, root } = ui.host('row-review');
       el.style.marginTop = '6px';
       r.statusCell.append(el);
-      return { ...r, el, root };
+      return { ...r, el, root, shown: '' };
+    });
+    SPO.bulkListeners = SPO.bulkListeners ?? [];
+    SPO.bulkListeners.push((s) => {
+      for (const o of s.orders ?? []) {
+        const h = hosts.find((x) => x.orderId === o.orderId);
+        if (!h || !h.el.isConnected || h.shown === o.stage) continue;
+        if (o.stage === 'sending') show(h, ui.status(ui.t('sending')));
+        else if (o.stage === 'sent') show(h, ui.status(ui.t('reviewRequested', ui.date(new Date().toISOString())), 'ok'));
+        else continue;
+        h.shown = o.stage;
+      }
     });
     ui.ask({ type: 'reviewHistory', orderIds: hosts.map((h) => h.orderId) }).then(
       (history) => hosts.forEach((h) => fill(h, history[h.orderId], signal)),
