@@ -9,8 +9,8 @@ import tls from 'node:tls';
 const root = new URL('../..', import.meta.url).pathname;
 export const scenario = JSON.parse(readFileSync(`${root}www/demo/orders.json`, 'utf8'));
 
-export async function startSandbox(args = []) {
-  const child = spawn(`${root}target/debug/sp-sandbox`, ['--tls', ...(args.includes('--port') ? [] : ['--port', '0']), '--scenario', `${root}www/demo/orders.json`, '--www', `${root}www`, '--seed', '1', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startSandbox(args = [], { scenarioFile = `${root}www/demo/orders.json`, binary = `${root}target/debug/sp-sandbox` } = {}) {
+  const child = spawn(binary, ['--tls', ...(args.includes('--port') ? [] : ['--port', '0']), '--scenario', scenarioFile, '--www', `${root}www`, '--seed', '1', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sp-sandbox exited with ${code}`)));

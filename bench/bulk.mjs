@@ -1,0 +1,98 @@
+// `make bench`, the bulk part: 200 eligible orders requested from the orders list ("all pages") by
+// the shipped dist/chrome in Chromium, against sp-sandbox --tls at --rate-scale 20 (a ceiling of 20
+// creates/s): achieved rate ÷ ceiling, 429s received, duplicates, orders lost — clean, with the
+// service worker stopped 3 times mid-run (DevTools protocol), and with 5% injected faults (503s and
+// connections dropped after processing). Prints a table; not a timed test.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startSandbox } from '../tests/e2e/sandbox.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const ORDERS = 200;
+const SCALE = 20;
+const CREATE = 'createProductReviewAndSellerFeedbackSolicitation';
+const app = { clientId: 'amzn1.application-oa2-client.bench', clientSecret: 'bench-secret', refreshToken: 'Atzr|bench-refresh' };
+const orders = Array.from({ length: ORDERS }, (_, i) => ({
+  amazonOrderId: `113-${String(1000000 + i)}-${String(2000000 + i)}`, marketplaceId: 'ATVPDKIKX0DER', status: 'Shipped',
+  purchaseDate: `now-${12 + (i % 7)}d`, earliestDeliveryDate: 'now-10d', latestDeliveryDate: 'now-9d', buyerLocale: 'en-US',
+  details: { buyerName: `Buyer ${i}`, salesChannel: 'Amazon.com', items: [{ title: 'Bench item', quantity: 1 }] },
+}));
+mkdirSync(`${root}target`, { recursive: true });
+const scenarioFile = `${root}target/bench-orders.json`;
+writeFileSync(scenarioFile, JSON.stringify({ applications: [app], orders }));
+
+const sb = await startSandbox(['--rate-scale', String(SCALE)], { scenarioFile });
+const profile = mkdtempSync(join(tmpdir(), 'spo-bench-'));
+const dir = `${root}dist/chrome`;
+const hosts = ['sellercentral.amazon.com', 'sellingpartnerapi-na.amazon.com', 'api.amazon.com'];
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
+});
+const rows = [];
+try {
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const id = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options/options.html`);
+  await options.locator('html[data-ready=true]').waitFor();
+  await options.getByLabel('LWA client ID').fill(app.clientId);
+  await options.getByLabel('LWA client secret').fill(app.clientSecret);
+  await options.getByLabel('Refresh token').fill(app.refreshToken);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+
+  for (const run of [
+    { name: 'clean', faults: [] },
+    { name: 'worker stopped 3×', faults: [], stops: 3 },
+    { name: '5% faults (503, drop after)', faults: [{ operation: '*', status: 503, probability: 0.05 }, { operation: CREATE, drop: 'after', probability: 0.05 }, { operation: 'getSolicitationActionsForOrder', drop: 'after', probability: 0.05 }] },
+  ]) {
+    await sb.admin('reset', { method: 'POST' });
+    await sb.admin('faults', { method: 'PUT', body: JSON.stringify(run.faults) });
+    await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+    const page = await context.newPage();
+    await page.goto('https://sellercentral.amazon.com/orders-v3');
+    await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
+    const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
+    const bar = page.locator(`[data-sp-outreach="bulk-bar"]:not([data-run="${previous}"])`);
+    for (let i = 0; i < (run.stops ?? 0); i++) {
+      await page.waitForTimeout(2000);
+      const cdp = await context.newCDPSession(page);
+      const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(id));
+      if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    }
+    await bar.getByText(new RegExp(`^${ORDERS}/${ORDERS} done.*finished`)).waitFor({ timeout: 300000 });
+    const line = await bar.getByRole('status').textContent();
+    const log = await sb.admin('log');
+    const creates = log.filter((e) => e.operation === CREATE);
+    const processed = creates.filter((e) => e.status === 201);
+    const perOrder = new Map();
+    for (const e of processed) perOrder.set(e.path, (perOrder.get(e.path) ?? 0) + 1);
+    const { orders: state } = await sb.admin('orders');
+    const times = processed.map((e) => Date.parse(e.time)).sort((a, b) => a - b);
+    const seconds = (times.at(-1) - times[0]) / 1000;
+    rows.push({
+      run: run.name, sent: processed.length, seconds: seconds.toFixed(1),
+      ratio: ((processed.length - 1) / seconds / SCALE).toFixed(2),
+      throttled: log.filter((e) => e.status === 429).length,
+      duplicates: [...perOrder.values()].filter((n) => n > 1).length,
+      lost: state.filter((o) => o.reviewRequest !== 'alreadyRequested').length,
+      line,
+    });
+    await page.close();
+  }
+} finally {
+  await context.close();
+  sb.stop();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`\nBulk review requests: ${ORDERS} eligible orders, all pages, ceiling ${SCALE} creates/s (sp-sandbox --rate-scale ${SCALE})`);
+console.log('| run | sent | seconds | rate ÷ ceiling (goal ≥ 0.95) | 429s (goal 0) | duplicates (0) | lost (0) | the bar said |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.run} | ${r.sent} | ${r.seconds} | ${r.ratio} | ${r.throttled} | ${r.duplicates} | ${r.lost} | ${r.line} |`);
