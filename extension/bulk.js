@@ -29,7 +29,7 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
       if (!/^\d{3}-\d{7}-\d{7}$/.test(o?.orderId ?? '') || !/^[A-Z0-9]{9,14}$/.test(o?.marketplaceId ?? '') || known.has(o.orderId)) continue;
       known.add(o.orderId);
       // What the page says decides before any call: refunds, returns and cancellations are skipped.
-      const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
+      const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : o.unshipped ? 'notShipped' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
       job.orders.push({ orderId: o.orderId, marketplaceId: o.marketplaceId, stage: skip ? 'skipped' : 'queued', reason: skip, at: skip ? now() : null });
     }
     if (job.state === 'paused') job.state = 'running';

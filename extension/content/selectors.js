@@ -91,6 +91,8 @@ SPO.selectors = (() => {
         refunded: !!row.querySelector('.refund-is-applied') || /\bRefunded\b/.test(row.textContent),
         returned: !!row.querySelector('.return-requested') || /\bReturn(ed| requested)\b/.test(row.textContent),
         canceled: /Cancel+ed/i.test(status),
+        // A review can be requested only for shipped orders (facts.md "Business rules").
+        unshipped: /^\s*(Unshipped|Pending)\b/i.test(status),
         statusCell: row.querySelector('td.cell-status') ?? row.lastElementChild,
       };
     }).filter((r) => r.orderId);

@@ -120,6 +120,13 @@ test('the orders list gets a button or a badge on every row, paging included', a
   await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
   const count = await rows.count();
   assert.equal(await page.locator('[data-sp-outreach="row-review"]').count(), count, 'one per row, the shadow-root row included');
+  // Unshipped orders cannot be asked for a review yet: no button, a reason.
+  const unshipped = rows.filter({ has: page.locator('.main-status', { hasText: 'Unshipped' }) });
+  assert.ok(await unshipped.count() > 0);
+  for (const row of await unshipped.all()) {
+    await row.getByText('Not shipped yet · no request').waitFor();
+    assert.equal(await row.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
+  }
   // An eligible row: request from the list.
   const eligible = (await ordersIn(sb, 'eligible')).filter((o) => !o.refunded);
   let target = null;

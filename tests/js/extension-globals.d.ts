@@ -13,7 +13,7 @@ declare var SPO: {
     detailsToolbar(doc: Document): Element | null;
     textNodes(root: Node): Generator<Text>;
     orderIdIn(root: ParentNode): string | null;
-    orderRows(doc: Document): { row: HTMLTableRowElement; orderId: string; marketplaceId: string | null; refunded: boolean; returned: boolean; canceled: boolean; statusCell: Element | null }[];
+    orderRows(doc: Document): { row: HTMLTableRowElement; orderId: string; marketplaceId: string | null; refunded: boolean; returned: boolean; canceled: boolean; unshipped: boolean; statusCell: Element | null }[];
   };
   ui: {
     t(key: string, ...subs: string[]): string;

@@ -98,7 +98,7 @@ SPO.features.push({
 function pageOrders() {
   const rows = SPO.selectors.orderRows(document);
   const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
-  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled }))
+  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled, unshipped: r.unshipped }))
     .filter((o) => o.marketplaceId);
 }
 

@@ -47,6 +47,7 @@ function fill(h, past, signal) {
   if (h.refunded) return show(h, ui.status(ui.t('skippedRefunded')));
   if (h.returned) return show(h, ui.status(ui.t('skippedReturned')));
   if (h.canceled) return show(h, ui.status(ui.t('skippedCanceled')));
+  if (h.unshipped) return show(h, ui.status(ui.t('skippedUnshipped')));
   if (!h.marketplaceId) return show(h, ui.status(ui.t('noMarketplace'), 'error'));
   const offer = () => {
     const b = ui.button(ui.t('requestReview'));
