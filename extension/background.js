@@ -101,7 +101,7 @@ async function handle(message, from) {
 }
 
 /**
- * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: 'na' | 'eu' | 'fe', defaultMarketplace?: string, sandbox?: boolean }} Settings
+ * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: 'na' | 'eu' | 'fe', defaultMarketplace?: string, sandbox?: boolean, schedule?: Record<string, any> }} Settings
  * @returns {Promise<Settings>}
  */
 async function settings() {
@@ -112,6 +112,7 @@ function publicSettings(s) {
   return {
     clientId: s.clientId ?? '', hasClientSecret: !!s.clientSecret, hasRefreshToken: !!s.refreshToken,
     region: s.region ?? 'na', defaultMarketplace: s.defaultMarketplace ?? 'ATVPDKIKX0DER', sandbox: !!s.sandbox,
+    schedule: s.schedule ?? { day: 0 },
   };
 }
 
@@ -127,11 +128,20 @@ async function saveSettings(input) {
     region: ['na', 'eu', 'fe'].includes(input.region) ? input.region : 'na',
     defaultMarketplace: MARKETPLACE_ID.test(input.defaultMarketplace ?? '') ? input.defaultMarketplace : 'ATVPDKIKX0DER',
     sandbox: input.sandbox === true,
+    schedule: cleanSchedule(input.schedule),
   };
   await api.storage.local.set({ [SETTINGS]: next });
   clients.clear();
   await api.storage.local.remove(AUTH);
   return publicSettings(next);
+}
+
+/** `{ day, <marketplaceId>: { enabled } }`: the day within the window to send on, and which
+ * marketplaces send scheduled requests by themselves. */
+function cleanSchedule(v) {
+  const out = { day: Number.isInteger(v?.day) && v.day >= 0 && v.day <= 24 ? v.day : 0 };
+  for (const [k, m] of Object.entries(v ?? {})) if (MARKETPLACE_ID.test(k) && typeof m?.enabled === 'boolean') out[k] = { enabled: m.enabled };
+  return out;
 }
 
 const clients = new Map();
@@ -286,7 +296,14 @@ async function sendMessage(message, orderId, marketplaceId) {
   return { status: r.status, kind, requestId: r.requestId };
 }
 
-const bulk = bulkQueue({ api, clientFor: client, history, record, userError });
+/** Scheduling per marketplace (options page): on by default, on the first eligible day. */
+async function schedule(marketplaceId) {
+  const s = (await settings()).schedule ?? {};
+  const m = s[marketplaceId] ?? {};
+  return { enabled: m.enabled !== false, day: Number.isInteger(s.day) && s.day >= 0 && s.day <= 24 ? s.day : 0 };
+}
+
+const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule });
 // A worker that was stopped mid-run picks the queue up again when it starts, and an alarm wakes it
 // while a run is unfinished (no tab needed).
 bulk.kick();

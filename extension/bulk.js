@@ -7,14 +7,22 @@ const KEY = 'bulk';
 /** Requests in flight: eligibility checks and creates draw from separate buckets in the core's
  * limiter, so a few orders in flight keep both busy (pipelined). */
 const CONCURRENCY = 3;
+const DAY = 86400000;
+/** An empty actions list inside the window is re-checked this many times, a day apart
+ * (facts.md "Reported quirks": actions sometimes come back empty for an order that becomes eligible). */
+const RECHECKS = 3;
 
-export function bulkQueue({ api, clientFor, history, record, userError }) {
+export function bulkQueue({ api, clientFor, history, record, userError, schedule }) {
   let job = null;
   let loaded = null;
   let writing = Promise.resolve();
   let runner = null;
 
   const load = () => (loaded ??= api.storage.local.get(KEY).then((v) => { job = v[KEY] ?? null; }));
+  // The queue removed from storage (the seller cleared the extension's data): forget it here too.
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && KEY in changes && changes[KEY].newValue === undefined) job = null;
+  });
   // Saves are serialized, each writing the whole job as it is then.
   const save = () => (writing = writing.then(() => api.storage.local.set({ [KEY]: job })));
   const now = () => new Date().toISOString();
@@ -24,18 +32,45 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
     if (!Array.isArray(orders) || orders.length === 0 || orders.length > 2000) throw userError('badMessage', 'Malformed order list.');
     const past = await history();
     if (!job || ['done', 'cancelled'].includes(job.state)) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
-    const known = new Set(job.orders.map((o) => o.orderId));
+    if (job.state === 'scheduled') job.state = 'running';
+    // Each start is a run: the bar shows the progress of the orders it was given. Orders already in
+    // the queue (sent, skipped or waiting) join the run as they are; they are never added twice.
+    const run = now();
+    job.run = run;
+    job.startedAt = Date.now();
+    const known = new Map(job.orders.map((o) => [o.orderId, o]));
     for (const o of orders) {
-      if (!/^\d{3}-\d{7}-\d{7}$/.test(o?.orderId ?? '') || !/^[A-Z0-9]{9,14}$/.test(o?.marketplaceId ?? '') || known.has(o.orderId)) continue;
-      known.add(o.orderId);
+      if (!/^\d{3}-\d{7}-\d{7}$/.test(o?.orderId ?? '') || !/^[A-Z0-9]{9,14}$/.test(o?.marketplaceId ?? '')) continue;
+      if (known.has(o.orderId)) {
+        known.get(o.orderId).run = run;
+        continue;
+      }
       // What the page says decides before any call: refunds, returns and cancellations are skipped.
       const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : o.unshipped ? 'notShipped' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
-      job.orders.push({ orderId: o.orderId, marketplaceId: o.marketplaceId, stage: skip ? 'skipped' : 'queued', reason: skip, at: skip ? now() : null });
+      const entry = { run, orderId: o.orderId, marketplaceId: o.marketplaceId, stage: skip ? 'skipped' : 'queued', reason: skip, at: skip ? now() : null, delivery: validDelivery(o.delivery) };
+      if (!skip) await plan(entry);
+      job.orders.push(entry);
+      known.set(entry.orderId, entry);
     }
     if (job.state === 'paused') job.state = 'running';
     await save();
     kick();
     return status();
+  }
+
+  /** Orders whose window (from the page's delivery dates) has not opened wait for it when the
+   * marketplace's scheduling is on; past the window they are skipped. Without dates, Amazon decides. */
+  async function plan(o) {
+    if (!o.delivery) return;
+    const opens = o.delivery.earliest + 5 * DAY;
+    const closes = o.delivery.latest + 30 * DAY;
+    if (Date.now() > closes) return Object.assign(o, { stage: 'skipped', reason: 'windowClosed', at: now() });
+    if (Date.now() >= opens) return;
+    const s = await schedule(o.marketplaceId);
+    if (!s.enabled) return Object.assign(o, { stage: 'skipped', reason: 'windowNotOpen', at: now() });
+    // The chosen day within the window (0: the first eligible day), never past its last day.
+    const due = Math.min(opens + s.day * DAY, closes - DAY);
+    Object.assign(o, { stage: 'scheduled', reason: 'windowOpens', due: new Date(due).toISOString() });
   }
 
   async function control(action) {
@@ -55,18 +90,22 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
   async function status() {
     await load();
     if (!job) return { state: 'none', total: 0, done: 0, sent: 0, skipped: 0, failed: 0, orders: [] };
-    const count = (stage) => job.orders.filter((o) => o.stage === stage).length;
-    const total = job.orders.length;
+    // Progress of the latest run's orders; scheduled ones of any run are counted apart.
+    const mine = job.orders.filter((o) => (o.run ?? job.run) === job.run);
+    const count = (stage) => mine.filter((o) => o.stage === stage).length;
+    const total = mine.length;
     const remaining = count('queued') + count('sending');
+    const scheduled = mine.filter((o) => o.stage === 'scheduled');
+    const next = job.orders.filter((o) => o.stage === 'scheduled').sort((a, b) => a.due.localeCompare(b.due))[0];
     const done = total - remaining;
     const sent = count('sent');
     // Time left from this run's own pace.
     const elapsed = (Date.now() - (job.startedAt ?? Date.now())) / 1000;
     const pace = sent > 0 && elapsed > 0 ? sent / elapsed : null;
     return {
-      run: job.createdAt, state: job.state, total, done, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
+      run: job.run ?? job.createdAt, state: job.state, total, done: done - scheduled.length, scheduled: scheduled.length, nextDue: next?.due ?? null, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
       secondsLeft: pace && job.state === 'running' ? Math.ceil(remaining / pace) : null,
-      orders: job.orders.map(({ orderId, stage, reason }) => ({ orderId, stage, reason })),
+      orders: job.orders.map(({ orderId, stage, reason, due }) => ({ orderId, stage, reason, due })),
     };
   }
 
@@ -78,7 +117,10 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
 
   async function run() {
     await load();
-    if (!job || job.state !== 'running') return;
+    if (!job || !['running', 'scheduled'].includes(job.state)) return;
+    // Scheduled orders whose day has come join the queue.
+    for (const o of job.orders) if (o.stage === 'scheduled' && Date.parse(o.due) <= Date.now()) Object.assign(o, { stage: 'queued' });
+    if (job.state === 'scheduled' && job.orders.some((o) => o.stage === 'queued')) job.state = 'running';
     // Orders left 'sending' by a worker that died: settled by reading the actions again.
     for (const o of job.orders) if (o.stage === 'sending') Object.assign(o, { stage: 'queued', resumed: true });
     const inFlight = new Set();
@@ -94,7 +136,9 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
       if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    if (job.state === 'running' && !job.orders.some((o) => o.stage === 'queued' || o.stage === 'sending')) job.state = 'done';
+    if (job.state === 'running' && !job.orders.some((o) => o.stage === 'queued' || o.stage === 'sending')) {
+      job.state = job.orders.some((o) => o.stage === 'scheduled') ? 'scheduled' : 'done';
+    }
     await save();
   }
 
@@ -111,6 +155,10 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
         // says so, and the history blocks any later send.
         await record(o.orderId, { review: 'settled', at: now(), marketplaceId: o.marketplaceId });
         Object.assign(o, { stage: 'skipped', reason: 'notOfferedAfterRestart' });
+      } else if (inWindow(o) && (o.rechecks ?? 0) < RECHECKS) {
+        // Not offered although the window is open: Amazon sometimes lists no actions for an order
+        // that becomes eligible later. Look again tomorrow before giving up.
+        Object.assign(o, { stage: 'scheduled', reason: 'recheck', rechecks: (o.rechecks ?? 0) + 1, due: new Date(Date.now() + DAY).toISOString() });
       } else {
         Object.assign(o, { stage: 'skipped', reason: r.reason ?? 'notOffered' });
       }
@@ -124,4 +172,14 @@ export function bulkQueue({ api, clientFor, history, record, userError }) {
   }
 
   return { start, control, status, kick };
+}
+
+function validDelivery(d) {
+  return d && Number.isFinite(d.earliest) && Number.isFinite(d.latest) && d.earliest <= d.latest ? { earliest: d.earliest, latest: d.latest } : null;
+}
+
+function inWindow(o) {
+  if (!o.delivery) return false;
+  const t = Date.now();
+  return t >= o.delivery.earliest + 5 * DAY && t <= o.delivery.latest + 30 * DAY;
 }

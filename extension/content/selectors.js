@@ -51,9 +51,9 @@ SPO.selectors = (() => {
     return /^[A-Z0-9]{9,14}$/.test(id) ? id : null;
   }
 
-  /** The delivery dates a details page shows ("Deliver by: Nov 18, 2026 – Nov 19, 2026"), if any. */
-  function deliveryDates(doc) {
-    for (const text of textNodes(doc.body)) {
+  /** The delivery dates shown under `root` ("Deliver by: Nov 18, 2026 – Nov 19, 2026"), if any. */
+  function deliveryDates(root) {
+    for (const text of textNodes(root.body ?? root)) {
       const m = text.data.match(/Deliver by:\s*([A-Z][a-z]{2} \d{1,2}, \d{4})\s*[–-]\s*([A-Z][a-z]{2} \d{1,2}, \d{4})/);
       if (!m) continue;
       const [earliest, latest] = [Date.parse(`${m[1]} UTC`), Date.parse(`${m[2]} UTC`)];
@@ -94,6 +94,7 @@ SPO.selectors = (() => {
         // A review can be requested only for shipped orders (facts.md "Business rules").
         unshipped: /^\s*(Unshipped|Pending)\b/i.test(status),
         statusCell: row.querySelector('td.cell-status') ?? row.lastElementChild,
+        delivery: deliveryDates(row),
       };
     }).filter((r) => r.orderId);
   }

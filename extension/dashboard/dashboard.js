@@ -63,7 +63,13 @@ function csv(list) {
   return ['order,sent,outcome,at,requestId', ...list.map((s) => [s.orderId, s.what, s.outcome, s.at, s.requestId].map(cell).join(','))].join('\r\n');
 }
 
-const [history, status] = await Promise.all([ask({ type: 'historyAll' }), ask({ type: 'status' })]);
+const [history, status, bulk] = await Promise.all([ask({ type: 'historyAll' }), ask({ type: 'status' }), ask({ type: 'bulkStatus' })]);
+// Scheduled review requests, soonest first.
+for (const o of bulk.orders.filter((x) => x.stage === 'scheduled').sort((a, b) => a.due.localeCompare(b.due))) {
+  const li = document.createElement('li');
+  li.textContent = `${o.orderId}: ${new Date(o.due).toLocaleDateString()}${o.reason === 'recheck' ? ` (${t('recheck')})` : ''}`;
+  document.getElementById('upcoming').append(li);
+}
 const list = sends(history);
 if (status.auth?.ok === false) {
   const warning = document.getElementById('warning');

@@ -34,6 +34,10 @@ function fill(s) {
   $('region').value = s.region;
   $('defaultMarketplace').value = s.defaultMarketplace;
   $('sandbox').checked = s.sandbox;
+  $('scheduleDay').value = String(s.schedule?.day ?? 0);
+  for (const box of document.querySelectorAll('#scheduleMarkets input')) {
+    /** @type {HTMLInputElement} */ (box).checked = s.schedule?.[/** @type {HTMLInputElement} */ (box).value]?.enabled !== false;
+  }
 }
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
@@ -42,6 +46,10 @@ for (const [id, name] of MARKETPLACES) {
   o.value = id;
   o.textContent = name;
   $('defaultMarketplace').append(o);
+  const label = document.createElement('label');
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: id, checked: true });
+  label.append(box, document.createTextNode(name));
+  $('scheduleMarkets').append(label);
 }
 ask({ type: 'getSettings' })
   .then(fill, (e) => say(e.message, 'error'))
@@ -56,6 +64,7 @@ $('settings').addEventListener('submit', async (event) => {
   const settings = {
     clientId: $('clientId').value, clientSecret: $('clientSecret').value, refreshToken: $('refreshToken').value,
     region: $('region').value, defaultMarketplace: $('defaultMarketplace').value, sandbox: $('sandbox').checked,
+    schedule: Object.fromEntries([['day', Number($('scheduleDay').value) || 0], ...[...document.querySelectorAll('#scheduleMarkets input')].map((b) => [/** @type {HTMLInputElement} */ (b).value, { enabled: /** @type {HTMLInputElement} */ (b).checked }])]),
   };
   try {
     fill(await ask({ type: 'saveSettings', settings }));

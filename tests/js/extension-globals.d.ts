@@ -9,11 +9,11 @@ declare var SPO: {
     page(location: Location): { kind: 'details'; orderId: string } | { kind: 'list'; orderId?: undefined } | null;
     marketplaceIn(root: Node): string | null;
     marketplaceInState(doc: Document): string | null;
-    deliveryDates(doc: Document): { earliest: number; latest: number } | null;
+    deliveryDates(root: Document | Element): { earliest: number; latest: number } | null;
     detailsToolbar(doc: Document): Element | null;
     textNodes(root: Node): Generator<Text>;
     orderIdIn(root: ParentNode): string | null;
-    orderRows(doc: Document): { row: HTMLTableRowElement; orderId: string; marketplaceId: string | null; refunded: boolean; returned: boolean; canceled: boolean; unshipped: boolean; statusCell: Element | null }[];
+    orderRows(doc: Document): { row: HTMLTableRowElement; orderId: string; marketplaceId: string | null; refunded: boolean; returned: boolean; canceled: boolean; unshipped: boolean; statusCell: Element | null; delivery: { earliest: number; latest: number } | null }[];
   };
   ui: {
     t(key: string, ...subs: string[]): string;

@@ -29,6 +29,7 @@ SPO.features.push({
       const active = s.state === 'running' || s.state === 'paused';
       // Which run the bar shows (its start time): tells a new run's end from an earlier one's.
       el.dataset.run = s.run ?? '';
+      el.dataset.state = s.state;
       start.hidden = active;
       startAll.hidden = active;
       progress.hidden = s.state === 'none';
@@ -39,6 +40,7 @@ SPO.features.push({
       cancel.hidden = !active;
       line.textContent = s.state === 'none' ? '' : ui.t('bulkLine', `${s.done}/${s.total}`, String(s.sent), String(s.skipped), String(s.failed))
         + (s.secondsLeft != null ? ` · ${ui.t('secondsLeft', String(s.secondsLeft))}` : '')
+        + (s.scheduled ? ` · ${ui.t('bulkScheduled', String(s.scheduled), ui.date(s.nextDue))}` : '')
         + (s.state === 'done' ? ` · ${ui.t('bulkDone')}` : s.state === 'paused' ? ` · ${ui.t('bulkPaused')}` : s.state === 'cancelled' ? ` · ${ui.t('bulkCancelled')}` : '');
       return active;
     };
@@ -98,7 +100,7 @@ SPO.features.push({
 function pageOrders() {
   const rows = SPO.selectors.orderRows(document);
   const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
-  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled, unshipped: r.unshipped }))
+  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled, unshipped: r.unshipped, delivery: r.delivery }))
     .filter((o) => o.marketplaceId);
 }
 
