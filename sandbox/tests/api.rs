@@ -440,3 +440,13 @@ async fn an_application_without_the_role_is_denied() {
     assert!(denied.details().contains("Buyer Solicitation"), "{}", denied.text);
     assert_eq!(get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_reset_puts_a_real_time_clock_back_to_now() {
+    let sb = sp_sandbox::Sandbox::new(sp_sandbox::Config { rate_scale: 0.0, ..Default::default() }, sp_sandbox::Scenario::default());
+    let app = sp_sandbox::app(sb.clone());
+    send(&app, Method::POST, "/_sandbox/clock", &[], json!({"advanceSeconds": 9 * 86400}).to_string()).await;
+    assert!(sb.now() > time::OffsetDateTime::now_utc() + time::Duration::days(8));
+    send(&app, Method::POST, "/_sandbox/reset", &[], Body::empty()).await;
+    assert!((sb.now() - time::OffsetDateTime::now_utc()).abs() < time::Duration::minutes(1));
+}

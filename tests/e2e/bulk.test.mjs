@@ -18,16 +18,7 @@ let sb, context, profile, extensionId;
 before(async () => {
   sb = await startSandbox(['--rate-scale', '10', '--fault', `${CREATE}:drop=midResponse,p=0.3`]);
   profile = mkdtempSync(join(tmpdir(), 'spo-bulk-'));
-  const dir = `${root}dist/chrome`;
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  extensionId = new URL(worker.url()).host;
+  await launch();
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options/options.html`);
   await page.locator('html[data-ready=true]').waitFor();
@@ -39,6 +30,20 @@ before(async () => {
   await page.getByText('Saved.').waitFor();
   await page.close();
 });
+
+/** Chromium with the extension, on the test's profile (kept across a browser restart). */
+async function launch() {
+  const dir = `${root}dist/chrome`;
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  extensionId = new URL(worker.url()).host;
+}
 
 after(async () => {
   await context?.close();
@@ -264,4 +269,38 @@ test('scheduled orders are sent when their window opens, by the background alone
   const processed = (await sb.admin(`log?operation=${CREATE}`)).filter((e) => e.status === 201 && waiting.some((id) => e.path.includes(id)));
   assert.equal(processed.length, waiting.length, 'each once');
   await options.close();
+});
+
+test('a run goes on with its tab closed and after the browser restarts', async () => {
+  await sb.admin('reset', { method: 'POST' });
+  // Slow creates, so the browser quits with the run half done.
+  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, latencyMs: 600 }]) });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  await options.close();
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
+  const { eligible } = await pageOrders(page);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
+  await page.close(); // the tab goes; the queue stays in the background
+  await context.close(); // and the browser quits mid-run
+  const before = (await sb.admin('orders')).orders.filter((o) => eligible.includes(o.amazonOrderId) && o.reviewRequest === 'alreadyRequested').length;
+  await launch(); // the same profile: the worker starts and resumes the queue by itself
+  const deadline = Date.now() + 60000;
+  let left;
+  for (;;) {
+    left = (await sb.admin('orders')).orders.filter((o) => eligible.includes(o.amazonOrderId) && o.reviewRequest !== 'alreadyRequested');
+    if (!left.length || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.deepEqual(left.map((o) => o.amazonOrderId), [], 'every eligible order sent after the restart');
+  const processed = (await sb.admin(`log?operation=${CREATE}`)).filter((e) => e.status === 201);
+  const ids = processed.map((e) => e.path.match(/\d{3}-\d{7}-\d{7}/)[0]);
+  assert.equal(new Set(ids).size, ids.length, 'none twice');
+  console.log(`browser restart: ${before} of ${eligible.length} sent before the browser quit, the rest after it started again`);
+  assert.ok(before < eligible.length, 'the browser quit mid-run');
 });
