@@ -15,6 +15,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const from = senderKind(sender);
   if (!from) return false;
   handle(message, from)
+    .finally(persistLimiters)
     .then((result) => sendResponse({ ok: true, result }))
     .catch((e) => {
       noteAuth(e);
@@ -153,9 +154,22 @@ async function client(marketplaceId) {
   const market = marketplaces().find((m) => m.id === marketplaceId);
   if (!market) throw userError('invalidMarketplace', `Unknown marketplace ${marketplaceId}.`);
   if (!clients.has(market.region)) {
-    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox }));
+    // A woken worker goes on with the buckets its predecessor left: Amazon's did not refill.
+    const key = `limiter-${market.region}`;
+    const saved = (await api.storage.local.get(key))[key];
+    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: typeof saved === 'string' ? saved : undefined }));
   }
+  persistLimiters();
   return clients.get(market.region);
+}
+
+// The limiters' state, saved a moment after use (at most every 200 ms).
+let limiterSave = null;
+function persistLimiters() {
+  limiterSave ??= setTimeout(() => {
+    limiterSave = null;
+    api.storage.local.set(Object.fromEntries([...clients].map(([region, c]) => [`limiter-${region}`, c.limiterState()])));
+  }, 200);
 }
 
 async function testConnection() {
@@ -303,7 +317,7 @@ async function schedule(marketplaceId) {
   return { enabled: m.enabled !== false, day: Number.isInteger(s.day) && s.day >= 0 && s.day <= 24 ? s.day : 0 };
 }
 
-const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule });
+const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule, afterSend: persistLimiters });
 // A worker that was stopped mid-run picks the queue up again when it starts, and an alarm wakes it
 // while a run is unfinished (no tab needed).
 bulk.kick();

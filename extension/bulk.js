@@ -12,7 +12,7 @@ const DAY = 86400000;
  * (facts.md "Reported quirks": actions sometimes come back empty for an order that becomes eligible). */
 const RECHECKS = 3;
 
-export function bulkQueue({ api, clientFor, history, record, userError, schedule }) {
+export function bulkQueue({ api, clientFor, history, record, userError, schedule, afterSend }) {
   let job = null;
   let loaded = null;
   let writing = Promise.resolve();
@@ -169,6 +169,7 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     delete o.resumed;
     o.at = now();
     await save();
+    afterSend?.();
   }
 
   return { start, control, status, kick };

@@ -90,6 +90,28 @@ impl Limiter {
     pub fn bucket(&self, op: &Operation) -> &TokenBucket {
         &self.buckets[op.index()]
     }
+
+    /// The buckets as `[operationId, perSecond, tokens, atMs]` rows, for a client that starts again
+    /// (a service worker woken after it was stopped) to go on where this one was: Amazon's buckets
+    /// do not refill because ours were forgotten.
+    pub fn snapshot(&self) -> Vec<(&'static str, f64, f64, f64)> {
+        OPERATIONS.iter().zip(&self.buckets).map(|(o, b)| (o.operation_id, b.per_second(), b.tokens, b.last_ms)).collect()
+    }
+
+    /// Takes back a snapshot; unknown operations and unusable numbers are ignored, tokens are kept
+    /// within the burst, and a time in the future counts as now.
+    pub fn restore(&mut self, rows: &[(String, f64, f64, f64)], now_ms: f64) {
+        for (id, per_second, tokens, at_ms) in rows {
+            let Some(i) = OPERATIONS.iter().position(|o| o.operation_id == id) else { continue };
+            if ![*per_second, *tokens, *at_ms].iter().all(|v| v.is_finite()) {
+                continue;
+            }
+            let b = &mut self.buckets[i];
+            b.set_rate(*per_second, now_ms);
+            b.tokens = tokens.clamp(0.0, b.burst);
+            b.last_ms = at_ms.min(now_ms);
+        }
+    }
 }
 
 /// Why a request did not get a usable answer.
@@ -183,6 +205,27 @@ pub fn verify_create(op: &Operation, actions: &Actions) -> Verification {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snapshot_restored_goes_on_where_it_was() {
+        let op = Operation::find("createProductReviewAndSellerFeedbackSolicitation").unwrap();
+        let mut a = Limiter::new(0.0);
+        for _ in 0..5 {
+            assert_eq!(a.acquire(op, 0.0), Decision::SendNow);
+        }
+        let rows: Vec<(String, f64, f64, f64)> = a.snapshot().into_iter().map(|(id, r, t, at)| (id.to_owned(), r, t, at)).collect();
+        // A new client (a restarted worker) 200 ms later: without the snapshot it would send at once.
+        let mut b = Limiter::new(200.0);
+        assert_eq!(b.clone().acquire(op, 200.0), Decision::SendNow);
+        b.restore(&rows, 200.0);
+        assert_eq!(b.acquire(op, 200.0), Decision::Wait { ms: 800.0 });
+        assert_eq!(b.acquire(op, 1000.0), Decision::SendNow);
+        // Garbage is ignored; tokens stay within the burst; a future time counts as now.
+        let mut c = Limiter::new(0.0);
+        c.restore(&[("nope".into(), 1.0, 1.0, 0.0), (op.operation_id.into(), f64::NAN, 1.0, 0.0), (op.operation_id.into(), 1.0, 99.0, 1e12)], 0.0);
+        assert_eq!(c.bucket(op).tokens, 5.0);
+        assert_eq!(c.bucket(op).last_ms, 0.0);
+    }
 
     fn op(n: &str) -> &'static Operation {
         Operation::find(n).unwrap()

@@ -93,6 +93,11 @@ impl Client {
             policy: RetryPolicy::default(),
             hooks,
         };
+        if let Some(state) = get_string(&c, "limiterState") {
+            if let Ok(rows) = serde_json::from_str::<Vec<(String, f64, f64, f64)>>(&state) {
+                inner.limiter.borrow_mut().restore(&rows, fetch::now_ms());
+            }
+        }
         Ok(Client { inner: Rc::new(inner) })
     }
 
@@ -151,6 +156,13 @@ impl Client {
                 other => Err(unexpected(op, &other)),
             }
         })
+    }
+
+    /// The rate limiter's buckets, as JSON text for `limiterState` of a client made later (after a
+    /// service worker restart): Amazon's buckets don't refill because ours were forgotten.
+    #[wasm_bindgen(js_name = limiterState)]
+    pub fn limiter_state(&self) -> String {
+        serde_json::to_string(&self.inner.limiter.borrow().snapshot()).unwrap_or_default()
     }
 
     /// Fetch an access token now: checks the credentials work (the options page's Test connection).

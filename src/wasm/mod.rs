@@ -74,6 +74,8 @@ export interface ClientConfig {
   /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
   lwaUrl?: string;
   timeoutMs?: number;
+  /** a previous client's `limiterState()`, to go on with its rate-limit buckets */
+  limiterState?: string;
   onRetry?: (info: RetryInfo) => void;
   /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
   logRequest?: (operation: string, request: HttpRequest) => void;

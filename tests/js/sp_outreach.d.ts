@@ -54,6 +54,8 @@ export interface ClientConfig {
     /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
     lwaUrl?: string;
     timeoutMs?: number;
+    /** a previous client's `limiterState()`, to go on with its rate-limit buckets */
+    limiterState?: string;
     onRetry?: (info: RetryInfo) => void;
     /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
     logRequest?: (operation: string, request: HttpRequest) => void;
@@ -93,6 +95,11 @@ export class Client {
      * The buyer's language (GetAttributes): write messages in it.
      */
     getAttributes(order_id: string, marketplace_id: string): Promise<{ locale: string | null }>;
+    /**
+     * The rate limiter's buckets, as JSON text for `limiterState` of a client made later (after a
+     * service worker restart): Amazon's buckets don't refill because ours were forgotten.
+     */
+    limiterState(): string;
     constructor(config: ClientConfig);
     /**
      * Request a product review and seller feedback, exactly once: checks the actions first, and
