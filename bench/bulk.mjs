@@ -81,6 +81,7 @@ try {
       run: run.name, sent: processed.length, seconds: seconds.toFixed(1),
       ratio: ((processed.length - 1) / seconds / SCALE).toFixed(2),
       throttled: log.filter((e) => e.status === 429).length,
+      throttledAt: log.filter((e) => e.status === 429).map((e) => `${e.operation}@${e.seq}`).join(' '),
       duplicates: [...perOrder.values()].filter((n) => n > 1).length,
       lost: state.filter((o) => o.reviewRequest !== 'alreadyRequested').length,
       line,
@@ -96,3 +97,4 @@ console.log(`\nBulk review requests: ${ORDERS} eligible orders, all pages, ceili
 console.log('| run | sent | seconds | rate ÷ ceiling (goal ≥ 0.95) | 429s (goal 0) | duplicates (0) | lost (0) | the bar said |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.run} | ${r.sent} | ${r.seconds} | ${r.ratio} | ${r.throttled} | ${r.duplicates} | ${r.lost} | ${r.line} |`);
+if (process.env.BENCH_DEBUG) for (const r of rows) console.log(r.run, r.throttledAt);

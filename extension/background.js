@@ -157,19 +157,33 @@ async function client(marketplaceId) {
     // A woken worker goes on with the buckets its predecessor left: Amazon's did not refill.
     const key = `limiter-${market.region}`;
     const saved = (await api.storage.local.get(key))[key];
-    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: typeof saved === 'string' ? saved : undefined }));
+    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: conservative(saved) }));
   }
   persistLimiters();
   return clients.get(market.region);
 }
 
-// The limiters' state, saved a moment after use (at most every 200 ms).
-let limiterSave = null;
+// The limiters' state, saved after every use (one write at a time, the latest state wins).
+let limiterWrite = Promise.resolve();
+let limiterDirty = false;
 function persistLimiters() {
-  limiterSave ??= setTimeout(() => {
-    limiterSave = null;
-    api.storage.local.set(Object.fromEntries([...clients].map(([region, c]) => [`limiter-${region}`, c.limiterState()])));
-  }, 200);
+  if (limiterDirty) return;
+  limiterDirty = true;
+  limiterWrite = limiterWrite.then(() => {
+    limiterDirty = false;
+    return api.storage.local.set(Object.fromEntries([...clients].map(([region, c]) => [`limiter-${region}`, c.limiterState()])));
+  }).catch(() => {});
+}
+
+/** A saved limiter state with a token less per request that may have been in flight when the
+ * worker stopped (the bulk queue keeps 3): those reached Amazon after the last save. */
+function conservative(saved) {
+  if (typeof saved !== 'string') return undefined;
+  try {
+    return JSON.stringify(JSON.parse(saved).map(([op, rate, tokens, at]) => [op, rate, Math.max(0, tokens - 3), at]));
+  } catch {
+    return undefined;
+  }
 }
 
 async function testConnection() {
