@@ -304,3 +304,41 @@ test('a run goes on with its tab closed and after the browser restarts', async (
   console.log(`browser restart: ${before} of ${eligible.length} sent before the browser quit, the rest after it started again`);
   assert.ok(before < eligible.length, 'the browser quit mid-run');
 });
+
+test('pause, resume and cancel', async () => {
+  await sb.admin('reset', { method: 'POST' });
+  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, latencyMs: 700 }]) });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  await options.close();
+  const page = await context.newPage();
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  const bar = page.locator('[data-sp-outreach="bulk-bar"]');
+  await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
+  const { eligible } = await pageOrders(page);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"][data-state=paused]').waitFor();
+  await bar.getByText(/paused/).waitFor();
+  // Paused: what was in flight finishes, nothing new starts.
+  await page.waitForTimeout(2000);
+  const atPause = (await sb.admin(`log?operation=${CREATE}`)).length;
+  await page.waitForTimeout(1500);
+  assert.equal((await sb.admin(`log?operation=${CREATE}`)).length, atPause, 'no create while paused');
+  assert.ok(atPause < eligible.length, 'paused before the end');
+  await bar.getByRole('button', { name: 'Resume' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
+  await bar.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"][data-state=cancelled]').waitFor();
+  await page.waitForTimeout(2000);
+  const sent = (await sb.admin(`log?operation=${CREATE}`)).length;
+  await page.waitForTimeout(1500);
+  assert.equal((await sb.admin(`log?operation=${CREATE}`)).length, sent, 'nothing sent after cancel');
+  // Cancelled orders say so on their rows.
+  await page.locator('#orders-table').getByText('Cancelled', { exact: true }).first().waitFor();
+  await sb.admin('faults', { method: 'DELETE' });
+  await page.close();
+});

@@ -22,11 +22,16 @@ SPO.features.push({
     SPO.bulkListeners.push((s) => {
       for (const o of s.orders ?? []) {
         const h = hosts.find((x) => x.orderId === o.orderId);
-        if (!h || !h.el.isConnected || h.shown === o.stage) continue;
+        if (!h || !h.el.isConnected) continue;
+        const key = `${o.stage}:${o.reason ?? ''}`;
+        if (h.shown === key) continue;
         if (o.stage === 'sending') show(h, ui.status(ui.t('sending')));
         else if (o.stage === 'sent') show(h, ui.status(ui.t('reviewRequested', ui.date(new Date().toISOString())), 'ok'));
+        else if (o.stage === 'scheduled') show(h, ui.status(ui.t(o.reason === 'recheck' ? 'rowRecheck' : 'rowScheduled', ui.date(o.due))));
+        else if (o.stage === 'skipped' && o.reason && !['refunded', 'returned', 'canceled', 'notShipped'].includes(o.reason)) show(h, ui.status(reasonText(o.reason)));
+        else if (o.stage === 'failed' || o.stage === 'unknown') show(h, ui.status(ui.t('reviewError', o.reason ?? ''), 'error'));
         else continue;
-        h.shown = o.stage;
+        h.shown = key;
       }
     });
     ui.ask({ type: 'reviewHistory', orderIds: hosts.map((h) => h.orderId) }).then(
@@ -72,4 +77,11 @@ function fill(h, past, signal) {
     send.focus();
   };
   offer();
+}
+
+/** A queue's skip reason in the seller's words; Amazon's refusal kinds read as "not eligible". */
+function reasonText(reason) {
+  const key = `skip_${reason}`;
+  const text = SPO.ui.t(key);
+  return text === key ? SPO.ui.t('notEligible') : text;
 }
