@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startSandbox } from '../tests/e2e/sandbox.mjs';
+import { launchChromium, enterCredentials } from '../tests/e2e/browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const ORDERS = 200;
@@ -25,26 +25,10 @@ writeFileSync(scenarioFile, JSON.stringify({ applications: [app], orders }));
 
 const sb = await startSandbox(['--rate-scale', String(SCALE)], { scenarioFile });
 const profile = mkdtempSync(join(tmpdir(), 'spo-bench-'));
-const dir = `${root}dist/chrome`;
-const hosts = ['sellercentral.amazon.com', 'sellingpartnerapi-na.amazon.com', 'api.amazon.com'];
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
-});
+const { context, extensionId: id } = await launchChromium(profile, sb.port);
 const rows = [];
 try {
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  const id = new URL(worker.url()).host;
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options/options.html`);
-  await options.locator('html[data-ready=true]').waitFor();
-  await options.getByLabel('LWA client ID').fill(app.clientId);
-  await options.getByLabel('LWA client secret').fill(app.clientSecret);
-  await options.getByLabel('Refresh token').fill(app.refreshToken);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
+  const options = await enterCredentials(context, id, app);
 
   for (const run of [
     { name: 'clean', faults: [] },

@@ -2,7 +2,8 @@
 // to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
 // asking and what, and never answers with a secret.
 import init, { Client, checkBody, marketplaces } from './core/sp_outreach.js';
-import { bulkQueue } from './bulk.js';
+import { bulkQueue, CONCURRENCY } from './bulk.js';
+import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
@@ -38,8 +39,6 @@ function senderKind(sender) {
   return null;
 }
 
-const ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
-const MARKETPLACE_ID = /^[A-Z0-9]{9,14}$/;
 
 function order(message) {
   if (typeof message.orderId !== 'string' || !ORDER_ID.test(message.orderId)) throw userError('invalidOrderId', 'That is not an Amazon order id.');
@@ -157,7 +156,7 @@ async function client(marketplaceId) {
     // A woken worker goes on with the buckets its predecessor left: Amazon's did not refill.
     const key = `limiter-${market.region}`;
     const saved = (await api.storage.local.get(key))[key];
-    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: conservative(saved) }));
+    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: typeof saved === 'string' ? saved : undefined, limiterInFlight: IN_FLIGHT }));
   }
   persistLimiters();
   return clients.get(market.region);
@@ -175,16 +174,9 @@ function persistLimiters() {
   }).catch(() => {});
 }
 
-/** A saved limiter state with a token less per request that may have been in flight when the
- * worker stopped (the bulk queue keeps 3): those reached Amazon after the last save. */
-function conservative(saved) {
-  if (typeof saved !== 'string') return undefined;
-  try {
-    return JSON.stringify(JSON.parse(saved).map(([op, rate, tokens, at]) => [op, rate, Math.max(0, tokens - 3), at]));
-  } catch {
-    return undefined;
-  }
-}
+/** Requests that may have been in flight when a worker stopped (the bulk queue's): they reached
+ * Amazon after the last save, so a restored bucket counts them as spent. */
+const IN_FLIGHT = CONCURRENCY;
 
 async function testConnection() {
   const s = await settings();
@@ -210,10 +202,12 @@ async function history() {
 // queue has several in flight) would overwrite each other's records.
 let historyWrites = Promise.resolve();
 
+/** Changes one order's entry: `entry` is merged in, or, as a function, makes the new entry from the old. */
 function record(orderId, entry) {
   const write = historyWrites.then(async () => {
     const h = await history();
-    h[orderId] = { ...(h[orderId] ?? {}), ...entry };
+    const old = h[orderId] ?? {};
+    h[orderId] = typeof entry === 'function' ? entry(old) : { ...old, ...entry };
     await api.storage.local.set({ [HISTORY]: h });
     return h[orderId];
   });
@@ -222,17 +216,6 @@ function record(orderId, entry) {
 }
 
 /** What the history knows of these orders (for the list's badges); nothing is fetched. */
-/** Appends a sent message to the order's history, in the same one-at-a-time queue. */
-function recordMessage(orderId, message) {
-  const write = historyWrites.then(async () => {
-    const h = await history();
-    h[orderId] = { ...(h[orderId] ?? {}), messages: [...(h[orderId]?.messages ?? []), message] };
-    await api.storage.local.set({ [HISTORY]: h });
-  });
-  historyWrites = write.catch(() => {});
-  return write;
-}
-
 async function reviewHistory(orderIds) {
   if (!Array.isArray(orderIds) || orderIds.length > 500 || !orderIds.every((id) => typeof id === 'string' && ORDER_ID.test(id))) {
     throw userError('badMessage', 'Malformed order list.');
@@ -320,7 +303,8 @@ async function sendMessage(message, orderId, marketplaceId) {
   if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
   const files = decodeFiles(message.files);
   const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true);
-  await recordMessage(orderId, { kind, at: new Date().toISOString(), requestId: r.requestId });
+  const sent = { kind, at: new Date().toISOString(), requestId: r.requestId };
+  await record(orderId, (old) => ({ ...old, messages: [...(old.messages ?? []), sent] }));
   return { status: r.status, kind, requestId: r.requestId };
 }
 

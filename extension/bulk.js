@@ -3,10 +3,12 @@
 // found in 'sending' after the worker died is settled by the core reading the actions again
 // (requestReview checks them first), never by a blind resend. The history blocks a second send.
 
+import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
+
 const KEY = 'bulk';
 /** Requests in flight: eligibility checks and creates draw from separate buckets in the core's
  * limiter, so a few orders in flight keep both busy (pipelined). */
-const CONCURRENCY = 3;
+export const CONCURRENCY = 3;
 const DAY = 86400000;
 /** An empty actions list inside the window is re-checked this many times, a day apart
  * (facts.md "Reported quirks": actions sometimes come back empty for an order that becomes eligible). */
@@ -40,7 +42,7 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     job.startedAt = Date.now();
     const known = new Map(job.orders.map((o) => [o.orderId, o]));
     for (const o of orders) {
-      if (!/^\d{3}-\d{7}-\d{7}$/.test(o?.orderId ?? '') || !/^[A-Z0-9]{9,14}$/.test(o?.marketplaceId ?? '')) continue;
+      if (!ORDER_ID.test(o?.orderId ?? '') || !MARKETPLACE_ID.test(o?.marketplaceId ?? '')) continue;
       if (known.has(o.orderId)) {
         known.get(o.orderId).run = run;
         continue;

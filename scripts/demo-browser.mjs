@@ -6,44 +6,25 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startSandbox, scenario, ordersIn } from '../tests/e2e/sandbox.mjs';
+import { launchChromium, enterCredentials } from '../tests/e2e/browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const shots = `${root}target/demo`;
 const headless = !process.env.DISPLAY;
-const HOSTS = ['sellercentral.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.co.jp',
-  'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
 
 const sb = await startSandbox();
 const profile = mkdtempSync(join(tmpdir(), 'spo-demo-'));
-const dir = `${root}dist/chrome`;
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless,
-  viewport: { width: 1280, height: 860 },
-  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-    `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
-});
+const { context, extensionId: id } = await launchChromium(profile, sb.port, { headless, viewport: { width: 1280, height: 860 } });
 const cleanup = async () => {
   await context.close().catch(() => {});
   sb.stop();
   rmSync(profile, { recursive: true, force: true });
 };
 try {
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  const id = new URL(worker.url()).host;
   mkdirSync(shots, { recursive: true });
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options/options.html`);
-  await options.locator('html[data-ready=true]').waitFor();
-  const app = scenario.applications[0];
-  await options.getByLabel('LWA client ID').fill(app.clientId);
-  await options.getByLabel('LWA client secret').fill(app.clientSecret);
-  await options.getByLabel('Refresh token').fill(app.refreshToken);
-  await options.getByRole('button', { name: 'Save' }).click();
+  const options = await enterCredentials(context, id, scenario.applications[0]);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await options.getByText(/Connection works|Connection failed/).waitFor();
   const connection = await options.getByRole('status').textContent();

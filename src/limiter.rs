@@ -98,9 +98,10 @@ impl Limiter {
         OPERATIONS.iter().zip(&self.buckets).map(|(o, b)| (o.operation_id, b.per_second(), b.tokens, b.last_ms)).collect()
     }
 
-    /// Takes back a snapshot; unknown operations and unusable numbers are ignored, tokens are kept
+    /// Takes back a snapshot, less `in_flight` tokens per bucket for requests that may have left
+    /// after it was taken; unknown operations and unusable numbers are ignored, tokens are kept
     /// within the burst, and a time in the future counts as now.
-    pub fn restore(&mut self, rows: &[(String, f64, f64, f64)], now_ms: f64) {
+    pub fn restore(&mut self, rows: &[(String, f64, f64, f64)], in_flight: f64, now_ms: f64) {
         for (id, per_second, tokens, at_ms) in rows {
             let Some(i) = OPERATIONS.iter().position(|o| o.operation_id == id) else { continue };
             if ![*per_second, *tokens, *at_ms].iter().all(|v| v.is_finite()) {
@@ -108,7 +109,7 @@ impl Limiter {
             }
             let b = &mut self.buckets[i];
             b.set_rate(*per_second, now_ms);
-            b.tokens = tokens.clamp(0.0, b.burst);
+            b.tokens = (tokens - in_flight.max(0.0)).clamp(0.0, b.burst);
             b.last_ms = at_ms.min(now_ms);
         }
     }
@@ -217,12 +218,12 @@ mod tests {
         // A new client (a restarted worker) 200 ms later: without the snapshot it would send at once.
         let mut b = Limiter::new(200.0);
         assert_eq!(b.clone().acquire(op, 200.0), Decision::SendNow);
-        b.restore(&rows, 200.0);
+        b.restore(&rows, 0.0, 200.0);
         assert_eq!(b.acquire(op, 200.0), Decision::Wait { ms: 800.0 });
         assert_eq!(b.acquire(op, 1000.0), Decision::SendNow);
         // Garbage is ignored; tokens stay within the burst; a future time counts as now.
         let mut c = Limiter::new(0.0);
-        c.restore(&[("nope".into(), 1.0, 1.0, 0.0), (op.operation_id.into(), f64::NAN, 1.0, 0.0), (op.operation_id.into(), 1.0, 99.0, 1e12)], 0.0);
+        c.restore(&[("nope".into(), 1.0, 1.0, 0.0), (op.operation_id.into(), f64::NAN, 1.0, 0.0), (op.operation_id.into(), 1.0, 99.0, 1e12)], 0.0, 0.0);
         assert_eq!(c.bucket(op).tokens, 5.0);
         assert_eq!(c.bucket(op).last_ms, 0.0);
     }

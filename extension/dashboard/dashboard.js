@@ -1,18 +1,10 @@
 // The dashboard: what was sent, per day and per order, drawn here (an SVG chart, no remote library);
 // a CSV export made in the page; and a warning when the credentials stopped working. Nothing leaves
 // the browser.
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+import { ask, t } from '../pages.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const OUTCOMES = [['requested', '#067d62'], ['message', '#007185'], ['failed', '#b12704']];
-
-for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
-
-async function ask(message) {
-  const answer = await api.runtime.sendMessage(message);
-  if (!answer?.ok) throw answer?.error ?? { message: 'No answer from the extension.' };
-  return answer.result;
-}
 
 /** One line per send: reviews and messages of every order. */
 function sends(history) {
@@ -106,5 +98,3 @@ document.getElementById('csv').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
 document.documentElement.dataset.ready = 'true';
-
-export {};

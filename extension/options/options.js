@@ -1,7 +1,7 @@
 // The options page: the seller's LWA credentials (secrets are write-only here: the background never
 // sends them back), region, default marketplace, and Test connection.
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+import { ask, t } from '../pages.js';
+
 /** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 
@@ -13,12 +13,6 @@ const MARKETPLACES = [
   ['A17E79C6D8DWNP', 'Amazon.sa'], ['ARBP9OOSHTCHU', 'Amazon.eg'], ['A21TJRUUN4KGV', 'Amazon.in'], ['AE08WJ6YKNBMC', 'Amazon.co.za'],
   ['A1VC38T7YXB528', 'Amazon.co.jp'], ['A39IBJ37TRP1C6', 'Amazon.com.au'], ['A19VAU5U5O7RUS', 'Amazon.sg'],
 ];
-
-async function ask(message) {
-  const answer = await api.runtime.sendMessage(message);
-  if (!answer?.ok) throw answer?.error ?? { message: 'No answer from the extension.' };
-  return answer.result;
-}
 
 function say(text, kind = '') {
   $('status').textContent = text;
@@ -40,7 +34,6 @@ function fill(s) {
   }
 }
 
-for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
 for (const [id, name] of MARKETPLACES) {
   const o = document.createElement('option');
   o.value = id;
@@ -83,5 +76,3 @@ $('test').addEventListener('click', async () => {
     say(t('connectionFailed', e.message), 'error');
   }
 });
-
-export {};

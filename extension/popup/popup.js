@@ -1,15 +1,13 @@
 // The toolbar popup: whether credentials are set, and the last few review requests.
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+import { api, ask, t } from '../pages.js';
 
-for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(/** @type {HTMLElement} */ (node).dataset.i18n);
 document.getElementById('settings').addEventListener('click', () => api.runtime.openOptionsPage());
 document.getElementById('dashboard').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('dashboard/dashboard.html') }));
 
-const answer = await api.runtime.sendMessage({ type: 'status' });
 const line = document.getElementById('credentials');
-if (!answer?.ok) {
-  line.textContent = answer?.error?.message ?? 'No answer from the extension.';
+const answer = await ask({ type: 'status' }).then((result) => ({ result, error: null }), (error) => ({ result: null, error }));
+if (answer.error) {
+  line.textContent = answer.error.message;
   line.className = 'error';
 } else {
   const { configured, auth } = answer.result;
@@ -25,5 +23,3 @@ if (!answer?.ok) {
     document.getElementById('recent').append(li);
   }
 }
-
-export {};

@@ -43,10 +43,6 @@ fn parse<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
 async fn reset(State(sb): State<Sandbox>) -> Response {
     let mut w = sb.world();
     let scenario = w.scenario.clone();
-    // The clock goes back too: to the scenario's `now`, or to the real time when it has none.
-    if scenario.now.is_none() {
-        w.clock = crate::clock::Clock::running_from(time::OffsetDateTime::now_utc());
-    }
     w.load(scenario, &sb.config);
     ok(json!({"orders": w.orders.len()}))
 }

@@ -75,9 +75,9 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
     let time = format_date(sb.now());
     let (mut parts, body) = req.into_parts();
     let limit = if path.starts_with("/_s3/") { UPLOAD_LIMIT } else { BODY_LIMIT };
-    let (bytes, mut resp) = match axum::body::to_bytes(body, limit).await {
-        Ok(bytes) => (bytes, None),
-        Err(_) => (Bytes::new(), Some(ApiError::too_large(limit).into_response())),
+    let (bytes, too_large) = match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => (bytes, false),
+        Err(_) => (Bytes::new(), true),
     };
     let killer = parts.extensions.get::<Killer>().cloned();
     let mut entry = LogEntry {
@@ -95,10 +95,7 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
         duration_ms: 0,
     };
     parts.extensions.insert(RequestId(request_id.clone()));
-    let mut resp = match resp.take() {
-        Some(r) => r,
-        None => next.run(Request::from_parts(parts, Body::from(bytes))).await,
-    };
+    let mut resp = if too_large { ApiError::too_large(limit).into_response() } else { next.run(Request::from_parts(parts, Body::from(bytes))).await };
     set_request_id(&mut resp, &request_id);
     entry.operation = resp.extensions().get::<Answered>().map(|a| a.0.to_owned());
     entry.status = resp.status().as_u16();
@@ -139,17 +136,15 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
             }));
             Response::from_parts(parts, Body::from_stream(broken))
         }
-        (Some(d), Some(killer)) => {
+        (Some(_), Some(killer)) => {
             // The server closes the connection without a byte of the answer; this future is
             // dropped with it.
             killer.0.notify_one();
-            let _ = d;
             std::future::pending::<Response>().await
         }
         (Some(d), None) => {
             // In-process (tests calling the router directly) there is no connection to close:
             // the marker header says what would have happened.
-            let mut resp = resp;
             let v = if d == Drop::Before { "before" } else { "after" };
             resp.headers_mut().insert("x-sp-sandbox-dropped", HeaderValue::from_static(v));
             resp

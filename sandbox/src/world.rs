@@ -70,9 +70,8 @@ pub struct World {
 
 impl World {
     fn new(scenario: Scenario, config: &Config) -> World {
-        let start = scenario.now.as_deref().and_then(|n| parse_date(n, OffsetDateTime::now_utc()).ok()).unwrap_or_else(OffsetDateTime::now_utc);
         let mut w = World {
-            clock: Clock::running_from(start),
+            clock: Clock::running_from(OffsetDateTime::now_utc()),
             scenario: Scenario::default(),
             orders: BTreeMap::new(),
             tokens: HashMap::new(),
@@ -87,16 +86,19 @@ impl World {
         w
     }
 
-    /// Replaces the orders and applications with the scenario's, relative dates resolved against
-    /// the clock's now, and forgets everything sent, issued and logged.
+    /// Replaces the orders and applications with the scenario's, puts the clock at the scenario's
+    /// `now` (the real time when it has none), resolves relative dates against it, and forgets
+    /// everything sent, issued and logged.
     pub fn load(&mut self, scenario: Scenario, config: &Config) {
-        let epoch = match scenario.now.as_deref() {
-            Some(n) => {
-                let t = parse_date(n, OffsetDateTime::now_utc()).unwrap_or_else(|_| self.clock.now());
+        let epoch = match scenario.now.as_deref().and_then(|n| parse_date(n, OffsetDateTime::now_utc()).ok()) {
+            Some(t) => {
                 self.clock.set(t);
                 t
             }
-            None => self.clock.now(),
+            None => {
+                self.clock = Clock::running_from(OffsetDateTime::now_utc());
+                self.clock.now()
+            }
         };
         let date = |s: &Option<String>| s.as_deref().and_then(|d| parse_date(d, epoch).ok());
         self.orders = scenario

@@ -95,7 +95,8 @@ impl Client {
         };
         if let Some(state) = get_string(&c, "limiterState") {
             if let Ok(rows) = serde_json::from_str::<Vec<(String, f64, f64, f64)>>(&state) {
-                inner.limiter.borrow_mut().restore(&rows, fetch::now_ms());
+                let in_flight = get(&c, "limiterInFlight").as_f64().filter(|n| n.is_finite()).unwrap_or(0.0);
+                inner.limiter.borrow_mut().restore(&rows, in_flight, fetch::now_ms());
             }
         }
         Ok(Client { inner: Rc::new(inner) })

@@ -76,6 +76,8 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** a previous client's `limiterState()`, to go on with its rate-limit buckets */
   limiterState?: string;
+  /** requests that may have left after that state was saved: a token less per bucket for each */
+  limiterInFlight?: number;
   onRetry?: (info: RetryInfo) => void;
   /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
   logRequest?: (operation: string, request: HttpRequest) => void;

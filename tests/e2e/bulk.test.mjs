@@ -7,42 +7,32 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startSandbox, scenario } from './sandbox.mjs';
+import { launchChromium, openOptions, enterCredentials } from './browser.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
 const CREATE = 'createProductReviewAndSellerFeedbackSolicitation';
-const HOSTS = ['sellercentral.amazon.com', 'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
 let sb, context, profile, extensionId;
 
 before(async () => {
   sb = await startSandbox(['--rate-scale', '10', '--fault', `${CREATE}:drop=midResponse,p=0.3`]);
   profile = mkdtempSync(join(tmpdir(), 'spo-bulk-'));
   await launch();
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
-  const app = scenario.applications[0];
-  await page.getByLabel('LWA client ID').fill(app.clientId);
-  await page.getByLabel('LWA client secret').fill(app.clientSecret);
-  await page.getByLabel('Refresh token').fill(app.refreshToken);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved.').waitFor();
-  await page.close();
+  await (await enterCredentials(context, extensionId, scenario.applications[0])).close();
 });
 
 /** Chromium with the extension, on the test's profile (kept across a browser restart). */
 async function launch() {
-  const dir = `${root}dist/chrome`;
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  extensionId = new URL(worker.url()).host;
+  ({ context, extensionId } = await launchChromium(profile, sb.port));
+}
+
+/** A fresh start: the emulator forgets what was sent and gets these faults; the extension forgets
+ * its history and queue. */
+async function freshStart(faults) {
+  await sb.admin('reset', { method: 'POST' });
+  await sb.admin('faults', { method: 'PUT', body: JSON.stringify(faults) });
+  const options = await openOptions(context, extensionId);
+  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  await options.close();
 }
 
 after(async () => {
@@ -102,6 +92,11 @@ async function runBulk(page, total, { stopWorkerAfterMs } = {}) {
   return bar.getByRole('status').textContent();
 }
 
+/** Orders that got more than one create, with what each create met. */
+function secondCreates(per) {
+  return [...per].filter(([, es]) => es.length > 1).map(([id, es]) => `${id}: ${es.map((e) => `${e.status}/${e.outcome}`).join(',')}`);
+}
+
 function creates(log, ids) {
   const per = new Map(ids.map((id) => [id, []]));
   for (const e of log) {
@@ -123,7 +118,7 @@ test('bulk: every eligible order on the page exactly once, despite dropped answe
   assert.deepEqual(lost, [], 'none lost');
   const log = await sb.admin(`log?operation=${CREATE}`);
   const per = creates(log, ids);
-  const twice = [...per].filter(([, es]) => es.length > 1).map(([id, es]) => `${id}: ${es.map((e) => `${e.status}/${e.outcome}`).join(',')}`);
+  const twice = secondCreates(per);
   assert.deepEqual(twice, [], 'no order got a second create');
   const dropped = log.filter((e) => e.outcome === 'dropped-mid-response').length;
   const throttled = (await sb.admin('log')).filter((e) => e.status === 429).length;
@@ -151,20 +146,14 @@ test('bulk: the service worker stopped mid-run resumes the queue, still exactly 
   const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
   assert.deepEqual(lost, [], 'none lost');
   const per = creates((await sb.admin(`log?operation=${CREATE}`)).slice(before), ids);
-  const twice = [...per].filter(([, es]) => es.length > 1).map(([id, es]) => `${id}: ${es.map((e) => `${e.status}/${e.outcome}`).join(',')}`);
+  const twice = secondCreates(per);
   assert.deepEqual(twice, [], 'no order got a second create');
   console.log(`bulk page 2 with the worker stopped: ${eligible.length} eligible of ${ids.length}; "${line}"`);
   await page.close();
 });
 
 test('bulk: connections dropped after processing with no answer at all — the browser resends, nothing is sent twice or misreported', async () => {
-  // A fresh start: the emulator forgets what was sent, the extension forgets its history and queue.
-  await sb.admin('reset', { method: 'POST' });
-  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, drop: 'after', probability: 0.3 }]) });
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
-  await options.close();
+  await freshStart([{ operation: CREATE, drop: 'after', probability: 0.3 }]);
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('#orders-table > tbody > tr').first().waitFor();
@@ -272,13 +261,8 @@ test('scheduled orders are sent when their window opens, by the background alone
 });
 
 test('a run goes on with its tab closed and after the browser restarts', async () => {
-  await sb.admin('reset', { method: 'POST' });
   // Slow creates, so the browser quits with the run half done.
-  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, latencyMs: 600 }]) });
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
-  await options.close();
+  await freshStart([{ operation: CREATE, latencyMs: 600 }]);
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
@@ -306,12 +290,7 @@ test('a run goes on with its tab closed and after the browser restarts', async (
 });
 
 test('pause, resume and cancel', async () => {
-  await sb.admin('reset', { method: 'POST' });
-  await sb.admin('faults', { method: 'PUT', body: JSON.stringify([{ operation: CREATE, latencyMs: 700 }]) });
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
-  await options.close();
+  await freshStart([{ operation: CREATE, latencyMs: 700 }]);
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');

@@ -6,28 +6,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
+import { launchChromium, openOptions, enterCredentials } from './browser.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const HOSTS = ['sellercentral.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.co.jp', 'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
 let sb, context, profile, extensionId;
 
 before(async () => {
   sb = await startSandbox();
   profile = mkdtempSync(join(tmpdir(), 'spo-chromium-'));
-  const dir = `${root}dist/chrome`;
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sb.port}`).join(', ')}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  extensionId = new URL(worker.url()).host;
+  ({ context, extensionId } = await launchChromium(profile, sb.port));
 });
 
 after(async () => {
@@ -37,15 +24,7 @@ after(async () => {
 });
 
 async function configure() {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
-  const app = scenario.applications[0];
-  await page.getByLabel('LWA client ID').fill(app.clientId);
-  await page.getByLabel('LWA client secret').fill(app.clientSecret);
-  await page.getByLabel('Refresh token').fill(app.refreshToken);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved.').waitFor();
+  const page = await enterCredentials(context, extensionId, scenario.applications[0]);
   assert.equal(await page.getByLabel('LWA client secret').inputValue(), '', 'the secret is never shown back');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await page.getByText('Connection works').waitFor();
@@ -53,9 +32,7 @@ async function configure() {
 }
 
 test('a wrong secret is reported in plain words on the options page', async () => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
+  const page = await openOptions(context, extensionId);
   await page.getByLabel('LWA client ID').fill(scenario.applications[0].clientId);
   await page.getByLabel('LWA client secret').fill('wrong-secret');
   await page.getByLabel('Refresh token').fill(scenario.applications[0].refreshToken);
@@ -284,9 +261,7 @@ test('pages cannot reach the background or read secrets', async () => {
 });
 
 test('a revoked refresh token is reported on the options page and in the popup', async () => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
+  const page = await openOptions(context, extensionId);
   await page.getByLabel('Refresh token').fill('Atzr|revoked-by-the-seller');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
@@ -298,7 +273,7 @@ test('a revoked refresh token is reported on the options page and in the popup',
   await page.getByText(/Credentials stopped working/).waitFor();
   // Put the working credentials back for any later test.
   await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
+  await page.locator('html[data-ready=true]').waitFor(); // the options page again, ready
   await page.getByLabel('Refresh token').fill(scenario.applications[0].refreshToken);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('button', { name: 'Test connection' }).click();
@@ -312,9 +287,7 @@ test('a missing role is reported in plain words on the options page', async () =
   // Last: it replaces the emulator's scenario with one whose application lacks Buyer Solicitation.
   const limited = { ...scenario, applications: [{ ...scenario.applications[0], roles: ['buyerCommunication'] }] };
   await sb.admin('scenario', { method: 'PUT', body: JSON.stringify(limited) });
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await page.locator('html[data-ready=true]').waitFor();
+  const page = await openOptions(context, extensionId);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
   await page.getByRole('button', { name: 'Test connection' }).click();
