@@ -9,7 +9,6 @@
 //! Spans are UTF-16 code unit offsets (`start`..`end`), so the JS UI can slice or underline the
 //! text directly.
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -55,44 +54,67 @@ pub fn lint(text: &str) -> Vec<Finding> {
     doc.emails(&mut out);
     doc.links(&mut out);
     doc.review_phrases(&mut out);
-    out.sort_by_key(|f| (f.start, f.end));
+    // Each rule's findings come in text order: an insertion sort of these few short runs is
+    // linear in practice and keeps core's driftsort (4.6 KB of wasm) out of the binary.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && (out[j - 1].start, out[j - 1].end) > (out[j].start, out[j].end) {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     out
 }
 
-/// The text as characters (lower-cased one-for-one, so indices stay aligned) with UTF-16 offsets.
+/// Case folding for matching: ASCII and Latin-1 letters to lower case, full-width ASCII (common
+/// in Japanese text: "５", "＠") to ASCII. Every pattern below is Latin-1 or CJK, so no other
+/// script needs folding; `char::to_lowercase` would add Unicode's case tables (11 KB of wasm).
+fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Letters and digits for word boundaries: ASCII ones, and any character from Latin-1's letters
+/// up that is not white space or punctuation (general, CJK and full-width). Close to
+/// `char::is_alphanumeric` for every script a seller writes in, without its Unicode tables.
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c >= 'À'
+            && !matches!(c, '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+            && !c.is_whitespace())
+}
+
+/// The text as characters, folded one-for-one (so indices stay aligned), and where each character
+/// starts in UTF-16 when that differs from its index (only text with characters beyond the BMP).
 struct Doc {
     chars: Vec<char>,
     lower: Vec<char>,
-    utf16: Vec<usize>,
+    utf16: Option<Vec<usize>>,
 }
 
 impl Doc {
     fn new(text: &str) -> Doc {
         let chars: Vec<char> = text.chars().collect();
-        // Full-width letters and digits (common in Japanese text) fold to ASCII so "５" matches "5".
-        let lower = chars
-            .iter()
-            .map(|&c| {
-                let c = match c as u32 {
-                    0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                    _ => c,
-                };
-                c.to_lowercase().next().unwrap_or(c)
-            })
-            .collect();
-        let mut utf16 = Vec::with_capacity(chars.len() + 1);
-        let mut at = 0;
-        for c in &chars {
-            utf16.push(at);
-            at += c.len_utf16();
-        }
-        utf16.push(at);
+        let lower = chars.iter().map(|&c| fold(c)).collect();
+        let utf16 = chars.iter().any(|c| c.len_utf16() > 1).then(|| {
+            let mut at = 0;
+            let mut starts: Vec<usize> = chars.iter().map(|c| (at, at += c.len_utf16()).0).collect();
+            starts.push(at);
+            starts
+        });
         Doc { chars, lower, utf16 }
     }
 
     fn finding(&self, rule: Rule, start: usize, end: usize, message: String) -> Finding {
         let severity = if rule == Rule::Link { Severity::Confirm } else { Severity::Error };
-        Finding { rule, severity, start: self.utf16[start], end: self.utf16[end], message }
+        let at = |i: usize| self.utf16.as_ref().map_or(i, |u| u[i]);
+        Finding { rule, severity, start: at(start), end: at(end), message }
     }
 
     fn excerpt(&self, start: usize, end: usize) -> String {
@@ -102,6 +124,10 @@ impl Doc {
         } else {
             s
         }
+    }
+
+    fn is_word_at(&self, i: usize) -> bool {
+        self.lower.get(i).is_some_and(|&c| is_word(c))
     }
 
     /// `<tag …>`, `</tag>`, `<!-- … -->`, `<br/>` and character references like `&nbsp;`.
@@ -142,8 +168,8 @@ impl Doc {
     /// `name@domain.tld`, also with a full-width `＠` (folded above).
     fn emails(&self, out: &mut Vec<Finding>) {
         let c = &self.lower;
-        let local = |ch: char| ch.is_alphanumeric() || "._%+-'".contains(ch);
-        let domain = |ch: char| ch.is_alphanumeric() || ch == '-' || ch == '.';
+        let local = |ch: char| is_word(ch) || "._%+-'".contains(ch);
+        let domain = |ch: char| is_word(ch) || ch == '-' || ch == '.';
         for at in (0..c.len()).filter(|&i| c[i] == '@') {
             let mut s = at;
             while s > 0 && local(c[s - 1]) {
@@ -170,8 +196,9 @@ impl Doc {
         let c = &self.lower;
         let mut i = 0;
         while i < c.len() {
-            let boundary = i == 0 || !c[i - 1].is_alphanumeric();
-            let is_link = boundary && (starts_with(c, i, "http://") || starts_with(c, i, "https://") || starts_with(c, i, "www."));
+            let is_link = matches!(c[i], 'h' | 'w')
+                && (starts_with(c, i, "http://") || starts_with(c, i, "https://") || starts_with(c, i, "www."))
+                && (i == 0 || !is_word(c[i - 1]));
             if is_link {
                 let mut e = i;
                 while e < c.len() && !c[e].is_whitespace() && !"<>\"'()[]{}".contains(c[e]) {
@@ -189,59 +216,62 @@ impl Doc {
     }
 
     /// Asking for a positive review, and offering something for a review (any language covered).
+    /// Latin patterns are whole words, so they are tried only where a word starts; CJK patterns
+    /// (no spaces between words) at every character that can start one.
     fn review_phrases(&self, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let mut incentives = Vec::new();
         let mut reviews = Vec::new();
-        for i in 0..self.lower.len() {
-            let Some(candidates) = lex.starting_with(self.lower[i]) else { continue };
-            for &(idx, ref pat) in candidates {
-                if !self.matches_at(i, pat) {
+        let c = &self.lower;
+        for i in 0..c.len() {
+            let word_start = i == 0 || !is_word(c[i - 1]);
+            let candidates = if c[i].is_ascii() {
+                if !word_start {
                     continue;
                 }
-                let end = i + pat.len();
+                &lex.ascii[c[i] as usize]
+            } else {
+                match lex.other.binary_search_by_key(&c[i], |(first, _)| *first) {
+                    Ok(k) => &lex.other[k].1,
+                    Err(_) => continue,
+                }
+            };
+            for &(idx, ref pat) in candidates {
+                let end = i + pat.chars.len();
+                let matches = c.get(i..end) == Some(&pat.chars[..]) && (!pat.bounded || (word_start && !self.is_word_at(end)));
+                if !matches {
+                    continue;
+                }
                 match lex.kinds[idx] {
                     Kind::Positive => {
                         out.push(self.finding(Rule::PositiveReview, i, end, format!("Amazon forbids asking for a positive or 5-star review: \"{}\". Ask for honest feedback only.", self.excerpt(i, end))))
                     }
                     Kind::Incentive => incentives.push((i, end)),
-                    Kind::Review => reviews.push((i, end)),
+                    Kind::Review => reviews.push(i),
                 }
             }
         }
+        if incentives.is_empty() || reviews.is_empty() {
+            return;
+        }
         // An incentive is a violation when it shares a sentence with a review word:
         // "a free gift for your review", "Gutschein für eine Bewertung", "レビューでクーポン".
-        let mut flagged_sentences = Vec::new();
-        for &(s, e) in &incentives {
-            let sentence = self.sentence_of(s);
-            if flagged_sentences.contains(&sentence) {
-                continue;
-            }
-            if reviews.iter().any(|&(rs, _)| self.sentence_of(rs) == sentence) {
-                flagged_sentences.push(sentence);
-                out.push(self.finding(
-                    Rule::ReviewIncentive,
-                    s,
-                    e,
-                    format!("Amazon forbids offering anything in exchange for a review: \"{}\".", self.excerpt(s, e)),
-                ));
+        // Sentences end at . ! ? 。！？ and line breaks.
+        let mut sentence = Vec::with_capacity(c.len());
+        let mut n = 0;
+        for &ch in c {
+            sentence.push(n);
+            n += usize::from(".!?。！？\n".contains(ch));
+        }
+        let review_sentences: Vec<usize> = reviews.iter().map(|&r| sentence[r]).collect();
+        let mut flagged = Vec::new();
+        for (s, e) in incentives {
+            let at = sentence[s];
+            if !flagged.contains(&at) && review_sentences.contains(&at) {
+                flagged.push(at);
+                out.push(self.finding(Rule::ReviewIncentive, s, e, format!("Amazon forbids offering anything in exchange for a review: \"{}\".", self.excerpt(s, e))));
             }
         }
-    }
-
-    fn matches_at(&self, i: usize, pat: &Pattern) -> bool {
-        let end = i + pat.len();
-        if end > self.lower.len() || self.lower[i..end] != pat.chars[..] {
-            return false;
-        }
-        // Latin words need word boundaries ("free" is not "freedom"); CJK text has no spaces.
-        let word = |k: usize| self.lower.get(k).is_some_and(|c| c.is_alphanumeric());
-        !pat.bounded || ((i == 0 || !word(i - 1)) && !word(end))
-    }
-
-    /// Sentence index of character `i`: sentences end at . ! ? 。！？ and line breaks.
-    fn sentence_of(&self, i: usize) -> usize {
-        self.lower[..i].iter().filter(|c| ".!?。！？\n".contains(**c)).count()
     }
 }
 
@@ -265,32 +295,17 @@ enum Kind {
 
 struct Pattern {
     chars: Vec<char>,
+    /// Latin words match only as whole words ("free" is not "freedom"); CJK text has no spaces.
     bounded: bool,
-}
-
-impl Pattern {
-    fn len(&self) -> usize {
-        self.chars.len()
-    }
 }
 
 /// Patterns indexed by their first character: a message is scanned once, comparing each position
 /// only with the few patterns that start with its character. ASCII first characters index an
-/// array directly (no hashing on the hot path); the rest go through a map.
+/// array directly; the others are in a list sorted by first character for a binary search.
 struct Lexicon {
     kinds: Vec<Kind>,
     ascii: Vec<Vec<(usize, Pattern)>>,
-    other: HashMap<char, Vec<(usize, Pattern)>>,
-}
-
-impl Lexicon {
-    fn starting_with(&self, c: char) -> Option<&Vec<(usize, Pattern)>> {
-        if c.is_ascii() {
-            self.ascii.get(c as usize).filter(|v| !v.is_empty())
-        } else {
-            self.other.get(&c)
-        }
-    }
+    other: Vec<(char, Vec<(usize, Pattern)>)>,
 }
 
 /// Asking for a positive or 5-star review, in English, German, French, Spanish, Italian, Japanese.
@@ -348,7 +363,7 @@ const REVIEW: &[&str] = &[
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lex = Lexicon { kinds: Vec::new(), ascii: (0..128).map(|_| Vec::new()).collect(), other: HashMap::new() };
+        let mut lex = Lexicon { kinds: Vec::new(), ascii: (0..128).map(|_| Vec::new()).collect(), other: Vec::new() };
         for (kind, words) in [(Kind::Positive, POSITIVE), (Kind::Incentive, INCENTIVE), (Kind::Review, REVIEW)] {
             for w in words {
                 let chars: Vec<char> = w.chars().collect();
@@ -359,7 +374,10 @@ fn lexicon() -> &'static Lexicon {
                 let pattern = (idx, Pattern { chars, bounded });
                 match lex.ascii.get_mut(first as usize) {
                     Some(list) => list.push(pattern),
-                    None => lex.other.entry(first).or_default().push(pattern),
+                    None => match lex.other.binary_search_by_key(&first, |(c, _)| *c) {
+                        Ok(k) => lex.other[k].1.push(pattern),
+                        Err(k) => lex.other.insert(k, (first, vec![pattern])),
+                    },
                 }
             }
         }
@@ -435,6 +453,9 @@ mod tests {
             "Dacci 5 stelle!",
             "星５のレビューをお願いします。",
             "高評価をお願いします",
+            "Bitte FÜNF STERNE!",
+            "UNE ÉVALUATION POSITIVE, SVP",
+            "ＰＯＳＩＴＩＶＥ ＲＥＶＩＥＷ please",
         ] {
             assert!(rules(t).contains(&Rule::PositiveReview), "{t}: {:?}", lint(t));
         }
@@ -455,5 +476,8 @@ mod tests {
         }
         // An incentive word and a review word in different sentences is not an offer.
         assert!(lint("We issued your refund. Thanks for the feedback.").is_empty());
+        // Whole words only: "freedom" and "reviewed" are not "free" and "review".
+        assert!(lint("Enjoy the freedom of the road; we reviewed your order.").is_empty());
+        assert!(lint("Voucherless deliveries, the preview is ready.").is_empty());
     }
 }
