@@ -1,10 +1,8 @@
 //! HAL actions responses of Messaging and Solicitations (facts.md "HAL"; tutorial seed 001):
 //! `_links.actions[]` (href, name) lists what may be done; `_embedded.actions[]` repeats each
 //! action with its title and, optionally, `_embedded.schema`: the JSON Schema of its payload.
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 use thiserror::Error;
 
 use crate::catalogue::{Api, Operation, OPERATIONS};
@@ -22,7 +20,7 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> HalError {
     HalError { path: path.into(), message: message.into() }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The action name as Amazon sent it, e.g. `confirmDeliveryDetails` — kept even when unknown to us.
@@ -31,22 +29,8 @@ pub struct Action {
     pub operation_id: Option<&'static str>,
     pub href: String,
     pub title: Option<String>,
-    /// The JSON Schema of the payload, when the response embedded it, kept as Amazon's text:
-    /// most reads only pass it on, so it is parsed only when a body is validated against it.
-    pub schema: Option<Box<RawValue>>,
-}
-
-impl Action {
-    /// The embedded schema as a JSON value, for validation.
-    pub fn schema_value(&self) -> Option<Value> {
-        self.schema.as_ref().and_then(|raw| serde_json::from_str(raw.get()).ok())
-    }
-}
-
-impl PartialEq for Action {
-    fn eq(&self, o: &Self) -> bool {
-        self.name == o.name && self.operation_id == o.operation_id && self.href == o.href && self.title == o.title && self.schema_value() == o.schema_value()
-    }
+    /// The JSON Schema of the payload, when the response embedded it.
+    pub schema: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,115 +61,26 @@ fn obj<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, HalError>
     v.as_object().ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+use crate::json::kind;
+
+/// Parse an actions document of `api` (Messaging or Solicitations). A malformed one is an error
+/// naming the exact path of the problem.
+pub fn parse_actions(api: Api, body: &str) -> Result<Actions, HalError> {
+    let mut doc: Value = serde_json::from_str(body).map_err(|e| err("$", format!("not JSON: {e}")))?;
+    walk(api, &mut doc)
 }
 
-/// Parse an actions document of `api` (Messaging or Solicitations).
-///
-/// A well-formed document takes the fast path: typed deserialization that borrows strings and keeps
-/// each schema as raw text. Anything else goes through the value walker, which finds the exact
-/// path of the problem (or accepts the forms the fast path is too strict for).
-pub fn parse_actions(api: Api, body: &str) -> Result<Actions, HalError> {
-    if let Ok(doc) = serde_json::from_str::<fast::Doc>(body) {
-        if let Some(actions) = doc.into_actions(api) {
-            return Ok(actions);
-        }
-    }
-    let doc: Value = serde_json::from_str(body).map_err(|e| err("$", format!("not JSON: {e}")))?;
-    parse_actions_value(api, &doc)
+/// Parse an actions document that is already a JSON value.
+pub fn parse_actions_value(api: Api, doc: &Value) -> Result<Actions, HalError> {
+    walk(api, &mut doc.clone())
 }
 
 fn known(api: Api, name: &str) -> Option<&'static str> {
     OPERATIONS.iter().find(|o| o.api == api && o.action == name).map(|o| o.operation_id)
 }
 
-/// The typed shape of a well-formed actions document (facts.md "HAL").
-mod fast {
-    use super::*;
-
-    #[derive(Deserialize)]
-    pub struct Doc<'a> {
-        #[serde(rename = "_links", borrow)]
-        links: Links<'a>,
-        #[serde(rename = "_embedded", borrow, default)]
-        embedded: Option<Embedded<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct Links<'a> {
-        #[serde(borrow)]
-        actions: Vec<Link<'a>>,
-        #[serde(rename = "self", borrow, default)]
-        self_link: Option<Link<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct Link<'a> {
-        #[serde(borrow)]
-        href: Cow<'a, str>,
-        #[serde(borrow, default)]
-        name: Option<Cow<'a, str>>,
-    }
-    #[derive(Deserialize)]
-    struct Embedded<'a> {
-        #[serde(borrow, default)]
-        actions: Option<Vec<EmbeddedAction<'a>>>,
-    }
-    #[derive(Deserialize)]
-    struct EmbeddedAction<'a> {
-        #[serde(borrow, default)]
-        name: Option<Cow<'a, str>>,
-        #[serde(borrow, default)]
-        title: Option<Cow<'a, str>>,
-        #[serde(rename = "_embedded", borrow, default)]
-        embedded: Option<ActionEmbedded<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct ActionEmbedded<'a> {
-        #[serde(borrow, default)]
-        schema: Option<&'a RawValue>,
-    }
-
-    impl Doc<'_> {
-        /// `None` when the document needs the walker's judgement (an unnamed embedded action,
-        /// a schema that is not an object, an empty href).
-        pub fn into_actions(self, api: Api) -> Option<Actions> {
-            let mut actions = Vec::with_capacity(self.links.actions.len());
-            for l in &self.links.actions {
-                if l.href.is_empty() {
-                    return None;
-                }
-                let name = match &l.name {
-                    Some(n) if !n.is_empty() => n.to_string(),
-                    _ => return None,
-                };
-                actions.push(Action { operation_id: known(api, &name), name, href: l.href.to_string(), title: None, schema: None });
-            }
-            for e in self.embedded.and_then(|e| e.actions).unwrap_or_default() {
-                let name = e.name?;
-                let schema = match e.embedded.and_then(|x| x.schema) {
-                    Some(raw) if raw.get().starts_with('{') => Some(raw.to_owned()),
-                    Some(raw) if raw.get() == "null" => None,
-                    Some(_) => return None,
-                    None => None,
-                };
-                if let Some(a) = actions.iter_mut().find(|a| a.name == name) {
-                    a.title = e.title.map(|t| t.into_owned());
-                    a.schema = schema;
-                }
-            }
-            Some(Actions { self_href: self.links.self_link.map(|l| l.href.into_owned()), actions })
-        }
-    }
-}
-
-pub fn parse_actions_value(api: Api, doc: &Value) -> Result<Actions, HalError> {
+/// Walks the document; the embedded schemas are moved out of it, not copied.
+fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
     let root = obj(doc, "$")?;
     let links = obj(root.get("_links").ok_or_else(|| err("$._links", "missing"))?, "$._links")?;
     let self_href = match links.get("self") {
@@ -199,52 +94,54 @@ pub fn parse_actions_value(api: Api, doc: &Value) -> Result<Actions, HalError> {
     };
     let mut actions = Vec::with_capacity(list.len());
     for (i, link) in list.iter().enumerate() {
-        let path = format!("$._links.actions[{i}]");
-        let link = obj(link, &path)?;
+        let path = || format!("$._links.actions[{i}]");
+        let link = link.as_object().ok_or_else(|| err(path(), format!("expected an object, found {}", kind(link))))?;
         let href = match link.get("href") {
             Some(Value::String(h)) if !h.is_empty() => h.clone(),
-            _ => return Err(err(format!("{path}.href"), "missing or not a string")),
+            _ => return Err(err(format!("{}.href", path()), "missing or not a string")),
         };
         let name = link_name(link, &href);
         let operation_id = known(api, &name);
         actions.push(Action { name, operation_id, href, title: None, schema: None });
     }
     // `_embedded` may be missing (facts.md); when present it must be well formed.
-    if let Some(embedded) = root.get("_embedded") {
-        let embedded = obj(embedded, "$._embedded")?;
-        match embedded.get("actions") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(list)) => {
-                for (i, e) in list.iter().enumerate() {
-                    let path = format!("$._embedded.actions[{i}]");
-                    let e = obj(e, &path)?;
-                    let self_link = match e.get("_links") {
-                        Some(l) => obj(l, &format!("{path}._links"))?.get("self").and_then(Value::as_object),
-                        None => None,
-                    };
-                    let name = match (e.get("name").and_then(Value::as_str), self_link) {
-                        (Some(n), _) => n.to_owned(),
-                        (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
-                        (None, None) => return Err(err(format!("{path}.name"), "missing")),
-                    };
-                    let schema = match e.get("_embedded") {
+    let Some(embedded) = doc.get_mut("_embedded") else { return Ok(Actions { self_href, actions }) };
+    let found = kind(embedded);
+    let Some(embedded) = embedded.as_object_mut() else { return Err(err("$._embedded", format!("expected an object, found {found}"))) };
+    match embedded.get_mut("actions") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(list)) => {
+            for (i, e) in list.iter_mut().enumerate() {
+                let path = || format!("$._embedded.actions[{i}]");
+                let found = kind(e);
+                let e = e.as_object_mut().ok_or_else(|| err(path(), format!("expected an object, found {found}")))?;
+                let self_link = match e.get("_links") {
+                    Some(l) => obj(l, &format!("{}._links", path()))?.get("self").and_then(Value::as_object),
+                    None => None,
+                };
+                let name = match (e.get("name").and_then(Value::as_str), self_link) {
+                    (Some(n), _) => n.to_owned(),
+                    (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
+                    (None, None) => return Err(err(format!("{}.name", path()), "missing")),
+                };
+                let title = e.get("title").and_then(Value::as_str).map(str::to_owned);
+                let schema = match e.get_mut("_embedded") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::Object(inner)) => match inner.get_mut("schema") {
                         None | Some(Value::Null) => None,
-                        Some(inner) => match obj(inner, &format!("{path}._embedded"))?.get("schema") {
-                            None | Some(Value::Null) => None,
-                            Some(s @ Value::Object(_)) => serde_json::value::to_raw_value(s).ok(),
-                            Some(other) => return Err(err(format!("{path}._embedded.schema"), format!("expected an object, found {}", kind(other)))),
-                        },
-                    };
-                    let title = e.get("title").and_then(Value::as_str).map(str::to_owned);
-                    // An embedded action that _links does not list is not offered: ignore it.
-                    if let Some(a) = actions.iter_mut().find(|a| a.name == name) {
-                        a.title = title;
-                        a.schema = schema;
-                    }
+                        Some(s @ Value::Object(_)) => Some(s.take()),
+                        Some(other) => return Err(err(format!("{}._embedded.schema", path()), format!("expected an object, found {}", kind(other)))),
+                    },
+                    Some(other) => return Err(err(format!("{}._embedded", path()), format!("expected an object, found {}", kind(other)))),
+                };
+                // An embedded action that _links does not list is not offered: ignore it.
+                if let Some(a) = actions.iter_mut().find(|a| a.name == name) {
+                    a.title = title;
+                    a.schema = schema;
                 }
             }
-            Some(other) => return Err(err("$._embedded.actions", format!("expected an array, found {}", kind(other)))),
         }
+        Some(other) => return Err(err("$._embedded.actions", format!("expected an array, found {}", kind(other)))),
     }
     Ok(Actions { self_href, actions })
 }
@@ -268,14 +165,14 @@ mod tests {
     }
 
     #[test]
-    fn fast_path_and_walker_agree() {
+    fn text_and_value_agree() {
         let unnamed = r#"{"_links":{"actions":[{"href":"/m/messages/warranty?x=1"}]},"_embedded":{"actions":[{"_links":{"self":{"href":"/m/messages/warranty"}},"title":"W"}]}}"#;
         for body in [TUTORIAL_ELIGIBLE, unnamed, r#"{"_links":{"actions":[]}}"#] {
             let walked = parse_actions_value(Api::Solicitations, &serde_json::from_str(body).unwrap()).unwrap();
             assert_eq!(parse_actions(Api::Solicitations, body).unwrap(), walked, "{body}");
         }
         let a = parse_actions(Api::Solicitations, TUTORIAL_ELIGIBLE).unwrap();
-        assert_eq!(a.actions[0].schema_value().unwrap()["$schema"], "http://json-schema.org/draft-04/schema#");
+        assert_eq!(a.actions[0].schema.as_ref().unwrap()["$schema"], "http://json-schema.org/draft-04/schema#");
     }
 
     #[test]
@@ -295,6 +192,8 @@ mod tests {
             (r#"{"_links":{"actions":[{"name":"x"}]}}"#, "$._links.actions[0].href"),
             (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{"name":"a","_embedded":{"schema":3}}]}}"#, "$._embedded.actions[0]._embedded.schema"),
             (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{}]}}"#, "$._embedded.actions[0].name"),
+            (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{"name":"a","_embedded":[]}]}}"#, "$._embedded.actions[0]._embedded"),
+            (r#"{"_links":{"actions":[]},"_embedded":7}"#, "$._embedded"),
         ];
         for (body, path) in cases {
             assert_eq!(parse_actions(Api::Messaging, body).unwrap_err().path, path, "{body}");

@@ -1,6 +1,9 @@
 //! Plain request and response values: the core builds the one and parses the other, and never
 //! touches a socket (docs/style.md, oauth2-rs).
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::json;
 
 use crate::catalogue::Method;
 
@@ -20,13 +23,11 @@ impl HttpRequest {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HttpResponse {
     pub status: u16,
-    #[serde(default)]
     pub headers: Vec<(String, String)>,
-    #[serde(default)]
     pub body: String,
 }
 
@@ -36,6 +37,13 @@ impl HttpResponse {
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
+    }
+
+    /// `{ status, headers?: [[name, value]], body? }`, as the JS shell hands a response over.
+    pub fn from_value(v: &Value) -> Result<HttpResponse, String> {
+        let o = json::object(v, "the response")?;
+        let status = o.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).ok_or("status must be an HTTP status number")?;
+        Ok(HttpResponse { status, headers: json::pairs(o, "headers")?, body: json::opt_str(o, "body")?.unwrap_or_default().to_owned() })
     }
 }
 

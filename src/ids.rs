@@ -5,7 +5,7 @@ use std::fmt;
 use crate::error::BuildError;
 
 /// An SP-API selling region: each has its own endpoint host (facts.md "Auth and transport").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
     Na,

@@ -7,6 +7,7 @@ pub mod error;
 pub mod hal;
 pub mod http;
 pub mod ids;
+pub mod json;
 pub mod limiter;
 pub mod lwa;
 pub mod policy;

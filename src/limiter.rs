@@ -98,6 +98,18 @@ impl Limiter {
         OPERATIONS.iter().zip(&self.buckets).map(|(o, b)| (o.operation_id, b.per_second(), b.tokens, b.last_ms)).collect()
     }
 
+    /// The rows of a snapshot saved as JSON text; `None` when it is not such a list.
+    pub fn parse_state(text: &str) -> Option<Vec<(String, f64, f64, f64)>> {
+        let rows = serde_json::from_str::<serde_json::Value>(text).ok()?;
+        rows.as_array()?
+            .iter()
+            .map(|row| match row.as_array()?.as_slice() {
+                [id, r, t, at] => Some((id.as_str()?.to_owned(), r.as_f64()?, t.as_f64()?, at.as_f64()?)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Takes back a snapshot, less `in_flight` tokens per bucket for requests that may have left
     /// after it was taken; unknown operations and unusable numbers are ignored, tokens are kept
     /// within the burst, and a time in the future counts as now.
@@ -109,7 +121,8 @@ impl Limiter {
             }
             let b = &mut self.buckets[i];
             b.set_rate(*per_second, now_ms);
-            b.tokens = (tokens - in_flight.max(0.0)).clamp(0.0, b.burst);
+            // max/min, not clamp: f64::clamp's NaN assertion alone brings float formatting (~15 KB of wasm).
+            b.tokens = (tokens - in_flight.max(0.0)).max(0.0).min(b.burst);
             b.last_ms = at_ms.min(now_ms);
         }
     }
@@ -159,7 +172,7 @@ impl RetryPolicy {
     /// The wait before another send after `attempt` sends: "equal jitter", half the exponential
     /// step plus a random part of the other half, capped.
     pub fn backoff(&self, attempt: u32, random: f64) -> f64 {
-        let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.5 };
+        let random = if random.is_finite() { random.max(0.0).min(1.0) } else { 0.5 };
         let step = (self.base_ms * 2f64.powi(attempt.saturating_sub(1).min(30) as i32)).min(self.cap_ms);
         step / 2.0 + random * step / 2.0
     }
@@ -214,7 +227,10 @@ mod tests {
         for _ in 0..5 {
             assert_eq!(a.acquire(op, 0.0), Decision::SendNow);
         }
-        let rows: Vec<(String, f64, f64, f64)> = a.snapshot().into_iter().map(|(id, r, t, at)| (id.to_owned(), r, t, at)).collect();
+        // Saved as JSON text, as the client does.
+        let rows = Limiter::parse_state(&serde_json::to_string(&a.snapshot()).unwrap()).unwrap();
+        assert_eq!(Limiter::parse_state("[[\"x\", 1, 2]]"), None);
+        assert_eq!(Limiter::parse_state("{}"), None);
         // A new client (a restarted worker) 200 ms later: without the snapshot it would send at once.
         let mut b = Limiter::new(200.0);
         assert_eq!(b.clone().acquire(op, 200.0), Decision::SendNow);

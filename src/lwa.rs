@@ -1,5 +1,5 @@
 //! Login with Amazon: the refresh-token grant (facts.md "Auth and transport").
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 use thiserror::Error;
@@ -13,8 +13,7 @@ pub const TOKEN_URL: &str = "https://api.amazon.com/auth/o2/token";
 pub const REFRESH_EARLY_MS: f64 = 60_000.0;
 
 /// The seller's LWA credentials. Debug output never shows the secrets.
-#[derive(Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq)]
 pub struct Credentials {
     pub client_id: String,
     pub client_secret: String,

@@ -1,32 +1,38 @@
 //! Operation + order + marketplace + body + endpoint + access token → an `HttpRequest`, or a typed
 //! error and no request. Every check that can stop a bad send happens here.
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalogue::{Operation, MAX_ATTACHMENTS};
 use crate::error::BuildError;
 use crate::http::{user_agent, HttpRequest};
 use crate::ids::{Marketplace, OrderId, Region};
+use crate::json;
 use crate::policy::{lint, Finding, Severity};
 use crate::upload::FileInfo;
 use crate::validate::{parse_date_time, validate, Violation};
 
 /// Where requests go: a region's production or sandbox host, or (for local testing) an explicit
 /// base URL. The region still decides which marketplaces are allowed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Endpoint {
     pub region: Region,
-    #[serde(default)]
     pub sandbox: bool,
-    #[serde(default)]
     pub base_url: Option<String>,
 }
 
 impl Endpoint {
     pub fn new(region: Region) -> Endpoint {
         Endpoint { region, sandbox: false, base_url: None }
+    }
+
+    /// `{ region, sandbox?, baseUrl? }` from JS.
+    pub fn from_value(v: &Value) -> Result<Endpoint, String> {
+        let o = json::object(v, "the endpoint")?;
+        let region = Region::parse(json::req_str(o, "region")?).map_err(|e| e.to_string())?;
+        Ok(Endpoint { region, sandbox: json::bool_or(o, "sandbox", false)?, base_url: json::opt_str(o, "baseUrl")?.map(str::to_owned) })
     }
 
     pub fn base(&self) -> Result<String, BuildError> {
@@ -47,7 +53,7 @@ pub(crate) fn checked_base_url(url: &str) -> Result<String, BuildError> {
 }
 
 /// One call to build: which operation, for which order and marketplace, with which body.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Call {
     /// operationId or message kind, e.g. `createConfirmDeliveryDetails` or `confirmDeliveryDetails`.
@@ -55,14 +61,27 @@ pub struct Call {
     pub order_id: String,
     /// Exactly one (facts.md: "a required query array marketplaceIds with exactly one value").
     pub marketplace_ids: Vec<String>,
-    #[serde(default)]
     pub body: Option<Value>,
     /// The JSON Schema the API returned for this action (`_embedded.schema`), if known.
-    #[serde(default)]
     pub schema: Option<Value>,
     /// The seller confirmed that the links in the text relate to this message.
-    #[serde(default)]
     pub confirm_links: bool,
+}
+
+impl Call {
+    /// `{ operation, orderId, marketplaceIds, body?, schema?, confirmLinks? }` from JS.
+    pub fn from_value(v: Value) -> Result<Call, String> {
+        let Value::Object(mut o) = v else { return Err(format!("the call must be an object, not {}", json::kind(&v))) };
+        let present = |v: Option<Value>| v.filter(|v| !v.is_null());
+        Ok(Call {
+            operation: json::req_str(&o, "operation")?.to_owned(),
+            order_id: json::req_str(&o, "orderId")?.to_owned(),
+            marketplace_ids: json::str_list(&o, "marketplaceIds")?,
+            confirm_links: json::bool_or(&o, "confirmLinks", false)?,
+            body: present(o.remove("body")),
+            schema: present(o.remove("schema")),
+        })
+    }
 }
 
 /// Everything wrong with a message body: schema violations (built-in rules and the API's schema)

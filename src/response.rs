@@ -95,7 +95,7 @@ pub fn request_id(r: &HttpResponse) -> Option<String> {
 /// is in the binary anyway, while `str::parse::<f64>` would add core's dec2flt (15.6 KB of wasm,
 /// twiggy, most of it the powers-of-five table).
 pub fn rate_limit(r: &HttpResponse) -> Option<f64> {
-    r.header("x-amzn-RateLimit-Limit").and_then(|v| serde_json::from_str::<f64>(v.trim()).ok()).filter(|v| v.is_finite() && *v > 0.0)
+    r.header("x-amzn-RateLimit-Limit").and_then(|v| serde_json::from_str::<Value>(v.trim()).ok()?.as_f64()).filter(|v| v.is_finite() && *v > 0.0)
 }
 
 /// Parse the response of `op`.

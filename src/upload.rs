@@ -2,7 +2,7 @@
 //! destination, the PUT with exactly the returned headers, then the message's attachment entry.
 use base64::Engine as _;
 use md5::{Digest, Md5};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalogue::Method;
@@ -16,7 +16,7 @@ pub fn content_md5(bytes: &[u8]) -> String {
 }
 
 /// A file the seller picked, checked before anything is uploaded.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FileInfo {
     pub file_name: String,

@@ -113,7 +113,7 @@ async fn every_offered_message_kind_validates_and_sends_on_both_sides() {
     for action in &offered.actions {
         let Some(op_id) = action.operation_id else { continue };
         let op = Operation::find(op_id).unwrap();
-        let Some(schema) = action.schema_value() else { continue };
+        let Some(schema) = action.schema.clone() else { continue };
         let text = match op.body.and_then(|b| b.text_max) {
             Some(_) => Some("Ihre Bestellung wird morgen zugestellt. Bei Fragen antworten Sie einfach auf diese Nachricht."),
             None => None,

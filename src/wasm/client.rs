@@ -94,7 +94,7 @@ impl Client {
             hooks,
         };
         if let Some(state) = get_string(&c, "limiterState") {
-            if let Ok(rows) = serde_json::from_str::<Vec<(String, f64, f64, f64)>>(&state) {
+            if let Some(rows) = Limiter::parse_state(&state) {
                 let in_flight = get(&c, "limiterInFlight").as_f64().filter(|n| n.is_finite()).unwrap_or(0.0);
                 inner.limiter.borrow_mut().restore(&rows, in_flight, fetch::now_ms());
             }
@@ -139,7 +139,7 @@ impl Client {
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let body: Value = if body.is_undefined() || body.is_null() { Value::Object(Default::default()) } else { from_js(body, "the message body")? };
+            let body: Value = if body.is_undefined() || body.is_null() { Value::Object(Default::default()) } else { from_js(body, "the message body", Ok)? };
             let files = read_files(files.map(JsValue::from))?;
             to_js(&inner.send_message(&kind, &order_id, &marketplace_id, body, files, confirm_links.unwrap_or(false)).await?)
         })
@@ -499,7 +499,7 @@ impl Inner {
                 &serde_json::json!({"kind": op.action, "offered": actions.actions.iter().map(|a| a.name.clone()).collect::<Vec<_>>()}),
             ));
         };
-        message.schema = action.schema_value();
+        message.schema = action.schema.clone();
         request::build(&message, &self.endpoint, "check").map_err(|e| build_error(&e))?;
         let mut attachments = Vec::new();
         for f in &files {

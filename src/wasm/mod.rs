@@ -155,21 +155,27 @@ pub(crate) fn to_js(v: &impl Serialize) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-pub(crate) fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &'static str) -> Result<T, JsValue> {
+/// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers).
+pub(crate) fn from_js<T>(v: JsValue, what: &'static str, read: impl FnOnce(Value) -> Result<T, String>) -> Result<T, JsValue> {
     let malformed = |why: String| {
         let err = BuildError::MissingField(what);
         core_error("build", "invalidArgument", &format!("{what} is malformed: {why}"), &err)
     };
     // undefined (and functions) stringify to undefined: read them as null.
     let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
-    serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))
+    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))?;
+    read(value).map_err(malformed)
+}
+
+fn any(v: Value) -> Result<Value, String> {
+    Ok(v)
 }
 
 /// Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
 #[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_request(call: JsCall, endpoint: JsEndpoint, access_token: &str) -> Result<JsValue, JsValue> {
-    let call: Call = from_js(call.into(), "the call")?;
-    let endpoint: Endpoint = from_js(endpoint.into(), "the endpoint")?;
+    let call = from_js(call.into(), "the call", Call::from_value)?;
+    let endpoint = from_js(endpoint.into(), "the endpoint", |v| Endpoint::from_value(&v))?;
     let req = request::build(&call, &endpoint, access_token).map_err(|e| build_error(&e))?;
     to_js(&req)
 }
@@ -188,8 +194,8 @@ struct ReportJs<'a> {
 #[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report")]
 pub fn check_body(operation: &str, #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] schema: JsValue) -> Result<JsValue, JsValue> {
     let op = Operation::find(operation).map_err(|e| build_error(&e))?;
-    let body: Value = if body.is_undefined() { Value::Null } else { from_js(body, "the body")? };
-    let schema: Option<Value> = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema")?) };
+    let body = if body.is_undefined() { Value::Null } else { from_js(body, "the body", any)? };
+    let schema = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema", any)?) };
     let report = request::check_body(op, &body, schema.as_ref());
     to_js(&ReportJs { valid: report.is_valid(), needs_link_confirmation: report.needs_link_confirmation(), report: &report })
 }
@@ -217,7 +223,7 @@ pub fn parse_actions(#[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"so
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Success")]
 pub fn parse_response(operation: &str, response: JsHttpResponse) -> Result<JsValue, JsValue> {
     let op = Operation::find(operation).map_err(|e| build_error(&e))?;
-    let response: HttpResponse = from_js(response.into(), "the response")?;
+    let response = from_js(response.into(), "the response", |v| HttpResponse::from_value(&v))?;
     match crate::response::parse_response(op, &response) {
         Ok(s) => to_js(&s),
         Err(e) => Err(api_error(&e)),
