@@ -152,7 +152,7 @@ impl Client {
         future_to_promise(async move {
             let op = find("GetAttributes")?;
             let call = call(op, &order_id, &marketplace_id, None);
-            match inner.execute(op, |t| request::build(&call, &inner.endpoint, t)).await? {
+            match inner.execute(op, &|t| request::build(&call, &inner.endpoint, t)).await? {
                 Success::Attributes { locale } => to_js(&serde_json::json!({ "locale": locale })),
                 other => Err(unexpected(op, &other)),
             }
@@ -352,12 +352,13 @@ impl Inner {
     }
 
     /// Send one operation to a usable answer: fresh token, rate limit, retries as the core decides.
-    async fn execute(&self, op: &Operation, build: impl Fn(&str) -> Result<HttpRequest, BuildError>) -> Result<Success, JsValue> {
+    /// `build` is a `dyn` closure so that this loop exists once in the wasm, not once per caller.
+    async fn execute(&self, op: &Operation, build: &dyn Fn(&str) -> Result<HttpRequest, BuildError>) -> Result<Success, JsValue> {
         self.execute_with(op, build, None).await.map(|(s, _)| s).map_err(SendError::into_js)
     }
 
     /// As `execute`, returning the request id too, and telling an unknown create outcome apart.
-    async fn execute_with(&self, op: &Operation, build: impl Fn(&str) -> Result<HttpRequest, BuildError>, bytes: Option<&[u8]>) -> Result<(Success, Option<String>), SendError> {
+    async fn execute_with(&self, op: &Operation, build: &dyn Fn(&str) -> Result<HttpRequest, BuildError>, bytes: Option<&[u8]>) -> Result<(Success, Option<String>), SendError> {
         let name = op.operation_id;
         let mut attempt = 0;
         let mut refreshed = false;
@@ -417,7 +418,7 @@ impl Inner {
             _ => "getMessagingActionsForOrder",
         })?;
         let call = call(op, order_id, marketplace_id, None);
-        match self.execute(op, |t| request::build(&call, &self.endpoint, t)).await? {
+        match self.execute(op, &|t| request::build(&call, &self.endpoint, t)).await? {
             Success::Actions(a) => Ok(a),
             other => Err(unexpected(op, &other)),
         }
@@ -442,7 +443,7 @@ impl Inner {
         let mut verified = false;
         // At most two creates, the second only after reading the actions proved the first was not sent.
         for _ in 0..2 {
-            match self.execute_with(op, |t| request::build(&create, &self.endpoint, t), None).await {
+            match self.execute_with(op, &|t| request::build(&create, &self.endpoint, t), None).await {
                 Ok((_, request_id)) => return Ok(result("requested", None, request_id, verified, "Amazon will email the buyer a request for a product review and seller feedback.".into())),
                 Err(SendError::Fatal(e)) => {
                     let (kind, explanation, request_id) = refusal(e)?;
@@ -512,7 +513,7 @@ impl Inner {
             }
             message.body = Some(body);
         }
-        match self.execute_with(op, |t| request::build(&message, &self.endpoint, t), None).await {
+        match self.execute_with(op, &|t| request::build(&message, &self.endpoint, t), None).await {
             Ok((_, request_id)) => Ok(MessageResult { status: "sent", kind: op.action, order_id: order_id.into(), request_id, verified: false, attachments }),
             Err(SendError::Fatal(e)) => Err(e),
             Err(SendError::Unknown(e)) => {
@@ -530,7 +531,7 @@ impl Inner {
         let op = find("createUploadDestinationForResource")?;
         let md5 = upload::content_md5(&f.bytes);
         let markets = [marketplace_id.to_owned()];
-        let dest = match self.execute(op, |t| request::build_upload_destination(message.action, order_id, &markets, &f.info, &md5, &self.endpoint, t)).await? {
+        let dest = match self.execute(op, &|t| request::build_upload_destination(message.action, order_id, &markets, &f.info, &md5, &self.endpoint, t)).await? {
             Success::UploadDestination(d) => d,
             other => return Err(unexpected(op, &other)),
         };
