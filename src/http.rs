@@ -95,7 +95,7 @@ fn redact_json(body: &str) -> String {
                     *v = serde_json::Value::String(REDACTED.into());
                 }
             }
-            serde_json::Value::Object(o).to_string()
+            json::text(&serde_json::Value::Object(o))
         }
         _ => body.to_owned(),
     }

@@ -68,3 +68,9 @@ pub fn pairs(o: &Object, key: &str) -> Result<Vec<(String, String)>, String> {
         })
         .collect()
 }
+
+/// A value as JSON text. Through `serde_json::to_string`, not `Value`'s `Display`, whose
+/// `fmt::Write` adapter brings `io::Error` and its debug formatting into the wasm.
+pub fn text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}

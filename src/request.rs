@@ -196,7 +196,7 @@ pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<Htt
             if !blocking.is_empty() {
                 return Err(BuildError::InvalidBody(blocking));
             }
-            Some(body.to_string())
+            Some(json::text(&body))
         }
     };
     let url = format!("{}{}?marketplaceIds={}", endpoint.base()?, op.path.replace("{amazonOrderId}", order.as_str()), m.id);

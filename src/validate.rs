@@ -74,7 +74,7 @@ fn push_key(path: &mut String, key: &str) {
         path.push_str(key);
     } else {
         path.push('[');
-        path.push_str(&Value::String(key.to_owned()).to_string());
+        path.push_str(&crate::json::text(&Value::String(key.to_owned())));
         path.push(']');
     }
 }
@@ -86,7 +86,7 @@ fn as_u64(schema: &Map<String, Value>, key: &str) -> Option<u64> {
 /// A number as JSON writes it (serde_json's formatter is already in the binary; core's f64
 /// Display would add ~13 KB of wasm).
 fn number(n: f64) -> String {
-    Value::from(n).to_string()
+    crate::json::text(&Value::from(n))
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -117,7 +117,7 @@ impl<'a> Validator<'a> {
             match target {
                 Some(t) => self.check(t, instance, path, depth + 1),
                 None => {
-                    let target = r.as_str().map(str::to_owned).unwrap_or_else(|| r.to_string());
+                    let target = r.as_str().map(str::to_owned).unwrap_or_else(|| crate::json::text(r));
                     self.fail(path, "$ref", format!("the schema refers to {target}, which it does not define"))
                 }
             }
@@ -128,7 +128,7 @@ impl<'a> Validator<'a> {
         }
         if let Some(Value::Array(allowed)) = s.get("enum") {
             if !allowed.contains(instance) {
-                let list: Vec<String> = allowed.iter().map(|v| v.to_string()).collect();
+                let list: Vec<String> = allowed.iter().map(crate::json::text).collect();
                 self.fail(path, "enum", format!("must be one of {}", list.join(", ")));
             }
         }
