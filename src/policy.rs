@@ -168,7 +168,7 @@ impl Doc {
     /// `name@domain.tld`, also with a full-width `＠` (folded above).
     fn emails(&self, out: &mut Vec<Finding>) {
         let c = &self.lower;
-        let local = |ch: char| is_word(ch) || "._%+-'".contains(ch);
+        let local = |ch: char| is_word(ch) || matches!(ch, '.' | '_' | '%' | '+' | '-' | '\'');
         let domain = |ch: char| is_word(ch) || ch == '-' || ch == '.';
         for at in (0..c.len()).filter(|&i| c[i] == '@') {
             let mut s = at;
@@ -201,10 +201,10 @@ impl Doc {
                 && (i == 0 || !is_word(c[i - 1]));
             if is_link {
                 let mut e = i;
-                while e < c.len() && !c[e].is_whitespace() && !"<>\"'()[]{}".contains(c[e]) {
+                while e < c.len() && !c[e].is_whitespace() && !matches!(c[e], '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}') {
                     e += 1;
                 }
-                while e > i && ".,;:!?。、".contains(c[e - 1]) {
+                while e > i && matches!(c[e - 1], '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、') {
                     e -= 1;
                 }
                 out.push(self.finding(Rule::Link, i, e, format!("Links are allowed only when they relate to this message: confirm {}", self.excerpt(i, e))));
@@ -261,7 +261,7 @@ impl Doc {
         let mut n = 0;
         for &ch in c {
             sentence.push(n);
-            n += usize::from(".!?。！？\n".contains(ch));
+            n += usize::from(matches!(ch, '.' | '!' | '?' | '。' | '！' | '？' | '\n'));
         }
         let review_sentences: Vec<usize> = reviews.iter().map(|&r| sentence[r]).collect();
         let mut flagged = Vec::new();

@@ -201,7 +201,7 @@ pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<Htt
             Some(json::text(&body))
         }
     };
-    let url = format!("{}{}?marketplaceIds={}", endpoint.base()?, op.path.replace("{amazonOrderId}", order.as_str()), m.id);
+    let url = format!("{}{}?marketplaceIds={}", endpoint.base()?, op.path_for(order.as_str()), m.id);
     let headers = common_headers(access_token, body.is_some())?;
     Ok(HttpRequest { method: op.method, url, headers, body })
 }
@@ -228,7 +228,8 @@ pub fn build_upload_destination(
     }
     let order = OrderId::parse(order_id)?;
     let m = marketplace(marketplace_ids, endpoint)?;
-    let resource = op.path.trim_start_matches('/').replace("{amazonOrderId}", order.as_str());
+    let resource = op.path_for(order.as_str());
+    let resource = resource.trim_start_matches('/');
     let url = format!(
         "{}/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={}&contentMD5={}&contentType={}",
         endpoint.base()?,

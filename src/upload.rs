@@ -42,7 +42,7 @@ pub fn check_file(f: &FileInfo) -> Result<(), BuildError> {
     }
     let ct = f.content_type.as_str();
     let valid_type = ct.split_once('/').is_some_and(|(t, s)| {
-        let token = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c));
+        let token = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '!' | '#' | '$' | '&' | '-' | '^' | '_' | '.' | '+'));
         token(t) && token(s.split(';').next().unwrap_or("").trim())
     });
     if !valid_type {
