@@ -184,15 +184,15 @@ impl BodySpec {
     /// (4.5 KB of code for this function that way, twiggy).
     fn schema(&self) -> Value {
         let mut properties = Vec::new();
-        let mut required = Vec::new();
+        let mut required: Vec<String> = Vec::new();
         if let Some(max) = self.text_max {
             properties.push(format!(r#""text": {{"type": "string", "minLength": 1, "maxLength": {max}}}"#));
-            required.push(r#""text""#);
+            required.push(r#""text""#.to_owned());
         }
         if let Some(min) = self.attachments_min {
             properties.push(format!(r##""attachments": {{"type": "array", "minItems": {min}, "maxItems": {MAX_ATTACHMENTS}, "items": {{"$ref": "#/definitions/Attachment"}}}}"##));
             if min > 0 {
-                required.push(r#""attachments""#);
+                required.push(r#""attachments""#.to_owned());
             }
         }
         if self.coverage_dates {

@@ -79,12 +79,19 @@ impl HttpResponse {
     }
 }
 
+/// Masks the secret fields of a form body. Field names are never encoded in the forms the core
+/// builds (lwa::token_request), so pairs are split, not decoded: form_urlencoded's parser and its
+/// lossy UTF-8 decoding are 2 KB of wasm.
 fn redact_form(body: &str) -> String {
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in form_urlencoded::parse(body.as_bytes()) {
-        out.append_pair(&k, if SECRET_FIELDS.contains(&k.as_ref()) { REDACTED } else { &v });
-    }
-    out.finish()
+    let masked: String = form_urlencoded::byte_serialize(REDACTED.as_bytes()).collect();
+    let pairs: Vec<String> = body
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if SECRET_FIELDS.contains(&k) => format!("{k}={masked}"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    pairs.join("&")
 }
 
 fn redact_json(body: &str) -> String {
@@ -113,6 +120,7 @@ mod tests {
         let body = r.body.unwrap();
         assert!(!body.contains("SECRET"), "{body}");
         assert!(body.contains("client_id=amzn1.application-oa2-client.x"));
+        assert_eq!(body, "grant_type=refresh_token&refresh_token=%5Bredacted%5D&client_id=amzn1.application-oa2-client.x&client_secret=%5Bredacted%5D");
         let api = HttpRequest { method: Method::Get, url: "u".into(), headers: vec![("X-Amz-Access-Token".into(), "Atza|SECRET3".into())], body: None };
         assert_eq!(api.redacted().headers[0].1, REDACTED);
         let resp = HttpResponse::new(200, &[], r#"{"access_token":"Atza|SECRET4","refresh_token":"Atzr|SECRET5","expires_in":3600}"#).redacted();

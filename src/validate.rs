@@ -182,7 +182,7 @@ impl<'a> Validator<'a> {
         if !ok {
             let expected = match s.get("type") {
                 Some(Value::String(t)) => format!("{} {t}", article(t)),
-                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or "),
+                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(str::to_owned).collect::<Vec<String>>().join(" or "),
                 _ => String::new(),
             };
             self.fail(path, "type", format!("must be {expected}, not {} {actual}", article(actual)));
