@@ -22,6 +22,7 @@ setup:
 build: setup
 	wasm-pack --quiet build --target web --release --out-dir $(PKG) --no-pack
 	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
+	node scripts/strip-comments.mjs $(PKG)/sp_outreach.js
 	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
 	node scripts/build-extension.mjs
 
