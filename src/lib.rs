@@ -19,6 +19,10 @@ pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use catalogue::{Api, Method, Operation, OPERATIONS};
 pub use error::BuildError;
 pub use hal::{parse_actions, Action, Actions, HalError};

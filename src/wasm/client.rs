@@ -8,7 +8,8 @@ use js_sys::{Function, Promise, Reflect};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
+use std::future::Future;
+use std::pin::Pin;
 
 use super::fetch::{self, FetchError};
 use super::{api_error, build_error, core_error, from_js, lwa_error, to_js, JsClientConfig, JsFiles};
@@ -45,6 +46,18 @@ struct Inner {
 #[wasm_bindgen]
 pub struct Client {
     inner: Rc<Inner>,
+}
+
+type Flow = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// Every flow becomes a Promise through this one non-generic function, so wasm-bindgen's task
+/// and promise plumbing exists once in the wasm rather than once per flow.
+fn spawn(flow: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    run(Box::pin(flow))
+}
+
+fn run(flow: Flow) -> Promise {
+    wasm_bindgen_futures::future_to_promise(flow)
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -106,7 +119,7 @@ impl Client {
     #[wasm_bindgen(js_name = getActions, unchecked_return_type = "Promise<Actions>")]
     pub fn get_actions(&self, #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: String, order_id: String, marketplace_id: String) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        spawn(async move {
             let api = match api.as_str() {
                 "messaging" => Api::Messaging,
                 "solicitations" => Api::Solicitations,
@@ -121,7 +134,7 @@ impl Client {
     #[wasm_bindgen(js_name = requestReview, unchecked_return_type = "Promise<ReviewResult>")]
     pub fn request_review(&self, order_id: String, marketplace_id: String) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move { to_js(&inner.request_review(&order_id, &marketplace_id).await?) })
+        spawn(async move { to_js(&inner.request_review(&order_id, &marketplace_id).await?) })
     }
 
     /// Send a message of `kind` (e.g. "confirmDeliveryDetails"), uploading `files` first through
@@ -138,7 +151,7 @@ impl Client {
         confirm_links: Option<bool>,
     ) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        spawn(async move {
             let body: Value = if body.is_undefined() || body.is_null() { Value::Object(Default::default()) } else { from_js(body, "the message body", Ok)? };
             let files = read_files(files.map(JsValue::from))?;
             to_js(&inner.send_message(&kind, &order_id, &marketplace_id, body, files, confirm_links.unwrap_or(false)).await?)
@@ -149,7 +162,7 @@ impl Client {
     #[wasm_bindgen(js_name = getAttributes, unchecked_return_type = "Promise<{ locale: string | null }>")]
     pub fn get_attributes(&self, order_id: String, marketplace_id: String) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        spawn(async move {
             let op = find("GetAttributes")?;
             let call = call(op, &order_id, &marketplace_id, None);
             match inner.execute(op, &|t| request::build(&call, &inner.endpoint, t)).await? {
@@ -170,7 +183,7 @@ impl Client {
     #[wasm_bindgen(js_name = checkCredentials, unchecked_return_type = "Promise<void>")]
     pub fn check_credentials(&self) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        spawn(async move {
             inner.token.replace(None);
             inner.access_token().await?;
             Ok(JsValue::UNDEFINED)

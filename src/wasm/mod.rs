@@ -113,7 +113,12 @@ extern "C" {
 }
 
 /// The one error shape JS sees: an `Error` named SpOutreachError with `kind`, `source`, `details`.
+/// Generic only in the thin wrapper: the body exists once in the wasm, not once per details type.
 pub(crate) fn core_error(source: &str, kind: &str, message: &str, details: &impl Serialize) -> JsValue {
+    error_with_details(source, kind, message, &json_text(details))
+}
+
+fn error_with_details(source: &str, kind: &str, message: &str, details: &str) -> JsValue {
     let e = js_sys::Error::new(message);
     e.set_name("SpOutreachError");
     let set = |k: &str, v: JsValue| {
@@ -121,8 +126,7 @@ pub(crate) fn core_error(source: &str, kind: &str, message: &str, details: &impl
     };
     set("kind", JsValue::from_str(kind));
     set("source", JsValue::from_str(source));
-    let details = serde_json::to_string(details).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL);
-    set("details", details);
+    set("details", js_sys::JSON::parse(details).unwrap_or(JsValue::NULL));
     e.into()
 }
 
@@ -130,13 +134,17 @@ pub(crate) fn build_error(e: &BuildError) -> JsValue {
     core_error("build", e.kind(), &e.to_string(), e)
 }
 
+/// A unit enum's serialized name ("quotaExceeded"), as its JSON text without the quotes.
+fn variant_name(v: &impl Serialize) -> String {
+    json_text(v).trim_matches('"').to_owned()
+}
+
 pub(crate) fn api_error(e: &ApiError) -> JsValue {
-    let kind = serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    core_error("api", &kind, &e.explanation, e)
+    core_error("api", &variant_name(&e.kind), &e.explanation, e)
 }
 
 pub(crate) fn lwa_error(e: &LwaError) -> JsValue {
-    let kind = serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let kind = variant_name(&e.kind);
     // "lwa" + the kind with its first letter upper-cased: lwaInvalidGrant, lwaInvalidClient, …
     let mut chars = kind.chars();
     let kind: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
@@ -147,12 +155,20 @@ fn hal_error(e: &HalError) -> JsValue {
     core_error("api", "malformedResponse", &e.to_string(), e)
 }
 
+/// JSON text of a value; "null" in the impossible case that it cannot be written.
+fn json_text(v: &impl Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
 /// Values cross the boundary as JSON text: serde_json on this side, the engine's native
 /// `JSON.parse`/`JSON.stringify` on the other. Measured against serde-wasm-bindgen (which walks JS
 /// objects property by property through imports): about 3× faster per call and ~40 KB less wasm.
 pub(crate) fn to_js(v: &impl Serialize) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| core_error("build", "internal", &e.to_string(), &()))?;
-    js_sys::JSON::parse(&text)
+    parse_js(&json_text(v))
+}
+
+fn parse_js(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
 }
 
 /// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers).
