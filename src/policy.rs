@@ -47,7 +47,7 @@ pub fn lint(text: &str) -> Vec<Finding> {
     let doc = Doc::new(text);
     let mut out = Vec::new();
     if text.trim().is_empty() {
-        out.push(doc.finding(Rule::Empty, 0, doc.chars.len(), "The message is empty: write what the buyer needs to know.".into()));
+        out.push(doc.finding(Rule::Empty, 0, doc.lower.len(), "The message is empty: write what the buyer needs to know.".into()));
         return out;
     }
     doc.html(&mut out);
@@ -92,23 +92,28 @@ fn is_word(c: char) -> bool {
 
 /// The text as characters, folded one-for-one (so indices stay aligned), and where each character
 /// starts in UTF-16 when that differs from its index (only text with characters beyond the BMP).
-struct Doc {
-    chars: Vec<char>,
+struct Doc<'t> {
+    text: &'t str,
     lower: Vec<char>,
     utf16: Option<Vec<usize>>,
 }
 
-impl Doc {
-    fn new(text: &str) -> Doc {
-        let chars: Vec<char> = text.chars().collect();
-        let lower = chars.iter().map(|&c| fold(c)).collect();
-        let utf16 = chars.iter().any(|c| c.len_utf16() > 1).then(|| {
+impl Doc<'_> {
+    fn new(text: &str) -> Doc<'_> {
+        let mut lower = Vec::with_capacity(text.len());
+        let mut astral = false;
+        for c in text.chars() {
+            astral |= c.len_utf16() > 1;
+            lower.push(fold(c));
+        }
+        // Character index = UTF-16 offset, unless some character takes two code units.
+        let utf16 = astral.then(|| {
             let mut at = 0;
-            let mut starts: Vec<usize> = chars.iter().map(|c| (at, at += c.len_utf16()).0).collect();
+            let mut starts: Vec<usize> = text.chars().map(|c| (at, at += c.len_utf16()).0).collect();
             starts.push(at);
             starts
         });
-        Doc { chars, lower, utf16 }
+        Doc { text, lower, utf16 }
     }
 
     fn finding(&self, rule: Rule, start: usize, end: usize, message: String) -> Finding {
@@ -117,8 +122,9 @@ impl Doc {
         Finding { rule, severity, start: at(start), end: at(end), message }
     }
 
+    /// The original text of characters `start..end`, at most 60 of them.
     fn excerpt(&self, start: usize, end: usize) -> String {
-        let s: String = self.chars[start..end.min(start + 60)].iter().collect();
+        let s: String = self.text.chars().skip(start).take(end.min(start + 60) - start).collect();
         if end > start + 60 {
             s + "…"
         } else {
@@ -132,7 +138,7 @@ impl Doc {
 
     /// `<tag …>`, `</tag>`, `<!-- … -->`, `<br/>` and character references like `&nbsp;`.
     fn html(&self, out: &mut Vec<Finding>) {
-        let c = &self.lower;
+        let c: &[char] = &self.lower;
         let mut i = 0;
         while i < c.len() {
             if c[i] == '<' {
@@ -167,7 +173,7 @@ impl Doc {
 
     /// `name@domain.tld`, also with a full-width `＠` (folded above).
     fn emails(&self, out: &mut Vec<Finding>) {
-        let c = &self.lower;
+        let c: &[char] = &self.lower;
         let local = |ch: char| is_word(ch) || matches!(ch, '.' | '_' | '%' | '+' | '-' | '\'');
         let domain = |ch: char| is_word(ch) || ch == '-' || ch == '.';
         for at in (0..c.len()).filter(|&i| c[i] == '@') {
@@ -193,7 +199,7 @@ impl Doc {
     /// `http://`, `https://` and `www.` links: allowed only when related to the message kind, which
     /// only the seller can judge, so each needs confirming.
     fn links(&self, out: &mut Vec<Finding>) {
-        let c = &self.lower;
+        let c: &[char] = &self.lower;
         let mut i = 0;
         while i < c.len() {
             let is_link = matches!(c[i], 'h' | 'w')
@@ -222,9 +228,11 @@ impl Doc {
         let lex = lexicon();
         let mut incentives = Vec::new();
         let mut reviews = Vec::new();
-        let c = &self.lower;
+        let c: &[char] = &self.lower;
+        let mut after_word = false;
         for i in 0..c.len() {
-            let word_start = i == 0 || !is_word(c[i - 1]);
+            let word_start = !after_word;
+            after_word = is_word(c[i]);
             let candidates = if c[i].is_ascii() {
                 if !word_start {
                     continue;
