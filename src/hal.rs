@@ -66,7 +66,7 @@ use crate::json::kind;
 /// Parse an actions document of `api` (Messaging or Solicitations). A malformed one is an error
 /// naming the exact path of the problem.
 pub fn parse_actions(api: Api, body: &str) -> Result<Actions, HalError> {
-    let mut doc: Value = serde_json::from_str(body).map_err(|e| err("$", format!("not JSON: {e}")))?;
+    let mut doc: Value = serde_json::from_str(body).map_err(|e| err("$", crate::json::not_json(&e)))?;
     walk(api, &mut doc)
 }
 

@@ -74,3 +74,19 @@ pub fn pairs(o: &Object, key: &str) -> Result<Vec<(String, String)>, String> {
 pub fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
+
+/// Why a text is not JSON, for error messages: "not JSON: expected value at line 1 column 1".
+pub fn not_json(e: &serde_json::Error) -> String {
+    format!("not JSON: {e}")
+}
+
+/// A JSON object from its fields. Used instead of `json!` with interpolated values, whose
+/// `to_value(..).unwrap()` brings serde_json's error `Debug` and `io::Error`'s messages (2 KB).
+/// Inserted one by one: collecting would sort, which brings a sort implementation along.
+pub fn obj(fields: Vec<(&str, Value)>) -> Value {
+    let mut o = Object::new();
+    for (k, v) in fields {
+        o.insert(k.to_owned(), v);
+    }
+    Value::Object(o)
+}

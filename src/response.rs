@@ -120,7 +120,7 @@ fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, String> {
         "getSolicitationActionsForOrder" => parse_actions(Api::Solicitations, &r.body).map(Success::Actions).map_err(|e| e.to_string()),
         "getMessagingActionsForOrder" => parse_actions(Api::Messaging, &r.body).map(Success::Actions).map_err(|e| e.to_string()),
         "GetAttributes" => {
-            let v: Value = serde_json::from_str(&r.body).map_err(|e| format!("not JSON: {e}"))?;
+            let v: Value = serde_json::from_str(&r.body).map_err(|e| crate::json::not_json(&e))?;
             let buyer = v.get("buyer");
             if !v.is_object() || buyer.is_some_and(|b| !b.is_object()) {
                 return Err("malformed response at $.buyer: expected an object".into());

@@ -78,7 +78,7 @@ pub struct UploadDestination {
 
 pub fn parse_upload_destination(body: &str) -> Result<UploadDestination, HalError> {
     let err = |path: &str, message: &str| HalError { path: path.into(), message: message.into() };
-    let v: Value = serde_json::from_str(body).map_err(|e| err("$", &format!("not JSON: {e}")))?;
+    let v: Value = serde_json::from_str(body).map_err(|e| err("$", &crate::json::not_json(&e)))?;
     let p = v.get("payload").and_then(Value::as_object).ok_or_else(|| err("$.payload", "missing or not an object"))?;
     let s = |k: &str| p.get(k).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
     let upload_destination_id = s("uploadDestinationId").ok_or_else(|| err("$.payload.uploadDestinationId", "missing or not a string"))?;
@@ -108,7 +108,7 @@ pub fn upload_put(dest: &UploadDestination) -> HttpRequest {
 
 /// The message's attachment entry (messaging.json#/definitions/Attachment).
 pub fn attachment(dest: &UploadDestination, file_name: &str) -> Value {
-    serde_json::json!({"uploadDestinationId": dest.upload_destination_id, "fileName": file_name})
+    crate::json::obj(vec![("uploadDestinationId", dest.upload_destination_id.as_str().into()), ("fileName", file_name.into())])
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::fetch::{self, FetchError};
+use crate::json::obj;
 use super::{api_error, build_error, core_error, from_js, lwa_error, to_js, JsClientConfig, JsFiles};
 use crate::catalogue::{Api, Operation};
 use crate::error::BuildError;
@@ -166,7 +167,7 @@ impl Client {
             let op = find("GetAttributes")?;
             let call = call(op, &order_id, &marketplace_id, None);
             match inner.execute(op, &|t| request::build(&call, &inner.endpoint, t)).await? {
-                Success::Attributes { locale } => to_js(&serde_json::json!({ "locale": locale })),
+                Success::Attributes { locale } => to_js(&obj(vec![("locale", locale.into())])),
                 other => Err(unexpected(op, &other)),
             }
         })
@@ -346,8 +347,8 @@ impl Inner {
 
     fn network_error(&self, op: &str, e: FetchError) -> JsValue {
         let err = match e {
-            FetchError::Network(m) => core_error("network", "network", &format!("Amazon could not be reached: {m}"), &serde_json::json!({"operation": op, "message": m})),
-            FetchError::Timeout => core_error("timeout", "timeout", &format!("Amazon did not answer within {} ms", self.timeout_ms as u64), &serde_json::json!({"operation": op, "timeoutMs": self.timeout_ms})),
+            FetchError::Network(m) => core_error("network", "network", &format!("Amazon could not be reached: {m}"), &obj(vec![("operation", op.into()), ("message", m.into())])),
+            FetchError::Timeout => core_error("timeout", "timeout", &format!("Amazon did not answer within {} ms", self.timeout_ms as u64), &obj(vec![("operation", op.into()), ("timeoutMs", self.timeout_ms.into())])),
         };
         self.log_error(op, &err);
         err
@@ -484,7 +485,7 @@ impl Inner {
                 }
             }
         }
-        Err(core_error("outcome", "notSent", "Amazon did not confirm the review request twice; it was not sent. Try again later.", &serde_json::json!({"orderId": order_id})))
+        Err(core_error("outcome", "notSent", "Amazon did not confirm the review request twice; it was not sent. Try again later.", &obj(vec![("orderId", order_id.into())])))
     }
 
     async fn send_message(&self, kind: &str, order_id: &str, marketplace_id: &str, mut body: Value, files: Vec<File>, confirm_links: bool) -> Result<MessageResult, JsValue> {
@@ -497,7 +498,7 @@ impl Inner {
         }
         // Stand-in attachment entries so the whole body is checked before any upload.
         if !files.is_empty() {
-            let placeholders: Vec<Value> = files.iter().map(|f| serde_json::json!({"uploadDestinationId": "pending", "fileName": f.info.file_name})).collect();
+            let placeholders: Vec<Value> = files.iter().map(|f| obj(vec![("uploadDestinationId", "pending".into()), ("fileName", f.info.file_name.as_str().into())])).collect();
             if let Some(o) = body.as_object_mut() {
                 o.insert("attachments".into(), Value::Array(placeholders));
             }
@@ -510,7 +511,7 @@ impl Inner {
                 "api",
                 "messageKindNotOffered",
                 "Amazon doesn't offer this kind of message for this order right now; which kinds are offered depends on the order's status.",
-                &serde_json::json!({"kind": op.action, "offered": actions.actions.iter().map(|a| a.name.clone()).collect::<Vec<_>>()}),
+                &obj(vec![("kind", op.action.into()), ("offered", actions.actions.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into())]),
             ));
         };
         message.schema = action.schema.clone();
@@ -558,7 +559,7 @@ impl Inner {
                 "api",
                 "uploadFailed",
                 &format!("The upload of {} failed (HTTP {}).", f.info.file_name, resp.status),
-                &serde_json::json!({"status": resp.status, "errors": errors, "detail": detail, "body": resp.body.chars().take(300).collect::<String>()}),
+                &obj(vec![("status", resp.status.into()), ("errors", serde_json::to_value(errors).unwrap_or_default()), ("detail", detail.into()), ("body", resp.body.chars().take(300).collect::<String>().into())]),
             );
             self.log_error("uploadFile", &e);
             return Err(e);
@@ -586,7 +587,7 @@ fn outcome_unknown(op: &Operation, order_id: &str, cause: JsValue) -> JsValue {
         "outcome",
         "outcomeUnknown",
         &format!("It is not known whether {what} for order {order_id} went through, and it was not sent again. Check the order before trying again."),
-        &serde_json::json!({"operation": op.operation_id, "orderId": order_id, "cause": get_string(&cause, "message")}),
+        &obj(vec![("operation", op.operation_id.into()), ("orderId", order_id.into()), ("cause", get_string(&cause, "message").into())]),
     )
 }
 

@@ -179,7 +179,7 @@ pub(crate) fn from_js<T>(v: JsValue, what: &'static str, read: impl FnOnce(Value
     };
     // undefined (and functions) stringify to undefined: read them as null.
     let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
-    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(crate::json::not_json(&e)))?;
     read(value).map_err(malformed)
 }
 
