@@ -22,11 +22,16 @@ console.log(`| sp_outreach.js     | ${kb(glue.length).padStart(6)} | ${kb(gz(glu
 console.log(`| total              | ${kb(wasmBytes.length + glue.length).padStart(6)} | ${kb(gz(wasmBytes) + gz(glue)).padStart(7)} |  goal: ≤ 100 KB gzip`);
 console.log();
 
+// Best of seven rounds: a shared machine's slow moments show up as slow rounds, not as a slow core.
 function perCall(iterations, f) {
   for (let i = 0; i < iterations / 10; i++) f();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) f();
-  return Number(process.hrtime.bigint() - start) / 1000 / iterations;
+  let best = Infinity;
+  for (let round = 0; round < 7; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) f();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1000 / iterations);
+  }
+  return best;
 }
 
 // The usual JS way: what an extension without the core would do for the same checks.
@@ -55,8 +60,8 @@ const call = { operation: 'confirmDeliveryDetails', orderId: ORDER, marketplaceI
 buildRequest(call, { region: 'na' }, 'Atza|bench');
 jsBuild({ text: TEXT });
 const rows = [
-  ['build + validate + lint', perCall(20000, () => buildRequest(call, { region: 'na' }, 'Atza|bench')), perCall(20000, () => jsBuild({ text: TEXT }))],
-  ['parse actions (10, with schemas)', perCall(20000, () => parseActions('messaging', ACTIONS)), perCall(20000, () => jsParse(ACTIONS))],
+  ['build + validate + lint', perCall(3000, () => buildRequest(call, { region: 'na' }, 'Atza|bench')), perCall(3000, () => jsBuild({ text: TEXT }))],
+  ['parse actions (10, with schemas)', perCall(1000, () => parseActions('messaging', ACTIONS)), perCall(1000, () => jsParse(ACTIONS))],
 ];
 console.log('time per call in Node (wasm core vs the usual JS way)');
 console.log('| operation                         | wasm µs | JS µs | wasm ÷ JS |');
@@ -65,3 +70,23 @@ for (const [name, w, j] of rows) {
   console.log(`| ${name.padEnd(33)} | ${w.toFixed(2).padStart(7)} | ${j.toFixed(2).padStart(5)} | ${(w / j).toFixed(2).padStart(8)}× |`);
 }
 console.log('goals: each wasm call under 20 µs, and at most 1.0× the JS way');
+console.log();
+
+// What a wasm call cannot avoid: its values cross the boundary as JSON text (JSON.stringify in,
+// JSON.parse out; see src/wasm/mod.rs), and a string argument is copied into wasm memory. These
+// are the same engine built-ins the JS way uses for its whole job.
+const request = buildRequest(call, { region: 'na' }, 'Atza|bench');
+const requestText = JSON.stringify(request);
+const actionsText = JSON.stringify(parseActions('messaging', ACTIONS));
+const encoder = new TextEncoder();
+const scratch = new Uint8Array(ACTIONS.length * 3);
+const floors = [
+  ['build: stringify call + parse request', perCall(3000, () => JSON.parse(requestText) && JSON.stringify(call)), rows[0][2]],
+  ['parse: copy text in + parse result', perCall(1000, () => encoder.encodeInto(ACTIONS, scratch) && JSON.parse(actionsText)), rows[1][2]],
+];
+console.log('boundary cost alone (no core work), beside the JS way');
+console.log('| crossing                              | µs    | JS way µs |');
+console.log('|---------------------------------------|-------|-----------|');
+for (const [name, f, j] of floors) {
+  console.log(`| ${name.padEnd(37)} | ${f.toFixed(2).padStart(5)} | ${j.toFixed(2).padStart(9)} |`);
+}

@@ -50,15 +50,13 @@ pub fn lint(text: &str) -> Vec<Finding> {
         out.push(doc.finding(Rule::Empty, 0, doc.lower.len(), "The message is empty: write what the buyer needs to know.".into()));
         return out;
     }
-    doc.html(&mut out);
-    doc.emails(&mut out);
-    doc.links(&mut out);
-    doc.review_phrases(&mut out);
-    // Each rule's findings come in text order: an insertion sort of these few short runs is
-    // linear in practice and keeps core's driftsort (4.6 KB of wasm) out of the binary.
+    doc.scan(&mut out);
+    // In text order, and by rule where spans are equal. Findings come nearly sorted: an
+    // insertion sort is linear in practice and keeps core's driftsort (4.6 KB of wasm) out.
+    let key = |f: &Finding| (f.start, f.end, f.rule as u8);
     for i in 1..out.len() {
         let mut j = i;
-        while j > 0 && (out[j - 1].start, out[j - 1].end) > (out[j].start, out[j].end) {
+        while j > 0 && key(&out[j - 1]) > key(&out[j]) {
             out.swap(j - 1, j);
             j -= 1;
         }
@@ -136,110 +134,42 @@ impl Doc<'_> {
         self.lower.get(i).is_some_and(|&c| is_word(c))
     }
 
-    /// `<tag …>`, `</tag>`, `<!-- … -->`, `<br/>` and character references like `&nbsp;`.
-    fn html(&self, out: &mut Vec<Finding>) {
+    /// One pass over the text: each character is looked at once, and the checks that can start
+    /// at it (a tag, a character reference, an address, a link, a review phrase) run from there.
+    fn scan(&self, out: &mut Vec<Finding>) {
         let c: &[char] = &self.lower;
-        let mut i = 0;
-        while i < c.len() {
-            if c[i] == '<' {
-                let mut j = i + 1;
-                if c.get(j) == Some(&'/') {
-                    j += 1;
-                }
-                let tag_start = c.get(j).is_some_and(|ch| ch.is_ascii_alphabetic() || *ch == '!');
-                if tag_start {
-                    if let Some(close) = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<') {
-                        if c[close] == '>' {
-                            let tag = self.excerpt(i, close + 1);
-                            out.push(self.finding(Rule::Html, i, close + 1, format!("HTML is not allowed in buyer messages: {tag}")));
-                            i = close + 1;
-                            continue;
-                        }
-                    }
-                }
-            } else if c[i] == '&' {
-                let name_end = (i + 1..c.len().min(i + 12)).find(|&k| !(c[k].is_ascii_alphanumeric() || c[k] == '#'));
-                if let Some(k) = name_end {
-                    if c[k] == ';' && k > i + 1 {
-                        out.push(self.finding(Rule::Html, i, k + 1, format!("HTML character references are not allowed: {}", self.excerpt(i, k + 1))));
-                        i = k + 1;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
-    }
-
-    /// `name@domain.tld`, also with a full-width `＠` (folded above).
-    fn emails(&self, out: &mut Vec<Finding>) {
-        let c: &[char] = &self.lower;
-        let local = |ch: char| is_word(ch) || matches!(ch, '.' | '_' | '%' | '+' | '-' | '\'');
-        let domain = |ch: char| is_word(ch) || ch == '-' || ch == '.';
-        for at in (0..c.len()).filter(|&i| c[i] == '@') {
-            let mut s = at;
-            while s > 0 && local(c[s - 1]) {
-                s -= 1;
-            }
-            let mut e = at + 1;
-            while e < c.len() && domain(c[e]) {
-                e += 1;
-            }
-            while e > at + 1 && c[e - 1] == '.' {
-                e -= 1; // a sentence's full stop is not part of the address
-            }
-            let dom = &c[at + 1..e];
-            let has_tld = dom.iter().rposition(|&ch| ch == '.').is_some_and(|dot| dot > 0 && dom.len() - dot > 2);
-            if s < at && has_tld {
-                out.push(self.finding(Rule::Email, s, e, format!("Email addresses are not allowed in buyer messages: {}", self.excerpt(s, e))));
-            }
-        }
-    }
-
-    /// `http://`, `https://` and `www.` links: allowed only when related to the message kind, which
-    /// only the seller can judge, so each needs confirming.
-    fn links(&self, out: &mut Vec<Finding>) {
-        let c: &[char] = &self.lower;
-        let mut i = 0;
-        while i < c.len() {
-            let is_link = matches!(c[i], 'h' | 'w')
-                && (starts_with(c, i, "http://") || starts_with(c, i, "https://") || starts_with(c, i, "www."))
-                && (i == 0 || !is_word(c[i - 1]));
-            if is_link {
-                let mut e = i;
-                while e < c.len() && !c[e].is_whitespace() && !matches!(c[e], '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}') {
-                    e += 1;
-                }
-                while e > i && matches!(c[e - 1], '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、') {
-                    e -= 1;
-                }
-                out.push(self.finding(Rule::Link, i, e, format!("Links are allowed only when they relate to this message: confirm {}", self.excerpt(i, e))));
-                i = e.max(i + 1);
-            } else {
-                i += 1;
-            }
-        }
-    }
-
-    /// Asking for a positive review, and offering something for a review (any language covered).
-    /// Latin patterns are whole words, so they are tried only where a word starts; CJK patterns
-    /// (no spaces between words) at every character that can start one.
-    fn review_phrases(&self, out: &mut Vec<Finding>) {
         let lex = lexicon();
+        let (mut html_until, mut link_until) = (0, 0);
         let mut incentives = Vec::new();
         let mut reviews = Vec::new();
-        let c: &[char] = &self.lower;
         let mut after_word = false;
         for i in 0..c.len() {
+            let ch = c[i];
             let word_start = !after_word;
-            after_word = is_word(c[i]);
-            let candidates = if c[i].is_ascii() {
+            after_word = is_word(ch);
+            match ch {
+                '<' | '&' if i >= html_until => {
+                    if let Some(end) = self.html_at(i, out) {
+                        html_until = end;
+                    }
+                }
+                '@' => self.email_at(i, out),
+                'h' | 'w' if word_start && i >= link_until => {
+                    if let Some(end) = self.link_at(i, out) {
+                        link_until = end.max(i + 1);
+                    }
+                }
+                _ => {}
+            }
+            // Review phrases. Latin patterns are whole words, so they are tried only where a word
+            // starts; CJK patterns (no spaces between words) at every character that can start one.
+            let candidates = if ch.is_ascii() {
                 if !word_start {
                     continue;
                 }
-                &lex.ascii[c[i] as usize]
+                &lex.ascii[ch as usize]
             } else {
-                match lex.other.binary_search_by_key(&c[i], |(first, _)| *first) {
+                match lex.other.binary_search_by_key(&ch, |(first, _)| *first) {
                     Ok(k) => &lex.other[k].1,
                     Err(_) => continue,
                 }
@@ -259,21 +189,87 @@ impl Doc<'_> {
                 }
             }
         }
+        self.incentives(&incentives, &reviews, out);
+    }
+
+    /// `<tag …>`, `</tag>`, `<!-- … -->`, `<br/>` or a character reference like `&nbsp;` at `i`:
+    /// where it ends.
+    fn html_at(&self, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+        let c: &[char] = &self.lower;
+        if c[i] == '<' {
+            let j = if c.get(i + 1) == Some(&'/') { i + 2 } else { i + 1 };
+            if !c.get(j).is_some_and(|ch| ch.is_ascii_alphabetic() || *ch == '!') {
+                return None;
+            }
+            let close = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<').filter(|&k| c[k] == '>')?;
+            out.push(self.finding(Rule::Html, i, close + 1, format!("HTML is not allowed in buyer messages: {}", self.excerpt(i, close + 1))));
+            return Some(close + 1);
+        }
+        let k = (i + 1..c.len().min(i + 12)).find(|&k| !(c[k].is_ascii_alphanumeric() || c[k] == '#'))?;
+        if c[k] != ';' || k == i + 1 {
+            return None;
+        }
+        out.push(self.finding(Rule::Html, i, k + 1, format!("HTML character references are not allowed: {}", self.excerpt(i, k + 1))));
+        Some(k + 1)
+    }
+
+    /// `name@domain.tld` around the `@` at `at`, also with a full-width `＠` (folded above).
+    fn email_at(&self, at: usize, out: &mut Vec<Finding>) {
+        let c: &[char] = &self.lower;
+        let local = |ch: char| is_word(ch) || matches!(ch, '.' | '_' | '%' | '+' | '-' | '\'');
+        let domain = |ch: char| is_word(ch) || ch == '-' || ch == '.';
+        let mut s = at;
+        while s > 0 && local(c[s - 1]) {
+            s -= 1;
+        }
+        let mut e = at + 1;
+        while e < c.len() && domain(c[e]) {
+            e += 1;
+        }
+        while e > at + 1 && c[e - 1] == '.' {
+            e -= 1; // a sentence's full stop is not part of the address
+        }
+        let dom = &c[at + 1..e];
+        let has_tld = dom.iter().rposition(|&ch| ch == '.').is_some_and(|dot| dot > 0 && dom.len() - dot > 2);
+        if s < at && has_tld {
+            out.push(self.finding(Rule::Email, s, e, format!("Email addresses are not allowed in buyer messages: {}", self.excerpt(s, e))));
+        }
+    }
+
+    /// An `http://`, `https://` or `www.` link at `i`: allowed only when related to the message
+    /// kind, which only the seller can judge, so each needs confirming. Where it ends.
+    fn link_at(&self, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+        let c: &[char] = &self.lower;
+        if !(starts_with(c, i, "http://") || starts_with(c, i, "https://") || starts_with(c, i, "www.")) {
+            return None;
+        }
+        let mut e = i;
+        while e < c.len() && !c[e].is_whitespace() && !matches!(c[e], '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}') {
+            e += 1;
+        }
+        while e > i && matches!(c[e - 1], '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、') {
+            e -= 1;
+        }
+        out.push(self.finding(Rule::Link, i, e, format!("Links are allowed only when they relate to this message: confirm {}", self.excerpt(i, e))));
+        Some(e)
+    }
+
+    /// An incentive is a violation when it shares a sentence with a review word:
+    /// "a free gift for your review", "Gutschein für eine Bewertung", "レビューでクーポン".
+    /// Sentences end at . ! ? 。！？ and line breaks.
+    fn incentives(&self, incentives: &[(usize, usize)], reviews: &[usize], out: &mut Vec<Finding>) {
         if incentives.is_empty() || reviews.is_empty() {
             return;
         }
-        // An incentive is a violation when it shares a sentence with a review word:
-        // "a free gift for your review", "Gutschein für eine Bewertung", "レビューでクーポン".
-        // Sentences end at . ! ? 。！？ and line breaks.
-        let mut sentence = Vec::with_capacity(c.len());
+        let mut sentence = Vec::with_capacity(self.lower.len());
         let mut n = 0;
-        for &ch in c {
+        for &ch in &self.lower {
             sentence.push(n);
             n += usize::from(matches!(ch, '.' | '!' | '?' | '。' | '！' | '？' | '\n'));
         }
         let review_sentences: Vec<usize> = reviews.iter().map(|&r| sentence[r]).collect();
         let mut flagged = Vec::new();
-        for (s, e) in incentives {
+        for &(s, e) in incentives {
             let at = sentence[s];
             if !flagged.contains(&at) && review_sentences.contains(&at) {
                 flagged.push(at);
