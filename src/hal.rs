@@ -64,7 +64,9 @@ fn obj<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, HalError>
 use crate::json::kind;
 
 /// Parse an actions document of `api` (Messaging or Solicitations). A malformed one is an error
-/// naming the exact path of the problem.
+/// naming the exact path of the problem. Through `Value` only: a typed fast path that kept each
+/// schema as raw text parsed bench/actions.json about twice as fast in wasm (71 against 163 µs),
+/// but derived deserializers cost the shipped core 20 KB of wasm (crate::json).
 pub fn parse_actions(api: Api, body: &str) -> Result<Actions, HalError> {
     let mut doc: Value = serde_json::from_str(body).map_err(|e| err("$", crate::json::not_json(&e)))?;
     walk(api, &mut doc)
