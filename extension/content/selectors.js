@@ -62,9 +62,19 @@ SPO.selectors = (() => {
     return null;
   }
 
-  /** Where a details page's buttons go: its toolbar (`div.push-right`). */
-  function detailsToolbar(doc) {
+  /** Where a page's buttons go: its toolbar (`div.push-right`), on the list and details pages alike. */
+  function toolbar(doc) {
     return doc.querySelector('#myo-layout .push-right') ?? doc.querySelector('div.push-right');
+  }
+
+  /** The page's own content (`#myo-layout`), where the order's details are. */
+  function content(doc) {
+    return doc.getElementById('myo-layout') ?? doc.body;
+  }
+
+  /** The orders list's "Next" page link, or null on the last page. */
+  function nextPageLink(doc) {
+    return /** @type {HTMLElement | null} */ (doc.querySelector('#myo-layout .a-last a'));
   }
 
   /** The order id in `root`: a link's text first, then any text, looking into shadow roots. */
@@ -99,5 +109,5 @@ SPO.selectors = (() => {
     }).filter((r) => r.orderId);
   }
 
-  return { ORDER_ID, page, marketplaceIn, marketplaceInState, deliveryDates, detailsToolbar, textNodes, orderIdIn, orderRows };
+  return { ORDER_ID, page, marketplaceIn, marketplaceInState, deliveryDates, toolbar, content, nextPageLink, textNodes, orderIdIn, orderRows };
 })();

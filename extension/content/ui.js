@@ -55,5 +55,45 @@ SPO.ui = (() => {
     return iso ? new Date(iso).toLocaleDateString(api.i18n.getUILanguage()) : '';
   }
 
-  return { t, host, button, status, ask, date };
+  /** A host's content replaced by `nodes`, keeping its style. */
+  function show(root, ...nodes) {
+    root.replaceChildren(root.querySelector('style'), ...nodes);
+  }
+
+  /** What went wrong with a review request, for the seller. */
+  function reviewError(e) {
+    return status(t('reviewError', e?.message ?? String(e)), 'error');
+  }
+
+  /**
+   * Request review → the seller confirms → the background sends `request` ({ orderId,
+   * marketplaceId }) through the core; `done` shows its answer. `put` puts nodes in the host.
+   * One flow for the details page's button and the list's row buttons (compact: no prompt text).
+   */
+  function reviewButton(put, request, { primary = false, compact = false, done }) {
+    const offer = () => {
+      const b = button(t('requestReview'), { primary });
+      b.addEventListener('click', confirm);
+      put(b);
+    };
+    const confirm = () => {
+      const send = button(t('confirmSend'), { primary: true });
+      const cancel = button(t('cancel'));
+      cancel.addEventListener('click', offer);
+      send.addEventListener('click', async () => {
+        send.disabled = cancel.disabled = true;
+        put(status(t('sending')));
+        try {
+          done(await ask({ type: 'requestReview', ...request }));
+        } catch (e) {
+          put(reviewError(e));
+        }
+      });
+      put(...(compact ? [] : [status(t('confirmReview'))]), send, cancel);
+      send.focus();
+    };
+    offer();
+  }
+
+  return { t, host, button, status, ask, date, show, reviewError, reviewButton };
 })();

@@ -10,7 +10,9 @@ declare var SPO: {
     marketplaceIn(root: Node): string | null;
     marketplaceInState(doc: Document): string | null;
     deliveryDates(root: Document | Element): { earliest: number; latest: number } | null;
-    detailsToolbar(doc: Document): Element | null;
+    toolbar(doc: Document): Element | null;
+    content(doc: Document): HTMLElement;
+    nextPageLink(doc: Document): HTMLElement | null;
     textNodes(root: Node): Generator<Text>;
     orderIdIn(root: ParentNode): string | null;
     orderRows(doc: Document): { row: HTMLTableRowElement; orderId: string; marketplaceId: string | null; refunded: boolean; returned: boolean; canceled: boolean; unshipped: boolean; statusCell: Element | null; delivery: { earliest: number; latest: number } | null }[];
@@ -22,6 +24,9 @@ declare var SPO: {
     status(text: string, kind?: string): HTMLSpanElement;
     ask(message: Record<string, unknown>): Promise<any>;
     date(iso: string | undefined): string;
+    show(root: ShadowRoot, ...nodes: Node[]): void;
+    reviewError(e: unknown): HTMLSpanElement;
+    reviewButton(put: (...nodes: Node[]) => void, request: { orderId: string; marketplaceId: string | null }, options: { primary?: boolean; compact?: boolean; done: (result: any) => void }): void;
   };
   features: { id: string; pages: string[]; run(page: { kind: string; orderId?: string }, signal: AbortSignal): void }[];
   bulkListeners?: ((status: { orders?: { orderId: string; stage: string; reason?: string | null }[] }) => void)[];

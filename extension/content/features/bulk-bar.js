@@ -9,7 +9,7 @@ SPO.features.push({
   pages: ['list'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = document.querySelector('#myo-layout .push-right') ?? document.querySelector('div.push-right');
+    const toolbar = selectors.toolbar(document);
     if (!toolbar || toolbar.querySelector('[data-sp-outreach="bulk-bar"]')) return;
     const { el, root } = ui.host('bulk-bar');
     toolbar.prepend(el);
@@ -111,7 +111,7 @@ async function allPagesOrders() {
   const seen = new Map();
   for (let i = 0; i < 100; i++) {
     for (const o of pageOrders()) seen.set(o.orderId, o);
-    const next = /** @type {HTMLElement | null} */ (document.querySelector('#myo-layout .a-last a'));
+    const next = SPO.selectors.nextPageLink(document);
     if (!next) break;
     const first = SPO.selectors.orderRows(document)[0]?.orderId;
     next.click();

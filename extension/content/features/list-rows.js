@@ -42,7 +42,7 @@ SPO.features.push({
 });
 
 function show(h, ...nodes) {
-  h.root.replaceChildren(h.root.querySelector('style'), ...nodes);
+  SPO.ui.show(h.root, ...nodes);
 }
 
 function fill(h, past, signal) {
@@ -54,29 +54,8 @@ function fill(h, past, signal) {
   if (h.canceled) return show(h, ui.status(ui.t('skippedCanceled')));
   if (h.unshipped) return show(h, ui.status(ui.t('skippedUnshipped')));
   if (!h.marketplaceId) return show(h, ui.status(ui.t('noMarketplace'), 'error'));
-  const offer = () => {
-    const b = ui.button(ui.t('requestReview'));
-    b.addEventListener('click', confirm);
-    show(h, b);
-  };
-  const confirm = () => {
-    const send = ui.button(ui.t('confirmSend'), { primary: true });
-    const cancel = ui.button(ui.t('cancel'));
-    cancel.addEventListener('click', offer);
-    send.addEventListener('click', async () => {
-      send.disabled = cancel.disabled = true;
-      show(h, ui.status(ui.t('sending')));
-      try {
-        const r = await ui.ask({ type: 'requestReview', orderId: h.orderId, marketplaceId: h.marketplaceId });
-        show(h, r.state === 'requested' ? ui.status(ui.t('reviewRequested', ui.date(r.at)), 'ok') : ui.status(ui.t('notEligible')));
-      } catch (e) {
-        show(h, ui.status(ui.t('reviewError', e?.message ?? String(e)), 'error'));
-      }
-    });
-    show(h, send, cancel);
-    send.focus();
-  };
-  offer();
+  const done = (r) => show(h, r.state === 'requested' ? ui.status(ui.t('reviewRequested', ui.date(r.at)), 'ok') : ui.status(ui.t('notEligible')));
+  ui.reviewButton((...nodes) => show(h, ...nodes), { orderId: h.orderId, marketplaceId: h.marketplaceId }, { compact: true, done });
 }
 
 /** A queue's skip reason in the seller's words; Amazon's refusal kinds read as "not eligible". */

@@ -10,7 +10,7 @@ SPO.features.push({
   pages: ['details'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.detailsToolbar(document);
+    const toolbar = selectors.toolbar(document);
     if (!toolbar || toolbar.querySelector('[data-sp-outreach="message-buyer"]')) return;
     const { el, root } = ui.host('message-buyer');
     toolbar.prepend(el);
@@ -18,7 +18,7 @@ SPO.features.push({
     open.setAttribute('aria-haspopup', 'dialog');
     root.append(open);
     open.addEventListener('click', async () => {
-      const fromPage = selectors.marketplaceIn(document.getElementById('myo-layout') ?? document.body);
+      const fromPage = selectors.marketplaceIn(selectors.content(document));
       const marketplaceId = fromPage ?? (await ui.ask({ type: 'status' }).catch(() => ({}))).defaultMarketplace;
       SPO.messageDialog({ orderId: page.orderId, marketplaceId, opener: open, signal });
     });

@@ -8,37 +8,14 @@ SPO.features.push({
   pages: ['details'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.detailsToolbar(document);
+    const toolbar = selectors.toolbar(document);
     if (!toolbar || toolbar.querySelector('[data-sp-outreach="request-review"]')) return;
     const { el, root } = ui.host('request-review');
     toolbar.prepend(el);
     const show = (...nodes) => {
-      if (!signal.aborted) root.replaceChildren(root.querySelector('style'), ...nodes);
+      if (!signal.aborted) ui.show(root, ...nodes);
     };
-    const explain = (e) => ui.status(ui.t('reviewError', e?.message ?? String(e)), 'error');
     let request;
-
-    const offer = () => {
-      const b = ui.button(ui.t('requestReview'), { primary: true });
-      b.addEventListener('click', confirm);
-      show(b);
-    };
-    const confirm = () => {
-      const send = ui.button(ui.t('confirmSend'), { primary: true });
-      const cancel = ui.button(ui.t('cancel'));
-      cancel.addEventListener('click', offer);
-      send.addEventListener('click', async () => {
-        send.disabled = cancel.disabled = true;
-        show(ui.status(ui.t('sending')));
-        try {
-          done(await ui.ask({ type: 'requestReview', ...request }));
-        } catch (e) {
-          show(explain(e));
-        }
-      });
-      show(ui.status(ui.t('confirmReview')), send, cancel);
-      send.focus();
-    };
     // Amazon only says "not offered"; the page's delivery dates tell which side of the 5–30 day
     // window the order is on (an estimate: the window itself is Amazon's to decide).
     const whyNot = () => {
@@ -55,7 +32,7 @@ SPO.features.push({
 
     show(ui.status(ui.t('checking')));
     // The marketplace from the page ("Sales channel"), else the seller's default from the options.
-    const fromPage = selectors.marketplaceIn(document.getElementById('myo-layout') ?? document.body) ?? selectors.marketplaceInState(document);
+    const fromPage = selectors.marketplaceIn(selectors.content(document)) ?? selectors.marketplaceInState(document);
     (fromPage ? Promise.resolve(fromPage) : ui.ask({ type: 'status' }).then((s) => s.defaultMarketplace))
       .then((marketplaceId) => {
         if (!marketplaceId) throw { message: ui.t('noMarketplace') };
@@ -63,8 +40,8 @@ SPO.features.push({
         return ui.ask({ type: 'reviewStatus', ...request });
       })
       .then(
-        (r) => (r.state === 'offered' ? offer() : r.state === 'requested' ? done(r) : show(ui.status(whyNot()))),
-        (e) => show(explain(e)),
+        (r) => (r.state === 'offered' ? ui.reviewButton(show, request, { primary: true, done }) : r.state === 'requested' ? done(r) : show(ui.status(whyNot()))),
+        (e) => show(ui.reviewError(e)),
       );
   },
 });
