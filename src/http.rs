@@ -114,6 +114,20 @@ mod tests {
     use crate::lwa::{token_request, Credentials};
 
     #[test]
+    fn responses_from_js_values() {
+        let r = HttpResponse::from_value(&serde_json::json!({"status": 429, "headers": [["x-amzn-RequestId", "r1"]]})).unwrap();
+        assert_eq!((r.status, r.header("x-amzn-requestid"), r.body.as_str()), (429, Some("r1"), ""));
+        for (v, why) in [
+            (serde_json::json!({"status": 70000}), "status must be an HTTP status number"),
+            (serde_json::json!({"status": 200, "headers": {"a": "b"}}), "headers must be an array of [name, value] pairs, not an object"),
+            (serde_json::json!({"status": 200, "headers": [["a"]]}), "headers must hold [name, value] pairs of strings"),
+            (serde_json::json!({"status": 200, "body": 5}), "body must be a string, not a number"),
+        ] {
+            assert_eq!(HttpResponse::from_value(&v).unwrap_err(), why);
+        }
+    }
+
+    #[test]
     fn logs_never_carry_secrets() {
         let c = Credentials { client_id: "amzn1.application-oa2-client.x".into(), client_secret: "SECRET1".into(), refresh_token: "Atzr|SECRET2".into() };
         let r = token_request(&c, None).unwrap().redacted();

@@ -253,6 +253,27 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn calls_and_endpoints_from_js_values() {
+        let v = json!({"operation": "confirmDeliveryDetails", "orderId": "123-1234567-1234567", "marketplaceIds": ["ATVPDKIKX0DER"], "body": {"text": "hi"}, "schema": null});
+        let c = Call::from_value(v).unwrap();
+        assert_eq!((c.body, c.schema, c.confirm_links), (Some(json!({"text": "hi"})), None, false));
+        for (v, why) in [
+            (json!([]), "the call must be an object, not an array"),
+            (json!({"orderId": "1", "marketplaceIds": []}), "operation is missing"),
+            (json!({"operation": 1, "orderId": "1", "marketplaceIds": []}), "operation must be a string, not a number"),
+            (json!({"operation": "x", "orderId": "1", "marketplaceIds": "US"}), "marketplaceIds must be an array of strings, not a string"),
+            (json!({"operation": "x", "orderId": "1", "marketplaceIds": [1]}), "marketplaceIds must hold strings, not a number"),
+            (json!({"operation": "x", "orderId": "1", "marketplaceIds": [], "confirmLinks": "yes"}), "confirmLinks must be true or false, not a string"),
+        ] {
+            assert_eq!(Call::from_value(v).unwrap_err(), why);
+        }
+        let e = Endpoint::from_value(&json!({"region": "eu", "sandbox": true})).unwrap();
+        assert_eq!((e.region, e.sandbox, e.base_url), (Region::Eu, true, None));
+        assert_eq!(Endpoint::from_value(&json!({"region": "mars"})).unwrap_err(), "\"mars\" is not a region: use na, eu or fe");
+        assert_eq!(Endpoint::from_value(&json!({})).unwrap_err(), "region is missing");
+    }
+
     fn call(op: &str, body: Option<Value>) -> Call {
         Call { operation: op.into(), order_id: "123-1234567-1234567".into(), marketplace_ids: vec!["ATVPDKIKX0DER".into()], body, ..Default::default() }
     }
