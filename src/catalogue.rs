@@ -115,18 +115,66 @@ pub static OPERATIONS: [Operation; 16] = [
     },
     read("getMessagingActionsForOrder", "messagingActions", Api::Messaging, M),
     read("GetAttributes", "attributes", Api::Messaging, "/messaging/v1/orders/{amazonOrderId}/attributes"),
-    message("confirmCustomizationDetails", "confirmCustomizationDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmCustomizationDetails", text(800, true), false),
-    message("createConfirmDeliveryDetails", "confirmDeliveryDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmDeliveryDetails", text(2000, false), false),
+    message(
+        "confirmCustomizationDetails",
+        "confirmCustomizationDetails",
+        "/messaging/v1/orders/{amazonOrderId}/messages/confirmCustomizationDetails",
+        text(800, true),
+        false,
+    ),
+    message(
+        "createConfirmDeliveryDetails",
+        "confirmDeliveryDetails",
+        "/messaging/v1/orders/{amazonOrderId}/messages/confirmDeliveryDetails",
+        text(2000, false),
+        false,
+    ),
     // Attachments are the whole message here; an empty one says nothing, so the built-in rule asks for one.
-    message("createLegalDisclosure", "legalDisclosure", "/messaging/v1/orders/{amazonOrderId}/messages/legalDisclosure", files(1, false), false),
+    message(
+        "createLegalDisclosure",
+        "legalDisclosure",
+        "/messaging/v1/orders/{amazonOrderId}/messages/legalDisclosure",
+        files(1, false),
+        false,
+    ),
     // The legacy model gives this operation no body parameter at all.
-    message("createNegativeFeedbackRemoval", "negativeFeedbackRemoval", "/messaging/v1/orders/{amazonOrderId}/messages/negativeFeedbackRemoval", None, true),
-    message("createConfirmOrderDetails", "confirmOrderDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmOrderDetails", text(2000, false), false),
-    message("createConfirmServiceDetails", "confirmServiceDetails", "/messaging/v1/orders/{amazonOrderId}/messages/confirmServiceDetails", text(2000, false), false),
+    message(
+        "createNegativeFeedbackRemoval",
+        "negativeFeedbackRemoval",
+        "/messaging/v1/orders/{amazonOrderId}/messages/negativeFeedbackRemoval",
+        None,
+        true,
+    ),
+    message(
+        "createConfirmOrderDetails",
+        "confirmOrderDetails",
+        "/messaging/v1/orders/{amazonOrderId}/messages/confirmOrderDetails",
+        text(2000, false),
+        false,
+    ),
+    message(
+        "createConfirmServiceDetails",
+        "confirmServiceDetails",
+        "/messaging/v1/orders/{amazonOrderId}/messages/confirmServiceDetails",
+        text(2000, false),
+        false,
+    ),
     message("CreateAmazonMotors", "amazonMotors", "/messaging/v1/orders/{amazonOrderId}/messages/amazonMotors", files(1, false), true),
     message("CreateWarranty", "warranty", "/messaging/v1/orders/{amazonOrderId}/messages/warranty", files(1, true), false),
-    message("createDigitalAccessKey", "digitalAccessKey", "/messaging/v1/orders/{amazonOrderId}/messages/digitalAccessKey", text(400, true), false),
-    message("createUnexpectedProblem", "unexpectedProblem", "/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem", text(2000, false), false),
+    message(
+        "createDigitalAccessKey",
+        "digitalAccessKey",
+        "/messaging/v1/orders/{amazonOrderId}/messages/digitalAccessKey",
+        text(400, true),
+        false,
+    ),
+    message(
+        "createUnexpectedProblem",
+        "unexpectedProblem",
+        "/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem",
+        text(2000, false),
+        false,
+    ),
     message("sendInvoice", "invoice", "/messaging/v1/orders/{amazonOrderId}/messages/invoice", files(1, false), false),
     Operation {
         operation_id: "createUploadDestinationForResource",
@@ -233,7 +281,10 @@ mod tests {
         use serde_json::json;
         let op = Operation::find("warranty").unwrap();
         let (warranty, min) = (op.builtin_schema().unwrap(), op.body.unwrap().attachments_min.unwrap());
-        assert_eq!(warranty["properties"]["attachments"], json!({"type": "array", "minItems": min, "maxItems": MAX_ATTACHMENTS, "items": {"$ref": "#/definitions/Attachment"}}));
+        assert_eq!(
+            warranty["properties"]["attachments"],
+            json!({"type": "array", "minItems": min, "maxItems": MAX_ATTACHMENTS, "items": {"$ref": "#/definitions/Attachment"}})
+        );
         assert_eq!(warranty["properties"]["coverageEndDate"], json!({"type": "string", "format": "date-time"}));
         assert_eq!(warranty["additionalProperties"], json!(false));
         assert_eq!(warranty["definitions"]["Attachment"]["required"], json!(["uploadDestinationId", "fileName"]));

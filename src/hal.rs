@@ -87,7 +87,9 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
     let links = obj(root.get("_links").ok_or_else(|| err("$._links", "missing"))?, "$._links")?;
     let self_href = match links.get("self") {
         None | Some(Value::Null) => None,
-        Some(s) => Some(obj(s, "$._links.self")?.get("href").and_then(Value::as_str).ok_or_else(|| err("$._links.self.href", "missing"))?.to_owned()),
+        Some(s) => Some(
+            obj(s, "$._links.self")?.get("href").and_then(Value::as_str).ok_or_else(|| err("$._links.self.href", "missing"))?.to_owned(),
+        ),
     };
     let list = match links.get("actions") {
         None => return Err(err("$._links.actions", "missing")),
@@ -132,7 +134,9 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
                     Some(Value::Object(inner)) => match inner.get_mut("schema") {
                         None | Some(Value::Null) => None,
                         Some(s @ Value::Object(_)) => Some(s.take()),
-                        Some(other) => return Err(err(format!("{}._embedded.schema", path()), format!("expected an object, found {}", kind(other)))),
+                        Some(other) => {
+                            return Err(err(format!("{}._embedded.schema", path()), format!("expected an object, found {}", kind(other))))
+                        }
                     },
                     Some(other) => return Err(err(format!("{}._embedded", path()), format!("expected an object, found {}", kind(other)))),
                 };
@@ -162,7 +166,8 @@ mod tests {
         assert_eq!(act.operation_id, Some("createProductReviewAndSellerFeedbackSolicitation"));
         assert_eq!(act.title.as_deref(), Some("Request seller feedback and product review"));
         assert!(act.schema.is_some());
-        let none = parse_actions(Api::Solicitations, r#"{"_links":{"actions":[],"self":{"href":"/s"}},"_embedded":{"actions":[]}}"#).unwrap();
+        let none =
+            parse_actions(Api::Solicitations, r#"{"_links":{"actions":[],"self":{"href":"/s"}},"_embedded":{"actions":[]}}"#).unwrap();
         assert!(none.actions.is_empty());
     }
 
@@ -179,7 +184,11 @@ mod tests {
 
     #[test]
     fn missing_embedded_and_unknown_actions_are_kept() {
-        let a = parse_actions(Api::Messaging, r#"{"_links":{"actions":[{"href":"/messaging/v1/orders/1/messages/somethingNew?m=1"}],"self":{"href":"/s"}}}"#).unwrap();
+        let a = parse_actions(
+            Api::Messaging,
+            r#"{"_links":{"actions":[{"href":"/messaging/v1/orders/1/messages/somethingNew?m=1"}],"self":{"href":"/s"}}}"#,
+        )
+        .unwrap();
         assert_eq!(a.actions[0].name, "somethingNew");
         assert_eq!(a.actions[0].operation_id, None);
     }
@@ -192,7 +201,10 @@ mod tests {
             ("{}", "$._links"),
             (r#"{"_links":{"actions":{}}}"#, "$._links.actions"),
             (r#"{"_links":{"actions":[{"name":"x"}]}}"#, "$._links.actions[0].href"),
-            (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{"name":"a","_embedded":{"schema":3}}]}}"#, "$._embedded.actions[0]._embedded.schema"),
+            (
+                r#"{"_links":{"actions":[]},"_embedded":{"actions":[{"name":"a","_embedded":{"schema":3}}]}}"#,
+                "$._embedded.actions[0]._embedded.schema",
+            ),
             (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{}]}}"#, "$._embedded.actions[0].name"),
             (r#"{"_links":{"actions":[]},"_embedded":{"actions":[{"name":"a","_embedded":[]}]}}"#, "$._embedded.actions[0]._embedded"),
             (r#"{"_links":{"actions":[]},"_embedded":7}"#, "$._embedded"),

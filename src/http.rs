@@ -42,7 +42,8 @@ impl HttpResponse {
     /// `{ status, headers?: [[name, value]], body? }`, as the JS shell hands a response over.
     pub fn from_value(v: &Value) -> Result<HttpResponse, String> {
         let o = json::object(v, "the response")?;
-        let status = o.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).ok_or("status must be an HTTP status number")?;
+        let status =
+            o.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).ok_or("status must be an HTTP status number")?;
         Ok(HttpResponse { status, headers: json::pairs(o, "headers")?, body: json::opt_str(o, "body")?.unwrap_or_default().to_owned() })
     }
 }
@@ -65,7 +66,13 @@ const SECRET_FIELDS: [&str; 4] = ["access_token", "refresh_token", "client_secre
 impl HttpRequest {
     /// A copy safe to log: the access token header and LWA secrets in a form body are masked.
     pub fn redacted(&self) -> HttpRequest {
-        let headers = self.headers.iter().map(|(k, v)| (k.clone(), if SECRET_HEADERS.iter().any(|s| k.eq_ignore_ascii_case(s)) { REDACTED.to_owned() } else { v.clone() })).collect();
+        let headers = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (k.clone(), if SECRET_HEADERS.iter().any(|s| k.eq_ignore_ascii_case(s)) { REDACTED.to_owned() } else { v.clone() })
+            })
+            .collect();
         let form = self.header("content-type").is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
         let body = self.body.as_ref().map(|b| if form { redact_form(b) } else { redact_json(b) });
         HttpRequest { method: self.method, url: self.url.clone(), headers, body }
@@ -129,15 +136,28 @@ mod tests {
 
     #[test]
     fn logs_never_carry_secrets() {
-        let c = Credentials { client_id: "amzn1.application-oa2-client.x".into(), client_secret: "SECRET1".into(), refresh_token: "Atzr|SECRET2".into() };
+        let c = Credentials {
+            client_id: "amzn1.application-oa2-client.x".into(),
+            client_secret: "SECRET1".into(),
+            refresh_token: "Atzr|SECRET2".into(),
+        };
         let r = token_request(&c, None).unwrap().redacted();
         let body = r.body.unwrap();
         assert!(!body.contains("SECRET"), "{body}");
         assert!(body.contains("client_id=amzn1.application-oa2-client.x"));
-        assert_eq!(body, "grant_type=refresh_token&refresh_token=%5Bredacted%5D&client_id=amzn1.application-oa2-client.x&client_secret=%5Bredacted%5D");
-        let api = HttpRequest { method: Method::Get, url: "u".into(), headers: vec![("X-Amz-Access-Token".into(), "Atza|SECRET3".into())], body: None };
+        assert_eq!(
+            body,
+            "grant_type=refresh_token&refresh_token=%5Bredacted%5D&client_id=amzn1.application-oa2-client.x&client_secret=%5Bredacted%5D"
+        );
+        let api = HttpRequest {
+            method: Method::Get,
+            url: "u".into(),
+            headers: vec![("X-Amz-Access-Token".into(), "Atza|SECRET3".into())],
+            body: None,
+        };
         assert_eq!(api.redacted().headers[0].1, REDACTED);
-        let resp = HttpResponse::new(200, &[], r#"{"access_token":"Atza|SECRET4","refresh_token":"Atzr|SECRET5","expires_in":3600}"#).redacted();
+        let resp =
+            HttpResponse::new(200, &[], r#"{"access_token":"Atza|SECRET4","refresh_token":"Atzr|SECRET5","expires_in":3600}"#).redacted();
         assert!(!resp.body.contains("SECRET") && resp.body.contains("3600"));
         assert_eq!(HttpResponse::new(200, &[], "<html>").redacted().body, "<html>");
     }

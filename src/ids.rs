@@ -79,10 +79,7 @@ pub static MARKETPLACES: [Marketplace; 23] = [
 impl Marketplace {
     /// A known marketplace id, exactly as Amazon spells it.
     pub fn by_id(id: &str) -> Result<&'static Marketplace, BuildError> {
-        MARKETPLACES
-            .iter()
-            .find(|m| m.id == id)
-            .ok_or_else(|| BuildError::UnknownMarketplace(truncate(id)))
+        MARKETPLACES.iter().find(|m| m.id == id).ok_or_else(|| BuildError::UnknownMarketplace(truncate(id)))
     }
 }
 
@@ -134,7 +131,16 @@ mod tests {
     #[test]
     fn order_ids() {
         assert!(OrderId::parse("123-1234567-1234567").is_ok());
-        for bad in ["", "badOrderId", "123-1234567-123456", "123-1234567-12345678", "1234-234567-1234567", "123_1234567_1234567", "١٢٣-1234567-1234567", "123-1234567-123456x"] {
+        for bad in [
+            "",
+            "badOrderId",
+            "123-1234567-123456",
+            "123-1234567-12345678",
+            "1234-234567-1234567",
+            "123_1234567_1234567",
+            "١٢٣-1234567-1234567",
+            "123-1234567-123456x",
+        ] {
             assert!(matches!(OrderId::parse(bad), Err(BuildError::InvalidOrderId(_))), "{bad}");
         }
     }

@@ -10,7 +10,9 @@ use crate::hal::Actions;
 pub enum Decision {
     SendNow,
     #[serde(rename_all = "camelCase")]
-    Wait { ms: f64 },
+    Wait {
+        ms: f64,
+    },
 }
 
 /// A token bucket: `burst` tokens, refilled at `per_second`, as Amazon's usage plans work.
@@ -133,7 +135,9 @@ impl Limiter {
 #[serde(tag = "failure", rename_all = "camelCase")]
 pub enum Failure {
     /// An HTTP status: 429, 5xx, …
-    Status { status: u16 },
+    Status {
+        status: u16,
+    },
     /// The connection dropped or never answered: for a create, the outcome is unknown.
     Network,
     Timeout,
@@ -143,10 +147,14 @@ pub enum Failure {
 #[serde(tag = "decision", rename_all = "camelCase")]
 pub enum RetryDecision {
     /// Safe to send again after this wait.
-    Retry { wait_ms: f64 },
+    Retry {
+        wait_ms: f64,
+    },
     /// A create may have happened: re-read the actions before anything else.
     Verify,
-    GiveUp { reason: String },
+    GiveUp {
+        reason: String,
+    },
 }
 
 /// Bounded retries with jittered exponential back-off.
@@ -187,7 +195,9 @@ impl RetryPolicy {
                 // Never sooner than one token of the operation's bucket.
                 RetryDecision::Retry { wait_ms: backoff.max(1000.0 / op.rate.per_second) }
             }
-            Failure::Status { status } if !(500..600).contains(&status) => RetryDecision::GiveUp { reason: format!("HTTP {status} is not temporary") },
+            Failure::Status { status } if !(500..600).contains(&status) => {
+                RetryDecision::GiveUp { reason: format!("HTTP {status} is not temporary") }
+            }
             _ if op.creates => RetryDecision::Verify,
             _ if attempt >= self.max_attempts => RetryDecision::GiveUp { reason: format!("no answer after {attempt} attempts") },
             _ => RetryDecision::Retry { wait_ms: backoff },
@@ -239,7 +249,11 @@ mod tests {
         assert_eq!(b.acquire(op, 1000.0), Decision::SendNow);
         // Garbage is ignored; tokens stay within the burst; a future time counts as now.
         let mut c = Limiter::new(0.0);
-        c.restore(&[("nope".into(), 1.0, 1.0, 0.0), (op.operation_id.into(), f64::NAN, 1.0, 0.0), (op.operation_id.into(), 1.0, 99.0, 1e12)], 0.0, 0.0);
+        c.restore(
+            &[("nope".into(), 1.0, 1.0, 0.0), (op.operation_id.into(), f64::NAN, 1.0, 0.0), (op.operation_id.into(), 1.0, 99.0, 1e12)],
+            0.0,
+            0.0,
+        );
         assert_eq!(c.bucket(op).tokens, 5.0);
         assert_eq!(c.bucket(op).last_ms, 0.0);
     }
@@ -321,11 +335,19 @@ mod tests {
     #[test]
     fn verification() {
         let none = crate::hal::parse_actions(Api::Solicitations, r#"{"_links":{"actions":[]}}"#).unwrap();
-        let offered = crate::hal::parse_actions(Api::Solicitations, r#"{"_links":{"actions":[{"href":"/x/productReviewAndSellerFeedback","name":"productReviewAndSellerFeedback"}]}}"#).unwrap();
+        let offered = crate::hal::parse_actions(
+            Api::Solicitations,
+            r#"{"_links":{"actions":[{"href":"/x/productReviewAndSellerFeedback","name":"productReviewAndSellerFeedback"}]}}"#,
+        )
+        .unwrap();
         let o = op("productReviewAndSellerFeedback");
         assert_eq!(verify_create(o, &none), Verification::Sent);
         assert_eq!(verify_create(o, &offered), Verification::NotSent);
-        let msgs = crate::hal::parse_actions(Api::Messaging, r#"{"_links":{"actions":[{"href":"/m/confirmOrderDetails","name":"confirmOrderDetails"}]}}"#).unwrap();
+        let msgs = crate::hal::parse_actions(
+            Api::Messaging,
+            r#"{"_links":{"actions":[{"href":"/m/confirmOrderDetails","name":"confirmOrderDetails"}]}}"#,
+        )
+        .unwrap();
         assert_eq!(verify_create(op("confirmOrderDetails"), &msgs), Verification::Unknown);
         assert_eq!(verify_create(op("confirmDeliveryDetails"), &msgs), Verification::Sent);
     }

@@ -22,13 +22,19 @@ pub struct Credentials {
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials").field("client_id", &self.client_id).field("client_secret", &"[redacted]").field("refresh_token", &"[redacted]").finish()
+        f.debug_struct("Credentials")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("refresh_token", &"[redacted]")
+            .finish()
     }
 }
 
 /// The form-encoded refresh-token request. `url` overrides the token endpoint for local testing.
 pub fn token_request(c: &Credentials, url: Option<&str>) -> Result<HttpRequest, BuildError> {
-    for (value, name) in [(&c.client_id, "the LWA client ID"), (&c.client_secret, "the LWA client secret"), (&c.refresh_token, "the refresh token")] {
+    for (value, name) in
+        [(&c.client_id, "the LWA client ID"), (&c.client_secret, "the LWA client secret"), (&c.refresh_token, "the refresh token")]
+    {
         if value.trim().is_empty() {
             return Err(BuildError::MissingField(name));
         }
@@ -147,14 +153,21 @@ mod tests {
     use super::*;
 
     fn creds() -> Credentials {
-        Credentials { client_id: "amzn1.application-oa2-client.abc".into(), client_secret: "s3cr&t".into(), refresh_token: "Atzr|IwEB x".into() }
+        Credentials {
+            client_id: "amzn1.application-oa2-client.abc".into(),
+            client_secret: "s3cr&t".into(),
+            refresh_token: "Atzr|IwEB x".into(),
+        }
     }
 
     #[test]
     fn form_encoded_request() {
         let r = token_request(&creds(), None).unwrap();
         assert_eq!(r.url, TOKEN_URL);
-        assert_eq!(r.body.as_deref(), Some("grant_type=refresh_token&refresh_token=Atzr%7CIwEB+x&client_id=amzn1.application-oa2-client.abc&client_secret=s3cr%26t"));
+        assert_eq!(
+            r.body.as_deref(),
+            Some("grant_type=refresh_token&refresh_token=Atzr%7CIwEB+x&client_id=amzn1.application-oa2-client.abc&client_secret=s3cr%26t")
+        );
         let mut c = creds();
         c.client_secret = "".into();
         assert_eq!(token_request(&c, None).unwrap_err(), BuildError::MissingField("the LWA client secret"));
@@ -163,7 +176,11 @@ mod tests {
 
     #[test]
     fn token_freshness() {
-        let t = parse_token_response(&HttpResponse::new(200, &[], r#"{"access_token":"Atza|a","token_type":"bearer","expires_in":3600,"refresh_token":"Atzr|x"}"#), 1_000.0).unwrap();
+        let t = parse_token_response(
+            &HttpResponse::new(200, &[], r#"{"access_token":"Atza|a","token_type":"bearer","expires_in":3600,"refresh_token":"Atzr|x"}"#),
+            1_000.0,
+        )
+        .unwrap();
         assert_eq!(t.expires_at_ms, 3_601_000.0);
         assert!(t.is_fresh(1_000.0));
         assert!(t.is_fresh(3_540_999.0));
@@ -173,9 +190,21 @@ mod tests {
 
     #[test]
     fn errors() {
-        let e = parse_token_response(&HttpResponse::new(400, &[], r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}"#), 0.0).unwrap_err();
+        let e = parse_token_response(
+            &HttpResponse::new(
+                400,
+                &[],
+                r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}"#,
+            ),
+            0.0,
+        )
+        .unwrap_err();
         assert_eq!(e.kind, LwaErrorKind::InvalidGrant);
-        let e = parse_token_response(&HttpResponse::new(401, &[], r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#), 0.0).unwrap_err();
+        let e = parse_token_response(
+            &HttpResponse::new(401, &[], r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#),
+            0.0,
+        )
+        .unwrap_err();
         assert_eq!(e.kind, LwaErrorKind::InvalidClient);
         let e = parse_token_response(&HttpResponse::new(503, &[], "<html>"), 0.0).unwrap_err();
         assert!(e.retryable);

@@ -181,9 +181,15 @@ impl Doc<'_> {
                     continue;
                 }
                 match lex.kinds[idx] {
-                    Kind::Positive => {
-                        out.push(self.finding(Rule::PositiveReview, i, end, format!("Amazon forbids asking for a positive or 5-star review: \"{}\". Ask for honest feedback only.", self.excerpt(i, end))))
-                    }
+                    Kind::Positive => out.push(self.finding(
+                        Rule::PositiveReview,
+                        i,
+                        end,
+                        format!(
+                            "Amazon forbids asking for a positive or 5-star review: \"{}\". Ask for honest feedback only.",
+                            self.excerpt(i, end)
+                        ),
+                    )),
                     Kind::Incentive => incentives.push((i, end)),
                     Kind::Review => reviews.push(i),
                 }
@@ -202,7 +208,12 @@ impl Doc<'_> {
                 return None;
             }
             let close = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<').filter(|&k| c[k] == '>')?;
-            out.push(self.finding(Rule::Html, i, close + 1, format!("HTML is not allowed in buyer messages: {}", self.excerpt(i, close + 1))));
+            out.push(self.finding(
+                Rule::Html,
+                i,
+                close + 1,
+                format!("HTML is not allowed in buyer messages: {}", self.excerpt(i, close + 1)),
+            ));
             return Some(close + 1);
         }
         let k = (i + 1..c.len().min(i + 12)).find(|&k| !(c[k].is_ascii_alphanumeric() || c[k] == '#'))?;
@@ -250,7 +261,12 @@ impl Doc<'_> {
         while e > i && matches!(c[e - 1], '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、') {
             e -= 1;
         }
-        out.push(self.finding(Rule::Link, i, e, format!("Links are allowed only when they relate to this message: confirm {}", self.excerpt(i, e))));
+        out.push(self.finding(
+            Rule::Link,
+            i,
+            e,
+            format!("Links are allowed only when they relate to this message: confirm {}", self.excerpt(i, e)),
+        ));
         Some(e)
     }
 
@@ -273,7 +289,12 @@ impl Doc<'_> {
             let at = sentence[s];
             if !flagged.contains(&at) && review_sentences.contains(&at) {
                 flagged.push(at);
-                out.push(self.finding(Rule::ReviewIncentive, s, e, format!("Amazon forbids offering anything in exchange for a review: \"{}\".", self.excerpt(s, e))));
+                out.push(self.finding(
+                    Rule::ReviewIncentive,
+                    s,
+                    e,
+                    format!("Amazon forbids offering anything in exchange for a review: \"{}\".", self.excerpt(s, e)),
+                ));
             }
         }
     }
@@ -359,12 +380,12 @@ const INCENTIVE: &str = concat!(
 
 /// Words that name a review or rating.
 const REVIEW: &str = concat!(
-    "review|reviews|feedback|rating|ratings|rate us|stars|", // en
-    "bewertung|bewertungen|rezension|rezensionen|bewerten|", // de
-    "avis|évaluation|évaluations|commentaire|commentaires|évaluer|", // fr
+    "review|reviews|feedback|rating|ratings|rate us|stars|",                        // en
+    "bewertung|bewertungen|rezension|rezensionen|bewerten|",                        // de
+    "avis|évaluation|évaluations|commentaire|commentaires|évaluer|",                // fr
     "reseña|reseñas|opinión|opiniones|valoración|valoraciones|comentario|valorar|", // es
-    "recensione|recensioni|valutazione|valutazioni|opinione|valutare|", // it
-    "レビュー|評価|口コミ|クチコミ|感想|", // ja
+    "recensione|recensioni|valutazione|valutazioni|opinione|valutare|",             // it
+    "レビュー|評価|口コミ|クチコミ|感想|",                                          // ja
 );
 
 fn lexicon() -> &'static Lexicon {
@@ -424,7 +445,10 @@ mod tests {
     #[test]
     fn html_with_spans() {
         let f = lint("Hi <b>there</b>&nbsp;!");
-        assert_eq!(f.iter().map(|f| (f.rule, f.start, f.end)).collect::<Vec<_>>(), [(Rule::Html, 3, 6), (Rule::Html, 11, 15), (Rule::Html, 15, 21)]);
+        assert_eq!(
+            f.iter().map(|f| (f.rule, f.start, f.end)).collect::<Vec<_>>(),
+            [(Rule::Html, 3, 6), (Rule::Html, 11, 15), (Rule::Html, 15, 21)]
+        );
         assert_eq!(rules("<!-- x -->"), [Rule::Html]);
         assert_eq!(rules("<a href=\"x\">"), [Rule::Html]);
     }

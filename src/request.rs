@@ -134,10 +134,16 @@ pub fn check_body(op: &Operation, body: &Value, api_schema: Option<&Value>) -> R
             }
         }
     }
-    if let (Some(start), Some(end)) = (body.get("coverageStartDate").and_then(Value::as_str), body.get("coverageEndDate").and_then(Value::as_str)) {
+    if let (Some(start), Some(end)) =
+        (body.get("coverageStartDate").and_then(Value::as_str), body.get("coverageEndDate").and_then(Value::as_str))
+    {
         if let (Some(s), Some(e)) = (parse_date_time(start), parse_date_time(end)) {
             if e < s {
-                report.violations.push(Violation::new("$.coverageEndDate", "coverageEndDate", "the warranty must end after it starts".into()));
+                report.violations.push(Violation::new(
+                    "$.coverageEndDate",
+                    "coverageEndDate",
+                    "the warranty must end after it starts".into(),
+                ));
             }
         }
     }
@@ -264,7 +270,10 @@ mod tests {
             (json!({"operation": 1, "orderId": "1", "marketplaceIds": []}), "operation must be a string, not a number"),
             (json!({"operation": "x", "orderId": "1", "marketplaceIds": "US"}), "marketplaceIds must be an array of strings, not a string"),
             (json!({"operation": "x", "orderId": "1", "marketplaceIds": [1]}), "marketplaceIds must hold strings, not a number"),
-            (json!({"operation": "x", "orderId": "1", "marketplaceIds": [], "confirmLinks": "yes"}), "confirmLinks must be true or false, not a string"),
+            (
+                json!({"operation": "x", "orderId": "1", "marketplaceIds": [], "confirmLinks": "yes"}),
+                "confirmLinks must be true or false, not a string",
+            ),
         ] {
             assert_eq!(Call::from_value(v).unwrap_err(), why);
         }
@@ -275,7 +284,13 @@ mod tests {
     }
 
     fn call(op: &str, body: Option<Value>) -> Call {
-        Call { operation: op.into(), order_id: "123-1234567-1234567".into(), marketplace_ids: vec!["ATVPDKIKX0DER".into()], body, ..Default::default() }
+        Call {
+            operation: op.into(),
+            order_id: "123-1234567-1234567".into(),
+            marketplace_ids: vec!["ATVPDKIKX0DER".into()],
+            body,
+            ..Default::default()
+        }
     }
     const NA: Endpoint = Endpoint { region: Region::Na, sandbox: false, base_url: None };
 
@@ -352,13 +367,33 @@ mod tests {
     #[test]
     fn upload_destination_keeps_slashes_and_encodes_md5() {
         let f = FileInfo { file_name: "inv.pdf".into(), content_type: "application/pdf".into(), size: 3 };
-        let r = build_upload_destination("invoice", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "kAFQmDzST7DWlj99KOF/cg==", &NA, "t").unwrap();
+        let r =
+            build_upload_destination("invoice", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "kAFQmDzST7DWlj99KOF/cg==", &NA, "t")
+                .unwrap();
         assert_eq!(
             r.url,
             "https://sellingpartnerapi-na.amazon.com/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/123-1234567-1234567/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5=kAFQmDzST7DWlj99KOF%2Fcg%3D%3D&contentType=application%2Fpdf"
         );
-        assert!(build_upload_destination("confirmDeliveryDetails", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "kAFQmDzST7DWlj99KOF/cg==", &NA, "t").is_err());
-        assert!(build_upload_destination("invoice", "123-1234567-1234567", &["ATVPDKIKX0DER".into()], &f, "900150983cd24fb0d6963f7d28e17f72", &NA, "t").is_err());
+        assert!(build_upload_destination(
+            "confirmDeliveryDetails",
+            "123-1234567-1234567",
+            &["ATVPDKIKX0DER".into()],
+            &f,
+            "kAFQmDzST7DWlj99KOF/cg==",
+            &NA,
+            "t"
+        )
+        .is_err());
+        assert!(build_upload_destination(
+            "invoice",
+            "123-1234567-1234567",
+            &["ATVPDKIKX0DER".into()],
+            &f,
+            "900150983cd24fb0d6963f7d28e17f72",
+            &NA,
+            "t"
+        )
+        .is_err());
     }
 
     #[test]

@@ -14,7 +14,9 @@ use crate::upload::{parse_upload_destination, UploadDestination};
 pub enum Success {
     Actions(Actions),
     #[serde(rename_all = "camelCase")]
-    Attributes { locale: Option<String> },
+    Attributes {
+        locale: Option<String>,
+    },
     /// The create was accepted (201).
     Created,
     UploadDestination(UploadDestination),
@@ -95,7 +97,9 @@ pub fn request_id(r: &HttpResponse) -> Option<String> {
 /// is in the binary anyway, while `str::parse::<f64>` would add core's dec2flt (15.6 KB of wasm,
 /// twiggy, most of it the powers-of-five table).
 pub fn rate_limit(r: &HttpResponse) -> Option<f64> {
-    r.header("x-amzn-RateLimit-Limit").and_then(|v| serde_json::from_str::<Value>(v.trim()).ok()?.as_f64()).filter(|v| v.is_finite() && *v > 0.0)
+    r.header("x-amzn-RateLimit-Limit")
+        .and_then(|v| serde_json::from_str::<Value>(v.trim()).ok()?.as_f64())
+        .filter(|v| v.is_finite() && *v > 0.0)
 }
 
 /// Parse the response of `op`.
@@ -127,7 +131,9 @@ fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, String> {
             }
             Ok(Success::Attributes { locale: buyer.and_then(|b| b.get("locale")).and_then(Value::as_str).map(str::to_owned) })
         }
-        "createUploadDestinationForResource" => parse_upload_destination(&r.body).map(Success::UploadDestination).map_err(|e| e.to_string()),
+        "createUploadDestinationForResource" => {
+            parse_upload_destination(&r.body).map(Success::UploadDestination).map_err(|e| e.to_string())
+        }
         // A 2xx on a create means it was done, whatever the body says (`{}` in the models).
         _ => Ok(Success::Created),
     }
@@ -142,7 +148,11 @@ pub fn parse_error_body(body: &str) -> (Vec<AmazonError>, Option<String>) {
             list.iter()
                 .filter_map(|e| {
                     let s = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
-                    Some(AmazonError { code: s("code")?, message: s("message").unwrap_or_default(), details: s("details").filter(|d| !d.is_empty()) })
+                    Some(AmazonError {
+                        code: s("code")?,
+                        message: s("message").unwrap_or_default(),
+                        details: s("details").filter(|d| !d.is_empty()),
+                    })
                 })
                 .collect(),
         )
@@ -250,7 +260,11 @@ mod tests {
 
     #[test]
     fn review_403_is_explained_not_called_bad_credentials() {
-        let r = HttpResponse::new(403, &[("x-amzn-RequestId", "rid-1")], r#"{"errors":[{"code":"Unauthorized","message":"The requested solicitation is not available for this amazonOrderId.","details":""}]}"#);
+        let r = HttpResponse::new(
+            403,
+            &[("x-amzn-RequestId", "rid-1")],
+            r#"{"errors":[{"code":"Unauthorized","message":"The requested solicitation is not available for this amazonOrderId.","details":""}]}"#,
+        );
         let e = parse_response(op("productReviewAndSellerFeedback"), &r).unwrap_err();
         assert_eq!(e.kind, ApiErrorKind::AlreadyRequestedOrOutsideWindow);
         assert_eq!(e.code(), Some("Unauthorized"));
@@ -261,7 +275,8 @@ mod tests {
 
     #[test]
     fn html_and_empty_bodies() {
-        let e = parse_response(op("getSolicitationActionsForOrder"), &HttpResponse::new(502, &[], "<html><body>Bad Gateway</body></html>")).unwrap_err();
+        let e = parse_response(op("getSolicitationActionsForOrder"), &HttpResponse::new(502, &[], "<html><body>Bad Gateway</body></html>"))
+            .unwrap_err();
         assert_eq!((e.kind, e.retryable), (ApiErrorKind::ServerError, true));
         assert_eq!(e.detail.as_deref(), Some("an HTML page instead of SP-API's error body"));
         let e = parse_response(op("productReviewAndSellerFeedback"), &HttpResponse::new(503, &[], "")).unwrap_err();
@@ -281,7 +296,11 @@ mod tests {
 
     #[test]
     fn quota_and_rate_header() {
-        let r = HttpResponse::new(429, &[("X-Amzn-RateLimit-Limit", "0.5")], r#"{"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}"#);
+        let r = HttpResponse::new(
+            429,
+            &[("X-Amzn-RateLimit-Limit", "0.5")],
+            r#"{"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}"#,
+        );
         let e = parse_response(op("confirmDeliveryDetails"), &r).unwrap_err();
         assert_eq!((e.kind, e.retryable, e.rate_limit), (ApiErrorKind::QuotaExceeded, true, Some(0.5)));
     }

@@ -58,7 +58,10 @@ pub fn check_file(f: &FileInfo) -> Result<(), BuildError> {
     }
     let ct = f.content_type.as_str();
     let valid_type = ct.split_once('/').is_some_and(|(t, s)| {
-        let token = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '!' | '#' | '$' | '&' | '-' | '^' | '_' | '.' | '+'));
+        let token = |x: &str| {
+            !x.is_empty()
+                && x.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '!' | '#' | '$' | '&' | '-' | '^' | '_' | '.' | '+'))
+        };
         token(t) && token(s.split(';').next().unwrap_or("").trim())
     });
     if !valid_type {
@@ -127,7 +130,13 @@ mod tests {
         let f = |n: &str, t: &str, s| FileInfo { file_name: n.into(), content_type: t.into(), size: s };
         assert!(check_file(&f("invoice.pdf", "application/pdf", 10)).is_ok());
         assert!(check_file(&f("a.txt", "text/plain; charset=utf-8", 1)).is_ok());
-        for bad in [f("", "application/pdf", 1), f("a.pdf", "application/pdf", 0), f("../a.pdf", "application/pdf", 1), f("a.pdf", "pdf", 1), f("a.pdf", "", 1)] {
+        for bad in [
+            f("", "application/pdf", 1),
+            f("a.pdf", "application/pdf", 0),
+            f("../a.pdf", "application/pdf", 1),
+            f("a.pdf", "pdf", 1),
+            f("a.pdf", "", 1),
+        ] {
             assert!(matches!(check_file(&bad), Err(BuildError::InvalidAttachment(_))), "{bad:?}");
         }
     }

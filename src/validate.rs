@@ -106,7 +106,9 @@ fn pointer<'v>(root: &'v Value, p: &str) -> Option<&'v Value> {
         }
         at = match at {
             Value::Object(o) => o.get(&key)?,
-            Value::Array(a) => a.get(key.parse::<usize>().ok().filter(|_| key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0')))?)?,
+            Value::Array(a) => a.get(
+                key.parse::<usize>().ok().filter(|_| key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0')))?,
+            )?,
             _ => return None,
         };
     }
@@ -195,7 +197,11 @@ impl<'a> Validator<'a> {
         let chars = text.chars().count() as u64;
         if let Some(min) = as_u64(s, "minLength") {
             if chars < min {
-                let msg = if chars == 0 { "must not be empty".into() } else { format!("is {} long; the minimum is {min}", plural(chars, "character", "characters")) };
+                let msg = if chars == 0 {
+                    "must not be empty".into()
+                } else {
+                    format!("is {} long; the minimum is {min}", plural(chars, "character", "characters"))
+                };
                 self.fail(path, "minLength", msg);
             }
         }
@@ -400,7 +406,10 @@ mod tests {
             "definitions": {"A": {"type": "object", "required": ["fileName"], "properties": {"fileName": {"type": "string"}}}}
         });
         let v = validate(&s, &json!({"attachments": [{"fileName": "a"}, {}], "extra": 1, "we ird": 2}));
-        assert_eq!(paths(&v), [("$.attachments[1].fileName", "required"), ("$.extra", "additionalProperties"), ("$[\"we ird\"]", "additionalProperties")]);
+        assert_eq!(
+            paths(&v),
+            [("$.attachments[1].fileName", "required"), ("$.extra", "additionalProperties"), ("$[\"we ird\"]", "additionalProperties")]
+        );
     }
 
     #[test]
@@ -420,7 +429,12 @@ mod tests {
     #[test]
     fn refs_follow_json_pointers() {
         let root = json!({"definitions": {"a/b": {"type": "string"}, "t~n": {"type": "integer"}, "list": [{"type": "null"}]}});
-        for (p, want) in [("", Some(&root)), ("/definitions/a~1b", Some(&root["definitions"]["a/b"])), ("/definitions/t~0n", Some(&root["definitions"]["t~n"])), ("/definitions/list/0", Some(&root["definitions"]["list"][0]))] {
+        for (p, want) in [
+            ("", Some(&root)),
+            ("/definitions/a~1b", Some(&root["definitions"]["a/b"])),
+            ("/definitions/t~0n", Some(&root["definitions"]["t~n"])),
+            ("/definitions/list/0", Some(&root["definitions"]["list"][0])),
+        ] {
             assert_eq!(pointer(&root, p), want, "{p}");
             assert_eq!(root.pointer(p), want, "serde_json agrees on {p}");
         }

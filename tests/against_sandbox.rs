@@ -51,13 +51,18 @@ impl Emulator {
         let body = body.or_else(|| req.body.clone().map(String::into_bytes)).unwrap_or_default();
         let resp = self.app.clone().oneshot(r.body(Body::from(body)).unwrap()).await.unwrap();
         let status = resp.status().as_u16();
-        let headers: Vec<(String, String)> = resp.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned())).collect();
+        let headers: Vec<(String, String)> =
+            resp.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned())).collect();
         let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX).await.unwrap();
         HttpResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     async fn token(&self) -> String {
-        let creds = Credentials { client_id: "amzn1.application-oa2-client.core".into(), client_secret: "core-secret".into(), refresh_token: "Atzr|core-refresh".into() };
+        let creds = Credentials {
+            client_id: "amzn1.application-oa2-client.core".into(),
+            client_secret: "core-secret".into(),
+            refresh_token: "Atzr|core-refresh".into(),
+        };
         let req = token_request(&creds, Some("https://api.amazon.com")).unwrap();
         let resp = self.exchange(&req, None).await;
         let token = parse_token_response(&resp, 0.0).unwrap();
@@ -66,7 +71,8 @@ impl Emulator {
     }
 
     async fn call(&self, token: &str, operation: &str, order: &str, body: Option<Value>) -> Result<Success, sp_outreach::ApiError> {
-        let call = Call { operation: operation.into(), order_id: order.into(), marketplace_ids: vec![US.into()], body, ..Default::default() };
+        let call =
+            Call { operation: operation.into(), order_id: order.into(), marketplace_ids: vec![US.into()], body, ..Default::default() };
         let req = build(&call, &Endpoint::new(Region::Na), token).unwrap_or_else(|e| panic!("{operation}: {e}"));
         let resp = self.exchange(&req, None).await;
         parse_response(Operation::find(operation).unwrap(), &resp)
@@ -133,7 +139,18 @@ async fn every_offered_message_kind_validates_and_sends_on_both_sides() {
         if let Some(max) = op.body.and_then(|b| b.text_max) {
             let long = json!({"text": "ä".repeat(max as usize + 1)});
             assert!(!check_body(op, &long, Some(&schema)).is_valid(), "{}", action.name);
-            let mut req = build(&Call { operation: op_id.into(), order_id: IN_TRANSIT.into(), marketplace_ids: vec![US.into()], body: Some(json!({"text": "x"})), ..Default::default() }, &Endpoint::new(Region::Na), &token).unwrap();
+            let mut req = build(
+                &Call {
+                    operation: op_id.into(),
+                    order_id: IN_TRANSIT.into(),
+                    marketplace_ids: vec![US.into()],
+                    body: Some(json!({"text": "x"})),
+                    ..Default::default()
+                },
+                &Endpoint::new(Region::Na),
+                &token,
+            )
+            .unwrap();
             req.body = Some(long.to_string());
             let refused = parse_response(op, &e.exchange(&req, None).await).unwrap_err();
             assert_eq!(refused.kind, ApiErrorKind::InvalidInput, "{}", action.name);
@@ -153,7 +170,8 @@ async fn an_invoice_goes_through_the_uploads_api() {
     let file = FileInfo { file_name: "invoice-2026-0042.pdf".into(), content_type: "application/pdf".into(), size: pdf.len() };
     let md5 = content_md5(&pdf);
     let req = build_upload_destination("sendInvoice", ELIGIBLE, &[US.into()], &file, &md5, &Endpoint::new(Region::Na), &token).unwrap();
-    let dest = match parse_response(Operation::find("createUploadDestinationForResource").unwrap(), &e.exchange(&req, None).await).unwrap() {
+    let dest = match parse_response(Operation::find("createUploadDestinationForResource").unwrap(), &e.exchange(&req, None).await).unwrap()
+    {
         Success::UploadDestination(d) => d,
         other => panic!("{other:?}"),
     };
@@ -162,7 +180,15 @@ async fn an_invoice_goes_through_the_uploads_api() {
     assert_eq!(answer.status, 200, "the PUT with exactly the returned headers passes S3's checks: {}", answer.body);
     let body = json!({"attachments": [attachment(&dest, &file.file_name)]});
     assert_eq!(e.call(&token, "sendInvoice", ELIGIBLE, Some(body)).await.unwrap(), Success::Created);
-    let missing = e.call(&token, "sendInvoice", ELIGIBLE, Some(json!({"attachments": [{"uploadDestinationId": "amzn1.tortuga.4.na.none", "fileName": "x.pdf"}]}))).await.unwrap_err();
+    let missing = e
+        .call(
+            &token,
+            "sendInvoice",
+            ELIGIBLE,
+            Some(json!({"attachments": [{"uploadDestinationId": "amzn1.tortuga.4.na.none", "fileName": "x.pdf"}]})),
+        )
+        .await
+        .unwrap_err();
     assert_eq!(missing.kind, ApiErrorKind::AttachmentMissing);
 }
 
@@ -180,7 +206,10 @@ async fn tokens_rate_limits_and_faults_mean_what_the_core_says() {
     let expired = e.call(&token, "GetAttributes", ELIGIBLE, None).await.unwrap_err();
     assert_eq!(expired.kind, ApiErrorKind::TokenRejected, "{expired:?}");
     let token = e.token().await;
-    e.sandbox.world().faults.push(sp_sandbox::faults::Fault::parse("createProductReviewAndSellerFeedbackSolicitation:status=503,times=1").unwrap());
+    e.sandbox
+        .world()
+        .faults
+        .push(sp_sandbox::faults::Fault::parse("createProductReviewAndSellerFeedbackSolicitation:status=503,times=1").unwrap());
     let unknown = e.call(&token, "createProductReviewAndSellerFeedbackSolicitation", ELIGIBLE, None).await.unwrap_err();
     assert_eq!(unknown.kind, ApiErrorKind::ServerError);
     assert!(unknown.outcome_unknown, "a 5xx on a create: re-read the actions, never resend blindly");

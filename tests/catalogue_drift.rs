@@ -24,7 +24,13 @@ fn model_ops() -> Vec<ModelOp> {
                 if method == "parameters" {
                     continue;
                 }
-                out.push(ModelOp { file, method: method.to_uppercase(), path: path.clone(), op: op.clone(), definitions: m["definitions"].clone() });
+                out.push(ModelOp {
+                    file,
+                    method: method.to_uppercase(),
+                    path: path.clone(),
+                    op: op.clone(),
+                    definitions: m["definitions"].clone(),
+                });
             }
         }
     }
@@ -48,7 +54,11 @@ fn every_model_operation_is_in_the_table_and_agrees() {
         assert_eq!(ours.operation_id, id);
         assert_eq!(ours.method.as_str(), m.method, "{id} method");
         assert_eq!(ours.path, m.path, "{id} path");
-        assert_eq!(ours.legacy, m.file == "messaging_legacy_2025-07-30.json" && !ops.iter().any(|o| o.file == "messaging.json" && o.op["operationId"] == id), "{id} legacy flag");
+        assert_eq!(
+            ours.legacy,
+            m.file == "messaging_legacy_2025-07-30.json" && !ops.iter().any(|o| o.file == "messaging.json" && o.op["operationId"] == id),
+            "{id} legacy flag"
+        );
         match usage_plan(m.op["description"].as_str().unwrap_or("")) {
             Some((rate, burst)) => assert_eq!((ours.rate.per_second, ours.rate.burst), (rate, burst), "{id} rate"),
             // sendInvoice's description has no usage plan; facts.md: every Messaging operation is 1/s burst 5.
@@ -109,7 +119,8 @@ fn every_model_operation_is_in_the_table_and_agrees() {
 
 #[test]
 fn the_two_legacy_kinds_are_the_ones_the_newest_model_dropped() {
-    let newest: Vec<String> = model_ops().iter().filter(|m| m.file == "messaging.json").map(|m| m.op["operationId"].as_str().unwrap().to_owned()).collect();
+    let newest: Vec<String> =
+        model_ops().iter().filter(|m| m.file == "messaging.json").map(|m| m.op["operationId"].as_str().unwrap().to_owned()).collect();
     let legacy: Vec<&str> = OPERATIONS.iter().filter(|o| o.legacy).map(|o| o.operation_id).collect();
     assert_eq!(legacy, ["createNegativeFeedbackRemoval", "CreateAmazonMotors"]);
     for l in legacy {

@@ -56,7 +56,17 @@ fn agrees_with_time_on_chosen_cases() {
 }
 
 fn near_dates() -> impl Strategy<Value = String> {
-    (0u32..10_000, 0u32..14, 0u32..33, prop::sample::select(vec!["T", "t", " "]), 0u32..26, 0u32..62, 0u32..62, prop::sample::select(vec!["", ".5", ".123456", "."]), prop::sample::select(vec!["Z", "z", "+00:00", "-12:45", "+23:59", "+24:00", "+05:60", "", "+0530"]))
+    (
+        0u32..10_000,
+        0u32..14,
+        0u32..33,
+        prop::sample::select(vec!["T", "t", " "]),
+        0u32..26,
+        0u32..62,
+        0u32..62,
+        prop::sample::select(vec!["", ".5", ".123456", "."]),
+        prop::sample::select(vec!["Z", "z", "+00:00", "-12:45", "+23:59", "+24:00", "+05:60", "", "+0530"]),
+    )
         .prop_map(|(y, mo, d, t, h, mi, s, frac, off)| format!("{y:04}-{mo:02}-{d:02}{t}{h:02}:{mi:02}:{s:02}{frac}{off}"))
 }
 

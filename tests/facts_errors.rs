@@ -21,7 +21,13 @@ fn business_rule_errors_are_explained() {
     let window = &facts[start..end];
 
     let cases: Vec<(&str, u16, String, ApiErrorKind, &str)> = vec![
-        ("createProductReviewAndSellerFeedbackSolicitation", 403, window.to_owned(), ApiErrorKind::OutsideReviewWindow, "5 to 30 days after delivery"),
+        (
+            "createProductReviewAndSellerFeedbackSolicitation",
+            403,
+            window.to_owned(),
+            ApiErrorKind::OutsideReviewWindow,
+            "5 to 30 days after delivery",
+        ),
         (
             "createProductReviewAndSellerFeedbackSolicitation",
             403,
@@ -29,9 +35,27 @@ fn business_rule_errors_are_explained() {
             ApiErrorKind::AlreadyRequestedOrOutsideWindow,
             "already requested",
         ),
-        ("createConfirmDeliveryDetails", 403, body("Unauthorized", "Invalid amazonOrderId and template combination."), ApiErrorKind::MessageKindNotOffered, "doesn't offer this kind of message"),
-        ("sendInvoice", 400, body("InvalidInput", "Attachment with ID 4e936e26-7b72-4b84-af27-e6baee1d546d does not exist"), ApiErrorKind::AttachmentMissing, "Upload the file again"),
-        ("confirmCustomizationDetails", 429, body("QuotaExceeded", "You exceeded your quota for the requested resource."), ApiErrorKind::QuotaExceeded, "rate limit"),
+        (
+            "createConfirmDeliveryDetails",
+            403,
+            body("Unauthorized", "Invalid amazonOrderId and template combination."),
+            ApiErrorKind::MessageKindNotOffered,
+            "doesn't offer this kind of message",
+        ),
+        (
+            "sendInvoice",
+            400,
+            body("InvalidInput", "Attachment with ID 4e936e26-7b72-4b84-af27-e6baee1d546d does not exist"),
+            ApiErrorKind::AttachmentMissing,
+            "Upload the file again",
+        ),
+        (
+            "confirmCustomizationDetails",
+            429,
+            body("QuotaExceeded", "You exceeded your quota for the requested resource."),
+            ApiErrorKind::QuotaExceeded,
+            "rate limit",
+        ),
     ];
     for (op, status, text, kind, phrase) in cases {
         let e = parse_response(Operation::find(op).unwrap(), &HttpResponse::new(status, &[("x-amzn-RequestId", "r")], &text)).unwrap_err();
@@ -50,10 +74,22 @@ fn business_rule_errors_are_explained() {
 fn lwa_errors_are_explained() {
     let facts = common::facts();
     assert!(facts.contains("Errors come as `{error, error_description}` with 400/401"));
-    let e = parse_token_response(&HttpResponse::new(400, &[], r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}"#), 0.0).unwrap_err();
+    let e = parse_token_response(
+        &HttpResponse::new(
+            400,
+            &[],
+            r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}"#,
+        ),
+        0.0,
+    )
+    .unwrap_err();
     assert_eq!(e.kind, LwaErrorKind::InvalidGrant);
     assert!(e.explanation.contains("refresh token"));
-    let e = parse_token_response(&HttpResponse::new(401, &[], r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#), 0.0).unwrap_err();
+    let e = parse_token_response(
+        &HttpResponse::new(401, &[], r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#),
+        0.0,
+    )
+    .unwrap_err();
     assert_eq!(e.kind, LwaErrorKind::InvalidClient);
     assert!(e.explanation.contains("client secret"));
 }

@@ -17,20 +17,92 @@ fn cases() -> Vec<(&'static str, &'static str, Option<Value>, &'static str, Stri
     let s = format!("/solicitations/v1/orders/{ORDER}");
     vec![
         ("getSolicitationActionsForOrder", "ATVPDKIKX0DER", None, "GET", format!("{s}?marketplaceIds=ATVPDKIKX0DER")),
-        ("createProductReviewAndSellerFeedbackSolicitation", "ATVPDKIKX0DER", None, "POST", format!("{s}/solicitations/productReviewAndSellerFeedback?marketplaceIds=ATVPDKIKX0DER")),
+        (
+            "createProductReviewAndSellerFeedbackSolicitation",
+            "ATVPDKIKX0DER",
+            None,
+            "POST",
+            format!("{s}/solicitations/productReviewAndSellerFeedback?marketplaceIds=ATVPDKIKX0DER"),
+        ),
         ("getMessagingActionsForOrder", "A2EUQ1WTGCTBG2", None, "GET", format!("{m}?marketplaceIds=A2EUQ1WTGCTBG2")),
         ("GetAttributes", "A1AM78C64UM0Y8", None, "GET", format!("{m}/attributes?marketplaceIds=A1AM78C64UM0Y8")),
-        ("confirmCustomizationDetails", "ATVPDKIKX0DER", Some(json!({"text": "Your engraving will read \"Anna\".", "attachments": att()})), "POST", format!("{m}/messages/confirmCustomizationDetails?marketplaceIds=ATVPDKIKX0DER")),
-        ("createConfirmDeliveryDetails", "ATVPDKIKX0DER", Some(json!({"text": "The courier will call before delivery."})), "POST", format!("{m}/messages/confirmDeliveryDetails?marketplaceIds=ATVPDKIKX0DER")),
-        ("createLegalDisclosure", "ATVPDKIKX0DER", Some(json!({"attachments": att()})), "POST", format!("{m}/messages/legalDisclosure?marketplaceIds=ATVPDKIKX0DER")),
-        ("createNegativeFeedbackRemoval", "ATVPDKIKX0DER", None, "POST", format!("{m}/messages/negativeFeedbackRemoval?marketplaceIds=ATVPDKIKX0DER")),
-        ("createConfirmOrderDetails", "ATVPDKIKX0DER", Some(json!({"text": "Please confirm the size you need."})), "POST", format!("{m}/messages/confirmOrderDetails?marketplaceIds=ATVPDKIKX0DER")),
-        ("createConfirmServiceDetails", "ATVPDKIKX0DER", Some(json!({"text": "The technician arrives at 10:00."})), "POST", format!("{m}/messages/confirmServiceDetails?marketplaceIds=ATVPDKIKX0DER")),
-        ("CreateAmazonMotors", "ATVPDKIKX0DER", Some(json!({"attachments": att()})), "POST", format!("{m}/messages/amazonMotors?marketplaceIds=ATVPDKIKX0DER")),
-        ("CreateWarranty", "ATVPDKIKX0DER", Some(json!({"attachments": att(), "coverageStartDate": "2026-11-01T00:00:00Z", "coverageEndDate": "2028-11-01T00:00:00Z"})), "POST", format!("{m}/messages/warranty?marketplaceIds=ATVPDKIKX0DER")),
-        ("createDigitalAccessKey", "ATVPDKIKX0DER", Some(json!({"text": "Your key is in the attached file."})), "POST", format!("{m}/messages/digitalAccessKey?marketplaceIds=ATVPDKIKX0DER")),
-        ("createUnexpectedProblem", "ATVPDKIKX0DER", Some(json!({"text": "Your parcel was delayed by the carrier."})), "POST", format!("{m}/messages/unexpectedProblem?marketplaceIds=ATVPDKIKX0DER")),
-        ("sendInvoice", "ATVPDKIKX0DER", Some(json!({"attachments": att()})), "POST", format!("{m}/messages/invoice?marketplaceIds=ATVPDKIKX0DER")),
+        (
+            "confirmCustomizationDetails",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "Your engraving will read \"Anna\".", "attachments": att()})),
+            "POST",
+            format!("{m}/messages/confirmCustomizationDetails?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createConfirmDeliveryDetails",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "The courier will call before delivery."})),
+            "POST",
+            format!("{m}/messages/confirmDeliveryDetails?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createLegalDisclosure",
+            "ATVPDKIKX0DER",
+            Some(json!({"attachments": att()})),
+            "POST",
+            format!("{m}/messages/legalDisclosure?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createNegativeFeedbackRemoval",
+            "ATVPDKIKX0DER",
+            None,
+            "POST",
+            format!("{m}/messages/negativeFeedbackRemoval?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createConfirmOrderDetails",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "Please confirm the size you need."})),
+            "POST",
+            format!("{m}/messages/confirmOrderDetails?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createConfirmServiceDetails",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "The technician arrives at 10:00."})),
+            "POST",
+            format!("{m}/messages/confirmServiceDetails?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "CreateAmazonMotors",
+            "ATVPDKIKX0DER",
+            Some(json!({"attachments": att()})),
+            "POST",
+            format!("{m}/messages/amazonMotors?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "CreateWarranty",
+            "ATVPDKIKX0DER",
+            Some(json!({"attachments": att(), "coverageStartDate": "2026-11-01T00:00:00Z", "coverageEndDate": "2028-11-01T00:00:00Z"})),
+            "POST",
+            format!("{m}/messages/warranty?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createDigitalAccessKey",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "Your key is in the attached file."})),
+            "POST",
+            format!("{m}/messages/digitalAccessKey?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "createUnexpectedProblem",
+            "ATVPDKIKX0DER",
+            Some(json!({"text": "Your parcel was delayed by the carrier."})),
+            "POST",
+            format!("{m}/messages/unexpectedProblem?marketplaceIds=ATVPDKIKX0DER"),
+        ),
+        (
+            "sendInvoice",
+            "ATVPDKIKX0DER",
+            Some(json!({"attachments": att()})),
+            "POST",
+            format!("{m}/messages/invoice?marketplaceIds=ATVPDKIKX0DER"),
+        ),
     ]
 }
 
@@ -39,7 +111,13 @@ fn golden_requests_for_every_operation() {
     let endpoint = Endpoint::new(Region::Na);
     let cases = cases();
     for (op, marketplace, body, method, path) in &cases {
-        let call = Call { operation: op.to_string(), order_id: ORDER.into(), marketplace_ids: vec![marketplace.to_string()], body: body.clone(), ..Default::default() };
+        let call = Call {
+            operation: op.to_string(),
+            order_id: ORDER.into(),
+            marketplace_ids: vec![marketplace.to_string()],
+            body: body.clone(),
+            ..Default::default()
+        };
         let r = build(&call, &endpoint, "Atza|golden").unwrap_or_else(|e| panic!("{op}: {e}"));
         assert_eq!(r.method.as_str(), *method, "{op}");
         assert_eq!(r.url, format!("https://sellingpartnerapi-na.amazon.com{path}"), "{op}");
@@ -68,10 +146,21 @@ fn golden_requests_for_every_operation() {
 
 #[test]
 fn sandbox_and_other_regions() {
-    let call = |m: &str| Call { operation: "getSolicitationActionsForOrder".into(), order_id: ORDER.into(), marketplace_ids: vec![m.into()], ..Default::default() };
+    let call = |m: &str| Call {
+        operation: "getSolicitationActionsForOrder".into(),
+        order_id: ORDER.into(),
+        marketplace_ids: vec![m.into()],
+        ..Default::default()
+    };
     let eu = Endpoint { region: Region::Eu, sandbox: true, base_url: None };
-    assert_eq!(build(&call("A1PA6795UKMFR9"), &eu, "t").unwrap().url, format!("https://sandbox.sellingpartnerapi-eu.amazon.com/solicitations/v1/orders/{ORDER}?marketplaceIds=A1PA6795UKMFR9"));
+    assert_eq!(
+        build(&call("A1PA6795UKMFR9"), &eu, "t").unwrap().url,
+        format!("https://sandbox.sellingpartnerapi-eu.amazon.com/solicitations/v1/orders/{ORDER}?marketplaceIds=A1PA6795UKMFR9")
+    );
     let fe = Endpoint::new(Region::Fe);
-    assert_eq!(build(&call("A1VC38T7YXB528"), &fe, "t").unwrap().url, format!("https://sellingpartnerapi-fe.amazon.com/solicitations/v1/orders/{ORDER}?marketplaceIds=A1VC38T7YXB528"));
+    assert_eq!(
+        build(&call("A1VC38T7YXB528"), &fe, "t").unwrap().url,
+        format!("https://sellingpartnerapi-fe.amazon.com/solicitations/v1/orders/{ORDER}?marketplaceIds=A1VC38T7YXB528")
+    );
     assert!(build(&call("ATVPDKIKX0DER"), &fe, "t").is_err());
 }

@@ -13,16 +13,36 @@ fn json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(|n| Value::from(n)),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,20}".prop_map(Value::String),
-        prop_oneof![Just("text"), Just("attachments"), Just("_links"), Just("actions"), Just("href"), Just("#"), Just("#/definitions/A")].prop_map(|s| Value::String(s.into())),
+        prop_oneof![Just("text"), Just("attachments"), Just("_links"), Just("actions"), Just("href"), Just("#"), Just("#/definitions/A")]
+            .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(6, 64, 8, |inner| {
         let key = prop_oneof![
-            Just("type".to_owned()), Just("properties".to_owned()), Just("items".to_owned()), Just("$ref".to_owned()), Just("required".to_owned()),
-            Just("enum".to_owned()), Just("maxLength".to_owned()), Just("minItems".to_owned()), Just("anyOf".to_owned()), Just("not".to_owned()),
-            Just("_links".to_owned()), Just("_embedded".to_owned()), Just("actions".to_owned()), Just("schema".to_owned()), Just("text".to_owned()),
-            Just("attachments".to_owned()), Just("definitions".to_owned()), Just("payload".to_owned()), Just("errors".to_owned()), "[a-z]{1,6}",
+            Just("type".to_owned()),
+            Just("properties".to_owned()),
+            Just("items".to_owned()),
+            Just("$ref".to_owned()),
+            Just("required".to_owned()),
+            Just("enum".to_owned()),
+            Just("maxLength".to_owned()),
+            Just("minItems".to_owned()),
+            Just("anyOf".to_owned()),
+            Just("not".to_owned()),
+            Just("_links".to_owned()),
+            Just("_embedded".to_owned()),
+            Just("actions".to_owned()),
+            Just("schema".to_owned()),
+            Just("text".to_owned()),
+            Just("attachments".to_owned()),
+            Just("definitions".to_owned()),
+            Just("payload".to_owned()),
+            Just("errors".to_owned()),
+            "[a-z]{1,6}",
         ];
-        prop_oneof![prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array), prop::collection::btree_map(key, inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect()))]
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(key, inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect()))
+        ]
     })
 }
 

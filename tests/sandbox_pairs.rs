@@ -24,13 +24,23 @@ fn every_static_pair_replays() {
                     let order = params["amazonOrderId"]["value"].as_str().unwrap();
                     let marketplace = params["marketplaceIds"]["value"][0].as_str().unwrap_or("ATVPDKIKX0DER");
                     let body = params.get("body").map(|b| b["value"].clone());
-                    let call = Call { operation: op_id.clone(), order_id: order.into(), marketplace_ids: vec![marketplace.into()], body: body.clone(), ..Default::default() };
+                    let call = Call {
+                        operation: op_id.clone(),
+                        order_id: order.into(),
+                        marketplace_ids: vec![marketplace.into()],
+                        body: body.clone(),
+                        ..Default::default()
+                    };
                     let response = HttpResponse::new(status, &[("x-amzn-RequestId", "sandbox")], &pair["response"].to_string());
                     match build(&call, &endpoint, "Atza|sandbox") {
                         Ok(req) => {
                             assert_eq!(req.method, op.method);
                             let path = op.path.replace("{amazonOrderId}", order);
-                            assert_eq!(req.url, format!("https://sandbox.sellingpartnerapi-na.amazon.com{path}?marketplaceIds={marketplace}"), "{op_id}");
+                            assert_eq!(
+                                req.url,
+                                format!("https://sandbox.sellingpartnerapi-na.amazon.com{path}?marketplaceIds={marketplace}"),
+                                "{op_id}"
+                            );
                             let sent: Option<Value> = req.body.as_deref().map(|b| serde_json::from_str(b).unwrap());
                             assert_eq!(sent, body, "{op_id}: the body sent is the pair's body");
                         }
@@ -76,7 +86,13 @@ fn every_static_pair_replays() {
 fn the_400_pairs_order_ids_are_refused_or_passed_through() {
     // "123-1234567-0000000" is a well-formed id that Amazon's sandbox rejects: we build it and
     // parse Amazon's 400; "badOrderId" is malformed: we refuse it and send nothing.
-    let call = |id: &str| Call { operation: "sendInvoice".into(), order_id: id.into(), marketplace_ids: vec!["ATVPDKIKX0DER".into()], body: Some(serde_json::json!({"attachments": [{"uploadDestinationId": "u", "fileName": "i.pdf"}]})), ..Default::default() };
+    let call = |id: &str| Call {
+        operation: "sendInvoice".into(),
+        order_id: id.into(),
+        marketplace_ids: vec!["ATVPDKIKX0DER".into()],
+        body: Some(serde_json::json!({"attachments": [{"uploadDestinationId": "u", "fileName": "i.pdf"}]})),
+        ..Default::default()
+    };
     let e = Endpoint::new(Region::Na);
     assert!(build(&call("123-1234567-0000000"), &e, "t").is_ok());
     assert_eq!(build(&call("badOrderId"), &e, "t").unwrap_err().kind(), "invalidOrderId");

@@ -82,6 +82,12 @@ async fn one_request(addr: std::net::SocketAddr, method: &str, path: &str, form:
     let (mut send, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.unwrap();
     tokio::spawn(conn);
     let body = http_body_util::Full::new(Bytes::from(form.unwrap_or_default().to_owned()));
-    let req = hyper::Request::builder().method(method).uri(path).header("host", "api.amazon.com").header("content-type", "application/x-www-form-urlencoded").body(body).unwrap();
+    let req = hyper::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", "api.amazon.com")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .unwrap();
     send.send_request(req).await.unwrap().into_body().collect().await.unwrap().to_bytes()
 }

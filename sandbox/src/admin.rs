@@ -28,7 +28,8 @@ pub fn router() -> Router<Sandbox> {
 
 /// With --tls, the certificate made at start-up, for clients that trust it rather than skip checks.
 async fn certificate(State(sb): State<Sandbox>) -> Result<Response, ApiError> {
-    let pem = sb.config.certificate_pem.clone().ok_or_else(|| ApiError::not_found("sp-sandbox runs without --tls: there is no certificate."))?;
+    let pem =
+        sb.config.certificate_pem.clone().ok_or_else(|| ApiError::not_found("sp-sandbox runs without --tls: there is no certificate."))?;
     Ok(([(axum::http::header::CONTENT_TYPE, "application/x-pem-file")], pem).into_response())
 }
 
@@ -109,7 +110,12 @@ struct LogQuery {
 
 async fn log(State(sb): State<Sandbox>, Query(q): Query<LogQuery>) -> Response {
     let w = sb.world();
-    let entries: Vec<&crate::log::LogEntry> = w.log.iter().filter(|e| e.seq > q.since.unwrap_or(0)).filter(|e| q.operation.as_ref().is_none_or(|op| e.operation.as_ref() == Some(op))).collect();
+    let entries: Vec<&crate::log::LogEntry> = w
+        .log
+        .iter()
+        .filter(|e| e.seq > q.since.unwrap_or(0))
+        .filter(|e| q.operation.as_ref().is_none_or(|op| e.operation.as_ref() == Some(op)))
+        .collect();
     ok(serde_json::to_value(entries).unwrap_or_default())
 }
 

@@ -142,7 +142,11 @@ mod tests {
 
     #[test]
     fn decisions_roll_count_down_and_combine() {
-        let mut faults = vec![Fault::parse("a:latency=100").unwrap(), Fault::parse("a:status=503,times=2").unwrap(), Fault::parse("b:drop=before").unwrap()];
+        let mut faults = vec![
+            Fault::parse("a:latency=100").unwrap(),
+            Fault::parse("a:status=503,times=2").unwrap(),
+            Fault::parse("b:drop=before").unwrap(),
+        ];
         let d = decide(&mut faults, "a", || 0.0);
         assert_eq!(d, Decision { latency_ms: 100, status: Some(503), drop: None });
         decide(&mut faults, "a", || 0.0);

@@ -95,7 +95,8 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
         duration_ms: 0,
     };
     parts.extensions.insert(RequestId(request_id.clone()));
-    let mut resp = if too_large { ApiError::too_large(limit).into_response() } else { next.run(Request::from_parts(parts, Body::from(bytes))).await };
+    let mut resp =
+        if too_large { ApiError::too_large(limit).into_response() } else { next.run(Request::from_parts(parts, Body::from(bytes))).await };
     set_request_id(&mut resp, &request_id);
     entry.operation = resp.extensions().get::<Answered>().map(|a| a.0.to_owned());
     entry.status = resp.status().as_u16();
@@ -162,7 +163,13 @@ impl Sandbox {
     /// Runs one operation through faults, token and rate limit. `handle` gets the world and the
     /// client id of the application whose token it is.
     /// `query` tells the marketplace, hence the region, when the host name doesn't.
-    pub async fn call(&self, op: &Op, headers: &HeaderMap, query: Option<&str>, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Response {
+    pub async fn call(
+        &self,
+        op: &Op,
+        headers: &HeaderMap,
+        query: Option<&str>,
+        handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>,
+    ) -> Response {
         let decision = {
             let mut guard = self.world();
             let w: &mut World = &mut guard;
@@ -196,7 +203,14 @@ impl Sandbox {
         resp
     }
 
-    fn run(&self, op: &Op, headers: &HeaderMap, query: Option<&str>, w: &mut World, handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>) -> Result<Response, ApiError> {
+    fn run(
+        &self,
+        op: &Op,
+        headers: &HeaderMap,
+        query: Option<&str>,
+        w: &mut World,
+        handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>,
+    ) -> Result<Response, ApiError> {
         let now = w.clock.now();
         let client = if op.authed { authorize(w, headers, now)? } else { String::new() };
         if op.authed {
@@ -244,7 +258,8 @@ fn check_role(w: &World, headers: &HeaderMap, op: &Op) -> Result<(), ApiError> {
     if needed.iter().any(|r| roles.contains(r)) {
         Ok(())
     } else {
-        Err(ApiError::unauthorized("Access to requested resource is denied.").with_details(format!("The application lacks the {name} role for {}.", op.id)))
+        Err(ApiError::unauthorized("Access to requested resource is denied.")
+            .with_details(format!("The application lacks the {name} role for {}.", op.id)))
     }
 }
 
@@ -289,7 +304,11 @@ pub fn target(order_id: &str, query: Option<&str>, headers: &HeaderMap) -> Resul
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
     if let Some(served) = Region::of_host(host) {
         if served != region {
-            return Err(ApiError::invalid_input(format!("Marketplace {marketplace_id} belongs to the {} region; this endpoint serves {}.", region.name(), served.name())));
+            return Err(ApiError::invalid_input(format!(
+                "Marketplace {marketplace_id} belongs to the {} region; this endpoint serves {}.",
+                region.name(),
+                served.name()
+            )));
         }
     }
     Ok(Target { order_id: order_id.to_owned(), marketplace_id })

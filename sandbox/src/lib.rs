@@ -85,5 +85,6 @@ async fn www(State(sb): State<Sandbox>, req: Request) -> Response {
 }
 
 async fn method_not_allowed(req: Request) -> Response {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed", format!("{} is not allowed on {}.", req.method(), req.uri().path())).into_response()
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed", format!("{} is not allowed on {}.", req.method(), req.uri().path()))
+        .into_response()
 }

@@ -89,7 +89,9 @@ mod tests {
     fn secrets_never_reach_the_log() {
         assert_eq!(mask("Atza|IwEBIA-very-secret-XyZ9"), "Atza|****XyZ9");
         assert_eq!(mask("short"), "****");
-        let form = masked_body(b"grant_type=refresh_token&refresh_token=Atzr%7Csecret-refresh-0001&client_id=amzn1.app&client_secret=s3cr3t-s3cr3t");
+        let form = masked_body(
+            b"grant_type=refresh_token&refresh_token=Atzr%7Csecret-refresh-0001&client_id=amzn1.app&client_secret=s3cr3t-s3cr3t",
+        );
         assert!(!form.contains("secret-refresh") && !form.contains("s3cr3t-s3cr3t") && form.contains("client_id=amzn1.app"), "{form}");
         let json = masked_body(br#"{"refresh_token":"Atzr|secret-refresh-0001","client_id":"x"}"#);
         assert!(!json.contains("secret-refresh"), "{json}");

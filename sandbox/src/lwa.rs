@@ -38,10 +38,15 @@ pub async fn token(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -
             Err(why) => return Ok(error(StatusCode::BAD_REQUEST, "invalid_request", why)),
         };
         let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
-        let missing = |p: &str| Ok(error(StatusCode::BAD_REQUEST, "invalid_request", &format!("The request is missing a required parameter : {p}")));
+        let missing =
+            |p: &str| Ok(error(StatusCode::BAD_REQUEST, "invalid_request", &format!("The request is missing a required parameter : {p}")));
         let Some(grant) = get("grant_type") else { return missing("grant_type") };
         if grant != "refresh_token" {
-            return Ok(error(StatusCode::BAD_REQUEST, "unsupported_grant_type", &format!("The authorization grant type {grant} is not supported by the authorization server")));
+            return Ok(error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                &format!("The authorization grant type {grant} is not supported by the authorization server"),
+            ));
         }
         let Some(client_id) = get("client_id") else { return missing("client_id") };
         let Some(secret) = get("client_secret") else { return missing("client_secret") };
@@ -59,8 +64,10 @@ pub async fn token(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -
         let lifetime = w.token_lifetime;
         let expires = w.clock.now() + lifetime;
         w.tokens.insert(access.clone(), AccessToken { client_id, roles, expires });
-        let body = json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": lifetime.whole_seconds()});
-        Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body.to_string()).into_response())
+        let body =
+            json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": lifetime.whole_seconds()});
+        Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body.to_string())
+            .into_response())
     })
     .await
 }

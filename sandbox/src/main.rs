@@ -72,7 +72,15 @@ fn run(args: Args) -> Result<(), String> {
         }
         false => (None, None),
     };
-    let config = Config { static_mode: args.static_mode, rate_scale: args.rate_scale, www: www.clone(), tls: args.tls, certificate_pem, seed, faults };
+    let config = Config {
+        static_mode: args.static_mode,
+        rate_scale: args.rate_scale,
+        www: www.clone(),
+        tls: args.tls,
+        certificate_pem,
+        seed,
+        faults,
+    };
     let orders = scenario.orders.len();
     let sandbox = Sandbox::new(config, scenario);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;

@@ -40,7 +40,9 @@ pub const KINDS: [(&str, Op); 11] = [
 /// and no properties beyond the model's. sandbox/tests/schemas.rs keeps it equal to the models.
 pub fn schemas() -> &'static serde_json::Map<String, Value> {
     static SCHEMAS: OnceLock<serde_json::Map<String, Value>> = OnceLock::new();
-    SCHEMAS.get_or_init(|| serde_json::from_str(include_str!("../data/message-schemas.json")).expect("data/message-schemas.json is valid JSON"))
+    SCHEMAS.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/message-schemas.json")).expect("data/message-schemas.json is valid JSON")
+    })
 }
 
 fn validators() -> &'static HashMap<&'static str, jsonschema::Validator> {
@@ -69,7 +71,12 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
             .iter()
             .filter_map(|k| {
                 let s = schemas().get(k.as_str())?;
-                Some(Action { name: k, title: s["schema"]["title"].as_str().unwrap_or(k), path: format!("{base}/messages/{k}"), schema: Some(s["schema"].clone()) })
+                Some(Action {
+                    name: k,
+                    title: s["schema"]["title"].as_str().unwrap_or(k),
+                    path: format!("{base}/messages/{k}"),
+                    schema: Some(s["schema"].clone()),
+                })
             })
             .collect();
         // GetAttributes is listed as an action too, without a schema (the static sandbox pair does).
@@ -129,7 +136,10 @@ pub async fn create(
 /// on the array), the text rules of every text description (no HTML, no email addresses), and
 /// attachments that were uploaded (facts.md: "Attachment with ID … does not exist").
 fn check_payload(w: &World, kind: &str, payload: &Value) -> Result<(), ApiError> {
-    let errors: Vec<String> = validators()[kind].iter_errors(payload).map(|e| format!("{}: {e}", if e.instance_path().as_str().is_empty() { "body".to_owned() } else { e.instance_path().to_string() })).collect();
+    let errors: Vec<String> = validators()[kind]
+        .iter_errors(payload)
+        .map(|e| format!("{}: {e}", if e.instance_path().as_str().is_empty() { "body".to_owned() } else { e.instance_path().to_string() }))
+        .collect();
     if !errors.is_empty() {
         return Err(ApiError::invalid_input(errors.join("; ")));
     }
@@ -148,7 +158,9 @@ fn check_payload(w: &World, kind: &str, payload: &Value) -> Result<(), ApiError>
             return Err(ApiError::invalid_input(format!("/text: email addresses are not allowed ({email})")));
         }
     }
-    if let (Some(start), Some(end)) = (payload.get("coverageStartDate").and_then(Value::as_str), payload.get("coverageEndDate").and_then(Value::as_str)) {
+    if let (Some(start), Some(end)) =
+        (payload.get("coverageStartDate").and_then(Value::as_str), payload.get("coverageEndDate").and_then(Value::as_str))
+    {
         let parse = |s| time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok();
         if let (Some(s), Some(e)) = (parse(start), parse(end)) {
             if e < s {
@@ -168,10 +180,12 @@ fn check_payload(w: &World, kind: &str, payload: &Value) -> Result<(), ApiError>
 /// `<tag`, `</tag` or `<!` — what a browser would read as markup.
 fn html_tag(text: &str) -> Option<&str> {
     let b = text.as_bytes();
-    (0..b.len().saturating_sub(1)).find(|&i| b[i] == b'<' && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'/' || b[i + 1] == b'!')).map(|i| {
-        let end = text[i..].find('>').map_or(text.len(), |e| i + e + 1);
-        &text[i..end.min(i + 40)]
-    })
+    (0..b.len().saturating_sub(1)).find(|&i| b[i] == b'<' && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'/' || b[i + 1] == b'!')).map(
+        |i| {
+            let end = text[i..].find('>').map_or(text.len(), |e| i + e + 1);
+            &text[i..end.min(i + 40)]
+        },
+    )
 }
 
 /// A word with `@` between a local part and a dotted domain.

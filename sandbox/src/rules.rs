@@ -39,8 +39,12 @@ impl NotEligible {
     /// The 403 message Amazon gives for each case (facts.md).
     pub fn message(self) -> &'static str {
         match self {
-            NotEligible::AlreadySolicited | NotEligible::NotShipped => "The requested solicitation is not available for this amazonOrderId.",
-            NotEligible::OutsideWindow => "You can't use this feature to request a review outside the 5-30 day range after the order delivery date.",
+            NotEligible::AlreadySolicited | NotEligible::NotShipped => {
+                "The requested solicitation is not available for this amazonOrderId."
+            }
+            NotEligible::OutsideWindow => {
+                "You can't use this feature to request a review outside the 5-30 day range after the order delivery date."
+            }
         }
     }
 }

@@ -132,7 +132,12 @@ impl Scenario {
             if crate::marketplaces::region_of(&o.marketplace_id).is_none() {
                 return Err(at("marketplaceId", "unknown".into()));
             }
-            for (what, d) in [("purchaseDate", Some(&o.purchase_date)), ("earliestDeliveryDate", o.earliest_delivery_date.as_ref()), ("latestDeliveryDate", o.latest_delivery_date.as_ref()), ("solicitedAt", o.solicited_at.as_ref())] {
+            for (what, d) in [
+                ("purchaseDate", Some(&o.purchase_date)),
+                ("earliestDeliveryDate", o.earliest_delivery_date.as_ref()),
+                ("latestDeliveryDate", o.latest_delivery_date.as_ref()),
+                ("solicitedAt", o.solicited_at.as_ref()),
+            ] {
                 if let Some(d) = d {
                     parse_date(d, epoch).map_err(|e| at(what, e))?;
                 }
@@ -197,7 +202,11 @@ mod tests {
     #[test]
     fn scenarios_are_checked_when_loaded() {
         assert!(Scenario::from_json("{}").unwrap().orders.is_empty());
-        let order = |id: &str, extra: &str| format!(r#"{{"orders":[{{"amazonOrderId":"{id}","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now-20d","earliestDeliveryDate":"now-15d","latestDeliveryDate":"now-14d","buyerLocale":"en-US"{extra}}}]}}"#);
+        let order = |id: &str, extra: &str| {
+            format!(
+                r#"{{"orders":[{{"amazonOrderId":"{id}","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now-20d","earliestDeliveryDate":"now-15d","latestDeliveryDate":"now-14d","buyerLocale":"en-US"{extra}}}]}}"#
+            )
+        };
         assert!(Scenario::from_json(&order("111-1111111-1111111", "")).is_ok());
         for (bad, why) in [
             (order("1-2-3", ""), "amazonOrderId"),

@@ -30,13 +30,23 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
             "type": "object", "name": NAME, "title": TITLE, "description": TITLE,
             "properties": {}, "required": [], "$schema": "http://json-schema.org/draft-04/schema#", "x-ui-hidden": true,
         });
-        let offered: Vec<Action> = if eligible { vec![Action { name: NAME, title: TITLE, path: format!("{base}/solicitations/{NAME}"), schema: Some(schema) }] } else { vec![] };
+        let offered: Vec<Action> = if eligible {
+            vec![Action { name: NAME, title: TITLE, path: format!("{base}/solicitations/{NAME}"), schema: Some(schema) }]
+        } else {
+            vec![]
+        };
         Ok(json_response(StatusCode::OK, &actions_document(&base, &t.marketplace_id, &offered)))
     })
     .await
 }
 
-pub async fn create(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, Extension(rid): Extension<RequestId>, headers: HeaderMap) -> Response {
+pub async fn create(
+    State(sb): State<Sandbox>,
+    Path(order): Path<String>,
+    RawQuery(query): RawQuery,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+) -> Response {
     sb.call(&CREATE, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             return static_pairs::answer(CREATE.id, &order, query.as_deref(), None);
@@ -46,7 +56,12 @@ pub async fn create(State(sb): State<Sandbox>, Path(order): Path<String>, RawQue
         let o = w.order(&t)?;
         o.review_request(now).map_err(|why| ApiError::unauthorized(why.message()))?;
         o.solicited_at = Some(now);
-        o.messages.push(crate::rules::SentMessage { kind: NAME.into(), at: crate::scenario::format_date(now), request_id: rid.0, body: json!({}) });
+        o.messages.push(crate::rules::SentMessage {
+            kind: NAME.into(),
+            at: crate::scenario::format_date(now),
+            request_id: rid.0,
+            body: json!({}),
+        });
         Ok(json_response(StatusCode::CREATED, &json!({})))
     })
     .await

@@ -51,6 +51,8 @@ pub fn answer(operation: &str, order_id: &str, query: Option<&str>, body: Option
     });
     match matching.max_by_key(|(s, _)| *s) {
         Some((_, p)) => Ok(json_response(StatusCode::from_u16(p.status).unwrap_or(StatusCode::OK), &p.response)),
-        None => Err(ApiError::invalid_input("Could not match input arguments: the static sandbox answers only the requests of its documented examples.")),
+        None => Err(ApiError::invalid_input(
+            "Could not match input arguments: the static sandbox answers only the requests of its documented examples.",
+        )),
     }
 }

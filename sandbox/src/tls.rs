@@ -6,9 +6,14 @@ use std::sync::Arc;
 /// Seller Central (seller-central.md "Hosts"), SP-API in every region, production and sandbox
 /// (facts.md "Endpoints"), Login with Amazon, and loopback.
 pub fn host_names() -> Vec<String> {
-    let seller_central = ["com", "ca", "com.mx", "com.br", "co.uk", "de", "fr", "it", "es", "nl", "se", "pl", "com.tr", "ae", "sa", "eg", "in", "sg", "com.au", "co.jp"];
+    let seller_central = [
+        "com", "ca", "com.mx", "com.br", "co.uk", "de", "fr", "it", "es", "nl", "se", "pl", "com.tr", "ae", "sa", "eg", "in", "sg",
+        "com.au", "co.jp",
+    ];
     let mut names: Vec<String> = seller_central.iter().map(|tld| format!("sellercentral.amazon.{tld}")).collect();
-    names.extend(["sellercentral-europe.amazon.com", "sellercentral-japan.amazon.com", "api.amazon.com", "localhost", "127.0.0.1"].map(String::from));
+    names.extend(
+        ["sellercentral-europe.amazon.com", "sellercentral-japan.amazon.com", "api.amazon.com", "localhost", "127.0.0.1"].map(String::from),
+    );
     for region in ["na", "eu", "fe"] {
         names.push(format!("sellingpartnerapi-{region}.amazon.com"));
         names.push(format!("sandbox.sellingpartnerapi-{region}.amazon.com"));

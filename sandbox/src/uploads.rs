@@ -34,7 +34,9 @@ fn check_resource(resource: &str) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::invalid_input(format!("resource {resource:?} is not a message path (messaging/v1/orders/{{amazonOrderId}}/messages/{{kind}}).")))
+        Err(ApiError::invalid_input(format!(
+            "resource {resource:?} is not a message path (messaging/v1/orders/{{amazonOrderId}}/messages/{{kind}})."
+        )))
     }
 }
 
@@ -100,22 +102,42 @@ pub async fn put_object(State(sb): State<Sandbox>, Path(id): Path<String>, heade
         let header = |k: &str| headers.get(k).and_then(|v| v.to_str().ok());
         // The URL is signed over these headers: anything else than what was returned breaks it.
         let Some(md5_header) = header("content-md5") else {
-            return Ok(s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The Content-MD5 header that the upload destination returned is missing."));
+            return Ok(s3_error(
+                StatusCode::FORBIDDEN,
+                "SignatureDoesNotMatch",
+                "The Content-MD5 header that the upload destination returned is missing.",
+            ));
         };
         if md5_header != upload.content_md5 {
-            return Ok(s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The Content-MD5 header differs from the contentMD5 the upload destination was made for."));
+            return Ok(s3_error(
+                StatusCode::FORBIDDEN,
+                "SignatureDoesNotMatch",
+                "The Content-MD5 header differs from the contentMD5 the upload destination was made for.",
+            ));
         }
         if header("x-amz-server-side-encryption") != Some("AES256") {
-            return Ok(s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The x-amz-server-side-encryption header must be AES256, as returned."));
+            return Ok(s3_error(
+                StatusCode::FORBIDDEN,
+                "SignatureDoesNotMatch",
+                "The x-amz-server-side-encryption header must be AES256, as returned.",
+            ));
         }
         if let Some(ct) = &upload.content_type {
             if header("content-type") != Some(ct.as_str()) {
-                return Ok(s3_error(StatusCode::FORBIDDEN, "SignatureDoesNotMatch", "The Content-Type header differs from the contentType the upload destination was made for."));
+                return Ok(s3_error(
+                    StatusCode::FORBIDDEN,
+                    "SignatureDoesNotMatch",
+                    "The Content-Type header differs from the contentType the upload destination was made for.",
+                ));
             }
         }
         let digest = base64::engine::general_purpose::STANDARD.decode(md5_header).ok().filter(|d| d.len() == 16);
         let Some(digest) = digest else {
-            return Ok(s3_error(StatusCode::BAD_REQUEST, "InvalidDigest", "The Content-MD5 you specified was invalid (it must be the base64 of the 16-byte MD5 digest, not hex)."));
+            return Ok(s3_error(
+                StatusCode::BAD_REQUEST,
+                "InvalidDigest",
+                "The Content-MD5 you specified was invalid (it must be the base64 of the 16-byte MD5 digest, not hex).",
+            ));
         };
         if Md5::digest(&body).as_slice() != digest.as_slice() {
             return Ok(s3_error(StatusCode::BAD_REQUEST, "BadDigest", "The Content-MD5 you specified did not match what we received."));

@@ -20,7 +20,10 @@ async fn a_review_is_requested_once_inside_the_window() {
     assert_eq!(action_names(&doc), ["productReviewAndSellerFeedback"]);
     let embedded = &doc["_embedded"]["actions"][0];
     assert_eq!(embedded["_embedded"]["schema"]["x-ui-hidden"], true, "the tutorial seed's schema");
-    assert_eq!(embedded["_links"]["self"]["href"], format!("/solicitations/v1/orders/{ELIGIBLE}/solicitations/productReviewAndSellerFeedback?marketplaceIds={US}"));
+    assert_eq!(
+        embedded["_links"]["self"]["href"],
+        format!("/solicitations/v1/orders/{ELIGIBLE}/solicitations/productReviewAndSellerFeedback?marketplaceIds={US}")
+    );
 
     let created = create_review(&app, &token, ELIGIBLE, US).await;
     assert_eq!((created.status, created.json()), (StatusCode::CREATED, json!({})));
@@ -136,12 +139,16 @@ async fn messages_are_checked_server_side() {
     assert_eq!(wrong.error().1, "Invalid amazonOrderId and template combination.");
 
     // Malformed JSON and a wrong content type.
-    let malformed = send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "application/json")], "{\"text\": ").await;
+    let malformed =
+        send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "application/json")], "{\"text\": ").await;
     assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
     assert!(malformed.details().contains("not valid JSON"));
-    let plain = send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "text/plain")], "{\"text\":\"hi\"}").await;
+    let plain =
+        send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "text/plain")], "{\"text\":\"hi\"}").await;
     assert_eq!(plain.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let big = send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "application/json")], vec![b' '; 70 * 1024]).await;
+    let big =
+        send(&app, Method::POST, &url, &[("x-amz-access-token", &token), ("content-type", "application/json")], vec![b' '; 70 * 1024])
+            .await;
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(big.json()["errors"][0]["code"].is_string());
 
@@ -159,8 +166,20 @@ async fn attachments_go_through_an_upload_destination_and_a_checked_put() {
     let file = b"%PDF-1.4 invoice 0001".to_vec();
     let md5 = md5_b64(&file);
     let resource = format!("messaging/v1/orders/{ELIGIBLE}/messages/invoice");
-    let dest_url = |md5: &str| format!("/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={US}&contentMD5={}&contentType=application%2Fpdf", md5.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
-    let dest = send(&app, Method::POST, &dest_url(&md5), &[("x-amz-access-token", &token), ("host", "sellingpartnerapi-na.amazon.com")], Body::empty()).await;
+    let dest_url = |md5: &str| {
+        format!(
+            "/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={US}&contentMD5={}&contentType=application%2Fpdf",
+            md5.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D")
+        )
+    };
+    let dest = send(
+        &app,
+        Method::POST,
+        &dest_url(&md5),
+        &[("x-amz-access-token", &token), ("host", "sellingpartnerapi-na.amazon.com")],
+        Body::empty(),
+    )
+    .await;
     assert_eq!(dest.status, StatusCode::CREATED, "{}", dest.text);
     assert_eq!(dest.header("x-amzn-ratelimit-limit"), Some("10.0"), "uploads: 10/s");
     let p = dest.json()["payload"].clone();
@@ -185,7 +204,13 @@ async fn attachments_go_through_an_upload_destination_and_a_checked_put() {
             send(&app, Method::PUT, &path, &h, bytes).await
         }
     };
-    let good = || vec![("content-md5", md5.clone()), ("x-amz-server-side-encryption", "AES256".to_owned()), ("content-type", "application/pdf".to_owned())];
+    let good = || {
+        vec![
+            ("content-md5", md5.clone()),
+            ("x-amz-server-side-encryption", "AES256".to_owned()),
+            ("content-type", "application/pdf".to_owned()),
+        ]
+    };
     let hex: String = Md5::digest(&file).iter().map(|b| format!("{b:02x}")).collect();
     let mut wrong_md5 = good();
     wrong_md5[0].1 = hex;
@@ -205,7 +230,13 @@ async fn attachments_go_through_an_upload_destination_and_a_checked_put() {
 
     let sent = post_json(&app, &token, &message(ELIGIBLE, "invoice", US), &body).await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
-    let unknown = post_json(&app, &token, &message(ELIGIBLE, "invoice", US), &json!({"attachments": [{"uploadDestinationId": "nope", "fileName": "x.pdf"}]})).await;
+    let unknown = post_json(
+        &app,
+        &token,
+        &message(ELIGIBLE, "invoice", US),
+        &json!({"attachments": [{"uploadDestinationId": "nope", "fileName": "x.pdf"}]}),
+    )
+    .await;
     assert_eq!(unknown.details(), "Attachment with ID nope does not exist");
     let six: Vec<Value> = (0..6).map(|_| json!({"uploadDestinationId": id, "fileName": "invoice.pdf"})).collect();
     let too_many = post_json(&app, &token, &message(ELIGIBLE, "invoice", US), &json!({"attachments": six})).await;
@@ -215,14 +246,28 @@ async fn attachments_go_through_an_upload_destination_and_a_checked_put() {
     let hex_md5: String = Md5::digest(&file).iter().map(|b| format!("{b:02x}")).collect();
     let d2 = send(&app, Method::POST, &dest_url(&hex_md5), &[("x-amz-access-token", &token)], Body::empty()).await.json();
     let path2 = d2["payload"]["url"].as_str().unwrap().split_once("/_s3/").map(|(_, p)| format!("/_s3/{p}")).unwrap();
-    let hexput = send(&app, Method::PUT, &path2, &[("content-md5", &hex_md5), ("x-amz-server-side-encryption", "AES256"), ("content-type", "application/pdf")], file.clone()).await;
+    let hexput = send(
+        &app,
+        Method::PUT,
+        &path2,
+        &[("content-md5", &hex_md5), ("x-amz-server-side-encryption", "AES256"), ("content-type", "application/pdf")],
+        file.clone(),
+    )
+    .await;
     assert!(hexput.text.contains("<Code>InvalidDigest</Code>"), "{}", hexput.text);
 
     // The URL expires after 900 s.
     let d3 = send(&app, Method::POST, &dest_url(&md5), &[("x-amz-access-token", &token)], Body::empty()).await.json();
     let path3 = d3["payload"]["url"].as_str().unwrap().split_once("/_s3/").map(|(_, p)| format!("/_s3/{p}")).unwrap();
     sb.world().clock.advance(time::Duration::seconds(901));
-    let expired = send(&app, Method::PUT, &path3, &[("content-md5", &md5), ("x-amz-server-side-encryption", "AES256"), ("content-type", "application/pdf")], file).await;
+    let expired = send(
+        &app,
+        Method::PUT,
+        &path3,
+        &[("content-md5", &md5), ("x-amz-server-side-encryption", "AES256"), ("content-type", "application/pdf")],
+        file,
+    )
+    .await;
     assert_eq!(expired.status, StatusCode::FORBIDDEN);
     assert!(expired.text.contains("Request has expired"));
 }
@@ -249,17 +294,34 @@ async fn upload_destinations_check_their_parameters() {
 #[tokio::test]
 async fn login_with_amazon_issues_tokens_and_refuses_bad_requests() {
     let (sb, app) = sandbox();
-    let form = |pairs: &[(&str, &str)]| pairs.iter().fold(form_urlencoded::Serializer::new(String::new()), |mut s, (k, v)| { s.append_pair(k, v); s }).finish();
+    let form = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .fold(form_urlencoded::Serializer::new(String::new()), |mut s, (k, v)| {
+                s.append_pair(k, v);
+                s
+            })
+            .finish()
+    };
     let lwa = |body: String, ct: &'static str| {
         let app = app.clone();
         async move { send(&app, Method::POST, "/auth/o2/token", &[("content-type", ct)], body).await }
     };
-    let good = [("grant_type", "refresh_token"), ("refresh_token", REFRESH_TOKEN), ("client_id", CLIENT_ID), ("client_secret", CLIENT_SECRET)];
+    let good =
+        [("grant_type", "refresh_token"), ("refresh_token", REFRESH_TOKEN), ("client_id", CLIENT_ID), ("client_secret", CLIENT_SECRET)];
     let ok = lwa(form(&good), "application/x-www-form-urlencoded").await;
     let t = ok.json();
-    assert_eq!((t["token_type"].as_str(), t["expires_in"].as_i64(), t["refresh_token"].as_str()), (Some("bearer"), Some(3600), Some(REFRESH_TOKEN)));
+    assert_eq!(
+        (t["token_type"].as_str(), t["expires_in"].as_i64(), t["refresh_token"].as_str()),
+        (Some("bearer"), Some(3600), Some(REFRESH_TOKEN))
+    );
     assert!(t["access_token"].as_str().unwrap().starts_with("Atza|"));
-    let json_ok = lwa(json!({"grant_type": "refresh_token", "refresh_token": REFRESH_TOKEN, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}).to_string(), "application/json").await;
+    let json_ok = lwa(
+        json!({"grant_type": "refresh_token", "refresh_token": REFRESH_TOKEN, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET})
+            .to_string(),
+        "application/json",
+    )
+    .await;
     assert_eq!(json_ok.status, StatusCode::OK);
 
     let with = |k: &str, v: &'static str| good.iter().map(|(n, x)| (*n, if *n == k { v } else { *x })).collect::<Vec<_>>();
@@ -325,10 +387,24 @@ async fn bad_input_gets_amazons_error_body_never_a_500() {
         assert!(a.header("x-amzn-requestid").is_some());
     }
     // A marketplace of another region than the endpoint's host.
-    let eu = send(&app, Method::GET, &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}"), &[("x-amz-access-token", &token), ("host", "sellingpartnerapi-eu.amazon.com")], Body::empty()).await;
+    let eu = send(
+        &app,
+        Method::GET,
+        &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}"),
+        &[("x-amz-access-token", &token), ("host", "sellingpartnerapi-eu.amazon.com")],
+        Body::empty(),
+    )
+    .await;
     assert_eq!(eu.status, StatusCode::BAD_REQUEST);
     assert!(eu.details().contains("na region"), "{}", eu.text);
-    let wrong_method = send(&app, Method::DELETE, &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}"), &[("x-amz-access-token", &token)], Body::empty()).await;
+    let wrong_method = send(
+        &app,
+        Method::DELETE,
+        &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}"),
+        &[("x-amz-access-token", &token)],
+        Body::empty(),
+    )
+    .await;
     assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(wrong_method.error().0, "MethodNotAllowed");
 }
@@ -348,7 +424,10 @@ async fn the_log_masks_secrets_and_records_outcomes() {
     assert_eq!(entries[1]["operation"], "createProductReviewAndSellerFeedbackSolicitation");
     assert_eq!((entries[1]["status"].as_u64(), entries[1]["outcome"].as_str()), (Some(201), Some("answered")));
     assert_eq!(entries[1]["time"], "2026-11-23T12:00:00Z", "the emulator's clock");
-    let since = send(&app, Method::GET, "/_sandbox/log?since=1&operation=createProductReviewAndSellerFeedbackSolicitation", &[], Body::empty()).await.json();
+    let since =
+        send(&app, Method::GET, "/_sandbox/log?since=1&operation=createProductReviewAndSellerFeedbackSolicitation", &[], Body::empty())
+            .await
+            .json();
     assert_eq!(since.as_array().unwrap().len(), 1);
     send(&app, Method::DELETE, "/_sandbox/log", &[], Body::empty()).await;
     assert_eq!(send(&app, Method::GET, "/_sandbox/log", &[], Body::empty()).await.json(), json!([]));
@@ -372,7 +451,10 @@ async fn admin_api_resets_loads_scenarios_and_moves_the_clock() {
     assert_eq!(reset.json()["orders"], 7);
     let after = send(&app, Method::GET, "/_sandbox/orders", &[], Body::empty()).await.json();
     assert_eq!(by_id(&after, ELIGIBLE)["reviewRequest"], "eligible", "a reset forgets what was sent");
-    assert!(get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status == StatusCode::FORBIDDEN, "and the tokens");
+    assert!(
+        get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status == StatusCode::FORBIDDEN,
+        "and the tokens"
+    );
 
     let clock = send(&app, Method::POST, "/_sandbox/clock", &[], json!({"advanceSeconds": 86400}).to_string()).await.json();
     assert_eq!(clock["now"], "2026-11-24T12:00:00Z");

@@ -37,7 +37,9 @@ async fn probabilities_are_seeded_and_about_right() {
         let token = login(&app).await;
         let mut failures = vec![];
         for i in 0..400 {
-            if get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status == StatusCode::INTERNAL_SERVER_ERROR {
+            if get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await.status
+                == StatusCode::INTERNAL_SERVER_ERROR
+            {
                 failures.push(i);
             }
         }
@@ -99,11 +101,29 @@ async fn mid_response_sends_half_an_answer() {
 #[tokio::test]
 async fn faults_are_managed_through_the_admin_api() {
     let (_, app) = with_faults(&[], 1);
-    let add = send(&app, Method::POST, "/_sandbox/faults", &[], json!([{"operation": "*", "latencyMs": 5}, {"operation": "lwaToken", "status": 500}]).to_string()).await;
+    let add = send(
+        &app,
+        Method::POST,
+        "/_sandbox/faults",
+        &[],
+        json!([{"operation": "*", "latencyMs": 5}, {"operation": "lwaToken", "status": 500}]).to_string(),
+    )
+    .await;
     assert_eq!(add.json().as_array().unwrap().len(), 2);
-    let lwa = send(&app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], "grant_type=refresh_token").await;
-    assert_eq!((lwa.status, lwa.json()["error"].as_str()), (StatusCode::INTERNAL_SERVER_ERROR, Some("server_error")), "LWA's own error shape");
-    for bad in [json!({"operation": "x", "probability": 3}), json!({"operation": "x", "status": 200}), json!({"operation": "x", "drop": "sideways"}), json!({"op": "x"})] {
+    let lwa =
+        send(&app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], "grant_type=refresh_token")
+            .await;
+    assert_eq!(
+        (lwa.status, lwa.json()["error"].as_str()),
+        (StatusCode::INTERNAL_SERVER_ERROR, Some("server_error")),
+        "LWA's own error shape"
+    );
+    for bad in [
+        json!({"operation": "x", "probability": 3}),
+        json!({"operation": "x", "status": 200}),
+        json!({"operation": "x", "drop": "sideways"}),
+        json!({"op": "x"}),
+    ] {
         assert_eq!(send(&app, Method::POST, "/_sandbox/faults", &[], bad.to_string()).await.status, StatusCode::BAD_REQUEST, "{bad}");
     }
     assert_eq!(send(&app, Method::DELETE, "/_sandbox/faults", &[], Body::empty()).await.json(), json!([]));

@@ -38,7 +38,10 @@ fn operations(model: &Value) -> Vec<(String, String, String)> {
 fn documented_pairs() -> BTreeSet<String> {
     let mut pairs = BTreeSet::new();
     let mut add = |op: &str, status: &str, pair: &Value| {
-        pairs.insert(json!({"operationId": op, "status": status.parse::<u16>().unwrap(), "request": pair["request"], "response": pair["response"]}).to_string());
+        pairs.insert(
+            json!({"operationId": op, "status": status.parse::<u16>().unwrap(), "request": pair["request"], "response": pair["response"]})
+                .to_string(),
+        );
     };
     for (_, ops) in shared("models/sandbox_pairs.json").as_object().unwrap() {
         for (op, statuses) in ops.as_object().unwrap() {
@@ -47,7 +50,10 @@ fn documented_pairs() -> BTreeSet<String> {
             }
         }
     }
-    for (model, key) in [(shared("seeds/003_f4b1f7395d4b9377.txt"), "x-amazon-spds-sandbox-behaviors"), (shared("models/messaging_legacy_2025-07-30.json"), "x-amzn-api-sandbox")] {
+    for (model, key) in [
+        (shared("seeds/003_f4b1f7395d4b9377.txt"), "x-amazon-spds-sandbox-behaviors"),
+        (shared("models/messaging_legacy_2025-07-30.json"), "x-amzn-api-sandbox"),
+    ] {
         for (_, methods) in model["paths"].as_object().unwrap() {
             for (_, op) in methods.as_object().unwrap() {
                 let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
@@ -143,11 +149,13 @@ async fn static_mode_replays_every_documented_pair() {
     assert_eq!(replayed, 28);
 
     // Anything else is an SP-API error body; tokens are still required.
-    let other = post_json(&app, &token, &message("123-1234567-1234567", "confirmDeliveryDetails", US), &json!({"text": "Another message"})).await;
+    let other =
+        post_json(&app, &token, &message("123-1234567-1234567", "confirmDeliveryDetails", US), &json!({"text": "Another message"})).await;
     assert_eq!(other.status, StatusCode::BAD_REQUEST);
     assert!(other.details().contains("Could not match"), "{}", other.text);
     let unknown = get(&app, &token, &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}")).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
-    let no_token = send(&app, Method::GET, "/messaging/v1/orders/123-1234567-1234567?marketplaceIds=ATVPDKIKX0DER", &[], Body::empty()).await;
+    let no_token =
+        send(&app, Method::GET, "/messaging/v1/orders/123-1234567-1234567?marketplaceIds=ATVPDKIKX0DER", &[], Body::empty()).await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
 }

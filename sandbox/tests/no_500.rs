@@ -8,7 +8,8 @@ use proptest::prelude::*;
 
 fn path() -> impl Strategy<Value = String> {
     let order = prop_oneof![Just(ELIGIBLE.to_owned()), Just(UNSHIPPED.to_owned()), "[0-9a-zA-Z%-]{0,22}"];
-    let kind = prop_oneof![Just("confirmDeliveryDetails".to_owned()), Just("invoice".to_owned()), Just("warranty".to_owned()), "[a-zA-Z%]{0,12}"];
+    let kind =
+        prop_oneof![Just("confirmDeliveryDetails".to_owned()), Just("invoice".to_owned()), Just("warranty".to_owned()), "[a-zA-Z%]{0,12}"];
     let query = prop_oneof![Just(format!("?marketplaceIds={US}")), Just(String::new()), "\\?[a-zA-Z=&%,]{0,30}"];
     (order, kind, query, 0..7usize).prop_map(|(o, k, q, shape)| match shape {
         0 => format!("/solicitations/v1/orders/{o}{q}"),

@@ -40,7 +40,20 @@ impl Server {
     }
 
     fn token(&self) -> String {
-        let (code, body) = self.curl("api.amazon.com", "/auth/o2/token", &["-d", "grant_type=refresh_token", "-d", "refresh_token=Atzr|sandbox-refresh-token", "-d", "client_id=amzn1.application-oa2-client.sandbox", "-d", "client_secret=sandbox-client-secret"]);
+        let (code, body) = self.curl(
+            "api.amazon.com",
+            "/auth/o2/token",
+            &[
+                "-d",
+                "grant_type=refresh_token",
+                "-d",
+                "refresh_token=Atzr|sandbox-refresh-token",
+                "-d",
+                "client_id=amzn1.application-oa2-client.sandbox",
+                "-d",
+                "client_secret=sandbox-client-secret",
+            ],
+        );
         assert_eq!(code, 0, "{body}");
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
         v["access_token"].as_str().unwrap().to_owned()
@@ -60,14 +73,25 @@ fn unsafe_sigterm(pid: u32) {
 }
 
 fn scenario_file(name: &str) -> String {
-    let order = |id: &str, delivered: i32| format!(r#"{{"amazonOrderId":"{id}","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now-30d","earliestDeliveryDate":"now-{}d","latestDeliveryDate":"now-{delivered}d","buyerLocale":"en-US"}}"#, delivered + 1);
-    let text = format!(r#"{{"orders":[{},{},{}]}}"#, order("111-0000000-0000001", 10), order("111-0000000-0000002", 10), order("111-0000000-0000003", 10));
+    let order = |id: &str, delivered: i32| {
+        format!(
+            r#"{{"amazonOrderId":"{id}","marketplaceId":"ATVPDKIKX0DER","status":"Shipped","purchaseDate":"now-30d","earliestDeliveryDate":"now-{}d","latestDeliveryDate":"now-{delivered}d","buyerLocale":"en-US"}}"#,
+            delivered + 1
+        )
+    };
+    let text = format!(
+        r#"{{"orders":[{},{},{}]}}"#,
+        order("111-0000000-0000001", 10),
+        order("111-0000000-0000002", 10),
+        order("111-0000000-0000003", 10)
+    );
     let path = std::env::temp_dir().join(format!("sp-sandbox-{name}-{}.json", std::process::id()));
     std::fs::write(&path, text).unwrap();
     path.to_string_lossy().into_owned()
 }
 
-const REVIEW: &str = "/solicitations/v1/orders/111-0000000-000000N/solicitations/productReviewAndSellerFeedback?marketplaceIds=ATVPDKIKX0DER";
+const REVIEW: &str =
+    "/solicitations/v1/orders/111-0000000-000000N/solicitations/productReviewAndSellerFeedback?marketplaceIds=ATVPDKIKX0DER";
 
 #[test]
 fn tls_on_port_zero_under_amazons_host_names() {
@@ -76,10 +100,15 @@ fn tls_on_port_zero_under_amazons_host_names() {
     assert!(server.url.starts_with("https://127.0.0.1:"), "{}", server.url);
     let token = server.token();
     let auth = format!("x-amz-access-token: {token}");
-    let (code, body) = server.curl("sellingpartnerapi-na.amazon.com", "/solicitations/v1/orders/111-0000000-0000001?marketplaceIds=ATVPDKIKX0DER", &["-H", &auth]);
+    let (code, body) = server.curl(
+        "sellingpartnerapi-na.amazon.com",
+        "/solicitations/v1/orders/111-0000000-0000001?marketplaceIds=ATVPDKIKX0DER",
+        &["-H", &auth],
+    );
     assert_eq!(code, 0);
     assert!(body.contains("productReviewAndSellerFeedback"), "{body}");
-    let (_, created) = server.curl("sellingpartnerapi-na.amazon.com", &REVIEW.replace('N', "1"), &["-X", "POST", "-H", &auth, "-w", "%{http_code}"]);
+    let (_, created) =
+        server.curl("sellingpartnerapi-na.amazon.com", &REVIEW.replace('N', "1"), &["-X", "POST", "-H", &auth, "-w", "%{http_code}"]);
     assert_eq!(created, "{}201");
     // The certificate is valid for the Amazon host names: trusting exactly it, curl verifies.
     let (_, pem) = server.curl("localhost", "/_sandbox/certificate", &[]);
@@ -87,12 +116,35 @@ fn tls_on_port_zero_under_amazons_host_names() {
     std::fs::write(&ca, &pem).unwrap();
     for host in ["sellercentral.amazon.com", "sellingpartnerapi-eu.amazon.com", "api.amazon.com", "sellercentral.amazon.co.jp"] {
         let out = Command::new("curl")
-            .args(["-sS", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", ca.to_str().unwrap(), "--resolve", &format!("{host}:{}:127.0.0.1", server.port), &format!("https://{host}:{}/_sandbox/clock", server.port)])
+            .args([
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--cacert",
+                ca.to_str().unwrap(),
+                "--resolve",
+                &format!("{host}:{}:127.0.0.1", server.port),
+                &format!("https://{host}:{}/_sandbox/clock", server.port),
+            ])
             .output()
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout), "200", "{host}: {}", String::from_utf8_lossy(&out.stderr));
     }
-    let other = Command::new("curl").args(["-sS", "-o", "/dev/null", "--cacert", ca.to_str().unwrap(), "--resolve", &format!("example.com:{}:127.0.0.1", server.port), &format!("https://example.com:{}/", server.port)]).output().unwrap();
+    let other = Command::new("curl")
+        .args([
+            "-sS",
+            "-o",
+            "/dev/null",
+            "--cacert",
+            ca.to_str().unwrap(),
+            "--resolve",
+            &format!("example.com:{}:127.0.0.1", server.port),
+            &format!("https://example.com:{}/", server.port),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(other.status.code(), Some(60), "not valid for other names");
     // Upload URLs point back at the host that was asked, over https.
     let (_, dest) = server.curl("sellingpartnerapi-na.amazon.com", "/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/111-0000000-0000001/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5=1B2M2Y8AsgTpgAmY7PhCfg%3D%3D", &["-X", "POST", "-H", &auth]);
@@ -105,7 +157,14 @@ fn tls_on_port_zero_under_amazons_host_names() {
 #[test]
 fn drop_faults_close_real_connections() {
     let scenario = scenario_file("drops");
-    let server = Server::start(&["--scenario", &scenario, "--fault", "createProductReviewAndSellerFeedbackSolicitation:drop=after,times=1", "--rate-scale", "0"]);
+    let server = Server::start(&[
+        "--scenario",
+        &scenario,
+        "--fault",
+        "createProductReviewAndSellerFeedbackSolicitation:drop=after,times=1",
+        "--rate-scale",
+        "0",
+    ]);
     let token = server.token();
     let auth = format!("x-amz-access-token: {token}");
     let host = "sellingpartnerapi-na.amazon.com";
@@ -127,7 +186,13 @@ fn drop_faults_close_real_connections() {
     assert_eq!(code, 18, "curl's partial transfer");
 
     let (_, log) = server.curl(host, "/_sandbox/log?operation=createProductReviewAndSellerFeedbackSolicitation", &[]);
-    let outcomes: Vec<String> = serde_json::from_str::<serde_json::Value>(&log).unwrap().as_array().unwrap().iter().map(|e| e["outcome"].as_str().unwrap().to_owned()).collect();
+    let outcomes: Vec<String> = serde_json::from_str::<serde_json::Value>(&log)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(outcomes, ["dropped-after", "answered", "dropped-before", "answered", "dropped-mid-response"]);
     assert!(!log.contains(&token), "the log masks tokens");
     assert_eq!(server.stop().0, Some(0));

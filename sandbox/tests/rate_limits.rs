@@ -56,12 +56,21 @@ async fn buckets_are_per_application() {
     {
         let mut w = sb.world();
         let mut s = w.scenario.clone();
-        s.applications.push(sp_sandbox::scenario::Application { client_id: "amzn1.application-oa2-client.second".into(), client_secret: "s2".into(), refresh_token: "Atzr|r2".into(), roles: None });
+        s.applications.push(sp_sandbox::scenario::Application {
+            client_id: "amzn1.application-oa2-client.second".into(),
+            client_secret: "s2".into(),
+            refresh_token: "Atzr|r2".into(),
+            roles: None,
+        });
         w.scenario = s;
     }
     let first = login(&app).await;
     let form = "grant_type=refresh_token&refresh_token=Atzr%7Cr2&client_id=amzn1.application-oa2-client.second&client_secret=s2";
-    let second = send(&app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], form).await.json()["access_token"].as_str().unwrap().to_owned();
+    let second = send(&app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], form).await.json()
+        ["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(futures_count(&app, &first, 6).await, 5);
     assert_eq!(futures_count(&app, &second, 6).await, 5, "the second application has its own bucket");
 }

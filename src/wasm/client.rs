@@ -7,18 +7,18 @@ use std::rc::Rc;
 use js_sys::{Function, Promise, Reflect};
 use serde::Serialize;
 use serde_json::Value;
-use wasm_bindgen::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use wasm_bindgen::prelude::*;
 
 use super::fetch::{self, FetchError};
-use crate::json::obj;
 use super::{api_error, build_error, core_error, from_js, lwa_error, to_js, JsClientConfig, JsFiles};
 use crate::catalogue::{Api, Operation};
 use crate::error::BuildError;
 use crate::hal::Actions;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::ids::Region;
+use crate::json::obj;
 use crate::limiter::{verify_create, Decision, Failure, Limiter, RetryDecision, RetryPolicy, Verification};
 use crate::lwa::{self, AccessToken, Credentials};
 use crate::request::{self, Call, Endpoint};
@@ -96,7 +96,12 @@ impl Client {
             request::checked_base_url(u).map_err(|e| build_error(&e))?;
         }
         let timeout_ms = get(&c, "timeoutMs").as_f64().filter(|t| t.is_finite() && *t > 0.0).unwrap_or(30_000.0);
-        let hooks = Hooks { on_retry: get_fn(&c, "onRetry"), log_request: get_fn(&c, "logRequest"), log_response: get_fn(&c, "logResponse"), log_error: get_fn(&c, "logError") };
+        let hooks = Hooks {
+            on_retry: get_fn(&c, "onRetry"),
+            log_request: get_fn(&c, "logRequest"),
+            log_response: get_fn(&c, "logResponse"),
+            log_error: get_fn(&c, "logError"),
+        };
         let inner = Inner {
             credentials,
             endpoint,
@@ -118,7 +123,12 @@ impl Client {
 
     /// The actions Amazon offers for an order: `api` is "messaging" or "solicitations".
     #[wasm_bindgen(js_name = getActions, unchecked_return_type = "Promise<Actions>")]
-    pub fn get_actions(&self, #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: String, order_id: String, marketplace_id: String) -> Promise {
+    pub fn get_actions(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: String,
+        order_id: String,
+        marketplace_id: String,
+    ) -> Promise {
         let inner = self.inner.clone();
         spawn(async move {
             let api = match api.as_str() {
@@ -153,7 +163,11 @@ impl Client {
     ) -> Promise {
         let inner = self.inner.clone();
         spawn(async move {
-            let body: Value = if body.is_undefined() || body.is_null() { Value::Object(Default::default()) } else { from_js(body, "the message body", Ok)? };
+            let body: Value = if body.is_undefined() || body.is_null() {
+                Value::Object(Default::default())
+            } else {
+                from_js(body, "the message body", Ok)?
+            };
             let files = read_files(files.map(JsValue::from))?;
             to_js(&inner.send_message(&kind, &order_id, &marketplace_id, body, files, confirm_links.unwrap_or(false)).await?)
         })
@@ -199,11 +213,19 @@ struct File {
 
 fn read_files(files: Option<JsValue>) -> Result<Vec<File>, JsValue> {
     let Some(files) = files.filter(|f| !f.is_undefined() && !f.is_null()) else { return Ok(Vec::new()) };
-    let arr = files.dyn_into::<js_sys::Array>().map_err(|_| build_error(&BuildError::InvalidAttachment("files must be an array".into())))?;
+    let arr =
+        files.dyn_into::<js_sys::Array>().map_err(|_| build_error(&BuildError::InvalidAttachment("files must be an array".into())))?;
     let mut out = Vec::new();
     for f in arr.iter() {
-        let bytes = get(&f, "bytes").dyn_into::<js_sys::Uint8Array>().map_err(|_| build_error(&BuildError::InvalidAttachment("each file needs its bytes as a Uint8Array".into())))?.to_vec();
-        let info = FileInfo { file_name: get_string(&f, "fileName").unwrap_or_default(), content_type: get_string(&f, "contentType").unwrap_or_default(), size: bytes.len() };
+        let bytes = get(&f, "bytes")
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| build_error(&BuildError::InvalidAttachment("each file needs its bytes as a Uint8Array".into())))?
+            .to_vec();
+        let info = FileInfo {
+            file_name: get_string(&f, "fileName").unwrap_or_default(),
+            content_type: get_string(&f, "contentType").unwrap_or_default(),
+            size: bytes.len(),
+        };
         upload::check_file(&info).map_err(|e| build_error(&e))?;
         out.push(File { info, bytes });
     }
@@ -215,7 +237,14 @@ fn find(name: &str) -> Result<&'static Operation, JsValue> {
 }
 
 fn call(op: &Operation, order_id: &str, marketplace_id: &str, body: Option<Value>) -> Call {
-    Call { operation: op.operation_id.into(), order_id: order_id.into(), marketplace_ids: vec![marketplace_id.into()], body, schema: None, confirm_links: false }
+    Call {
+        operation: op.operation_id.into(),
+        order_id: order_id.into(),
+        marketplace_ids: vec![marketplace_id.into()],
+        body,
+        schema: None,
+        confirm_links: false,
+    }
 }
 
 fn unexpected(op: &Operation, s: &Success) -> JsValue {
@@ -347,8 +376,18 @@ impl Inner {
 
     fn network_error(&self, op: &str, e: FetchError) -> JsValue {
         let err = match e {
-            FetchError::Network(m) => core_error("network", "network", &format!("Amazon could not be reached: {m}"), &obj(vec![("operation", op.into()), ("message", m.into())])),
-            FetchError::Timeout => core_error("timeout", "timeout", &format!("Amazon did not answer within {} ms", self.timeout_ms as u64), &obj(vec![("operation", op.into()), ("timeoutMs", self.timeout_ms.into())])),
+            FetchError::Network(m) => core_error(
+                "network",
+                "network",
+                &format!("Amazon could not be reached: {m}"),
+                &obj(vec![("operation", op.into()), ("message", m.into())]),
+            ),
+            FetchError::Timeout => core_error(
+                "timeout",
+                "timeout",
+                &format!("Amazon did not answer within {} ms", self.timeout_ms as u64),
+                &obj(vec![("operation", op.into()), ("timeoutMs", self.timeout_ms.into())]),
+            ),
         };
         self.log_error(op, &err);
         err
@@ -372,7 +411,12 @@ impl Inner {
     }
 
     /// As `execute`, returning the request id too, and telling an unknown create outcome apart.
-    async fn execute_with(&self, op: &Operation, build: &dyn Fn(&str) -> Result<HttpRequest, BuildError>, bytes: Option<&[u8]>) -> Result<(Success, Option<String>), SendError> {
+    async fn execute_with(
+        &self,
+        op: &Operation,
+        build: &dyn Fn(&str) -> Result<HttpRequest, BuildError>,
+        bytes: Option<&[u8]>,
+    ) -> Result<(Success, Option<String>), SendError> {
         let name = op.operation_id;
         let mut attempt = 0;
         let mut refreshed = false;
@@ -443,7 +487,14 @@ impl Inner {
         let create = call(op, order_id, marketplace_id, None);
         // Reject bad ids before any network use.
         request::build(&create, &self.endpoint, "check").map_err(|e| build_error(&e))?;
-        let result = |status, reason: Option<String>, request_id, verified, explanation: String| ReviewResult { status, order_id: order_id.into(), reason, request_id, verified, explanation };
+        let result = |status, reason: Option<String>, request_id, verified, explanation: String| ReviewResult {
+            status,
+            order_id: order_id.into(),
+            reason,
+            request_id,
+            verified,
+            explanation,
+        };
         let actions = self.actions(Api::Solicitations, order_id, marketplace_id).await?;
         if !actions.offers(op) {
             return Ok(result(
@@ -458,7 +509,15 @@ impl Inner {
         // At most two creates, the second only after reading the actions proved the first was not sent.
         for _ in 0..2 {
             match self.execute_with(op, &|t| request::build(&create, &self.endpoint, t), None).await {
-                Ok((_, request_id)) => return Ok(result("requested", None, request_id, verified, "Amazon will email the buyer a request for a product review and seller feedback.".into())),
+                Ok((_, request_id)) => {
+                    return Ok(result(
+                        "requested",
+                        None,
+                        request_id,
+                        verified,
+                        "Amazon will email the buyer a request for a product review and seller feedback.".into(),
+                    ))
+                }
                 Err(SendError::Fatal(e)) => {
                     let (kind, explanation, request_id) = refusal(e)?;
                     // Refused although the actions offered it a moment ago: a browser may have
@@ -468,7 +527,13 @@ impl Inner {
                     if kind == "alreadyRequestedOrOutsideWindow" {
                         if let Ok(actions) = self.actions(Api::Solicitations, order_id, marketplace_id).await {
                             if verify_create(op, &actions) == Verification::Sent {
-                                return Ok(result("requested", None, request_id, true, "The request went through: Amazon no longer offers a review request for this order.".into()));
+                                return Ok(result(
+                                    "requested",
+                                    None,
+                                    request_id,
+                                    true,
+                                    "The request went through: Amazon no longer offers a review request for this order.".into(),
+                                ));
                             }
                         }
                     }
@@ -476,29 +541,60 @@ impl Inner {
                 }
                 Err(SendError::Unknown(e)) => {
                     verified = true;
-                    let actions = self.actions(Api::Solicitations, order_id, marketplace_id).await.map_err(|_| outcome_unknown(op, order_id, e.clone()))?;
+                    let actions = self
+                        .actions(Api::Solicitations, order_id, marketplace_id)
+                        .await
+                        .map_err(|_| outcome_unknown(op, order_id, e.clone()))?;
                     match verify_create(op, &actions) {
-                        Verification::Sent => return Ok(result("requested", None, None, true, "The request went through: Amazon no longer offers a review request for this order.".into())),
+                        Verification::Sent => {
+                            return Ok(result(
+                                "requested",
+                                None,
+                                None,
+                                true,
+                                "The request went through: Amazon no longer offers a review request for this order.".into(),
+                            ))
+                        }
                         Verification::NotSent => continue,
                         Verification::Unknown => return Err(outcome_unknown(op, order_id, e)),
                     }
                 }
             }
         }
-        Err(core_error("outcome", "notSent", "Amazon did not confirm the review request twice; it was not sent. Try again later.", &obj(vec![("orderId", order_id.into())])))
+        Err(core_error(
+            "outcome",
+            "notSent",
+            "Amazon did not confirm the review request twice; it was not sent. Try again later.",
+            &obj(vec![("orderId", order_id.into())]),
+        ))
     }
 
-    async fn send_message(&self, kind: &str, order_id: &str, marketplace_id: &str, mut body: Value, files: Vec<File>, confirm_links: bool) -> Result<MessageResult, JsValue> {
+    async fn send_message(
+        &self,
+        kind: &str,
+        order_id: &str,
+        marketplace_id: &str,
+        mut body: Value,
+        files: Vec<File>,
+        confirm_links: bool,
+    ) -> Result<MessageResult, JsValue> {
         let op = find(kind)?;
         if !op.is_message() {
             return Err(build_error(&BuildError::UnknownOperation(format!("{kind} is not a message kind"))));
         }
         if files.len() > request::max_attachments(op) as usize {
-            return Err(build_error(&BuildError::InvalidAttachment(format!("{} messages take at most {} attachments", op.action, request::max_attachments(op)))));
+            return Err(build_error(&BuildError::InvalidAttachment(format!(
+                "{} messages take at most {} attachments",
+                op.action,
+                request::max_attachments(op)
+            ))));
         }
         // Stand-in attachment entries so the whole body is checked before any upload.
         if !files.is_empty() {
-            let placeholders: Vec<Value> = files.iter().map(|f| obj(vec![("uploadDestinationId", "pending".into()), ("fileName", f.info.file_name.as_str().into())])).collect();
+            let placeholders: Vec<Value> = files
+                .iter()
+                .map(|f| obj(vec![("uploadDestinationId", "pending".into()), ("fileName", f.info.file_name.as_str().into())]))
+                .collect();
             if let Some(o) = body.as_object_mut() {
                 o.insert("attachments".into(), Value::Array(placeholders));
             }
@@ -528,12 +624,22 @@ impl Inner {
             message.body = Some(body);
         }
         match self.execute_with(op, &|t| request::build(&message, &self.endpoint, t), None).await {
-            Ok((_, request_id)) => Ok(MessageResult { status: "sent", kind: op.action, order_id: order_id.into(), request_id, verified: false, attachments }),
+            Ok((_, request_id)) => {
+                Ok(MessageResult { status: "sent", kind: op.action, order_id: order_id.into(), request_id, verified: false, attachments })
+            }
             Err(SendError::Fatal(e)) => Err(e),
             Err(SendError::Unknown(e)) => {
-                let actions = self.actions(Api::Messaging, order_id, marketplace_id).await.map_err(|_| outcome_unknown(op, order_id, e.clone()))?;
+                let actions =
+                    self.actions(Api::Messaging, order_id, marketplace_id).await.map_err(|_| outcome_unknown(op, order_id, e.clone()))?;
                 match verify_create(op, &actions) {
-                    Verification::Sent => Ok(MessageResult { status: "sent", kind: op.action, order_id: order_id.into(), request_id: None, verified: true, attachments }),
+                    Verification::Sent => Ok(MessageResult {
+                        status: "sent",
+                        kind: op.action,
+                        order_id: order_id.into(),
+                        request_id: None,
+                        verified: true,
+                        attachments,
+                    }),
                     // Messaging may offer the kind again after a send: never resend on a guess.
                     Verification::NotSent | Verification::Unknown => Err(outcome_unknown(op, order_id, e)),
                 }
@@ -545,7 +651,10 @@ impl Inner {
         let op = find("createUploadDestinationForResource")?;
         let md5 = upload::content_md5(&f.bytes);
         let markets = [marketplace_id.to_owned()];
-        let dest = match self.execute(op, &|t| request::build_upload_destination(message.action, order_id, &markets, &f.info, &md5, &self.endpoint, t)).await? {
+        let dest = match self
+            .execute(op, &|t| request::build_upload_destination(message.action, order_id, &markets, &f.info, &md5, &self.endpoint, t))
+            .await?
+        {
             Success::UploadDestination(d) => d,
             other => return Err(unexpected(op, &other)),
         };
@@ -559,7 +668,12 @@ impl Inner {
                 "api",
                 "uploadFailed",
                 &format!("The upload of {} failed (HTTP {}).", f.info.file_name, resp.status),
-                &obj(vec![("status", resp.status.into()), ("errors", serde_json::to_value(errors).unwrap_or_default()), ("detail", detail.into()), ("body", resp.body.chars().take(300).collect::<String>().into())]),
+                &obj(vec![
+                    ("status", resp.status.into()),
+                    ("errors", serde_json::to_value(errors).unwrap_or_default()),
+                    ("detail", detail.into()),
+                    ("body", resp.body.chars().take(300).collect::<String>().into()),
+                ]),
             );
             self.log_error("uploadFile", &e);
             return Err(e);
@@ -590,4 +704,3 @@ fn outcome_unknown(op: &Operation, order_id: &str, cause: JsValue) -> JsValue {
         &obj(vec![("operation", op.operation_id.into()), ("orderId", order_id.into()), ("cause", get_string(&cause, "message").into())]),
     )
 }
-

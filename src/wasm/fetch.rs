@@ -44,7 +44,13 @@ pub enum FetchError {
 /// Send `req` (with `bytes` as the body when given) and read the whole answer, or give up after
 /// `timeout_ms`.
 pub async fn send(req: &HttpRequest, bytes: Option<&[u8]>, timeout_ms: f64) -> Result<HttpResponse, FetchError> {
-    let net = |e: JsValue| FetchError::Network(e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string()).unwrap_or_else(|| "network error".into()));
+    let net = |e: JsValue| {
+        FetchError::Network(
+            e.as_string()
+                .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string())
+                .unwrap_or_else(|| "network error".into()),
+        )
+    };
     let headers = Headers::new().map_err(net)?;
     for (k, v) in &req.headers {
         // Browsers refuse some headers (Chrome drops user-agent): skip those rather than fail.
@@ -59,7 +65,8 @@ pub async fn send(req: &HttpRequest, bytes: Option<&[u8]>, timeout_ms: f64) -> R
         Method::Post => gloo_net::http::Method::POST,
         Method::Put => gloo_net::http::Method::PUT,
     };
-    let builder = RequestBuilder::new(&req.url).method(method).headers(gloo_net::http::Headers::from_raw(headers)).abort_signal(Some(&signal));
+    let builder =
+        RequestBuilder::new(&req.url).method(method).headers(gloo_net::http::Headers::from_raw(headers)).abort_signal(Some(&signal));
     let request = match (bytes, &req.body) {
         (Some(b), _) => builder.body(Uint8Array::from(b)),
         (None, Some(text)) => builder.body(text.as_str()),

@@ -208,7 +208,11 @@ struct ReportJs<'a> {
 /// Check a message body against the operation's rules, the API's schema (when given) and the text
 /// policy, for live feedback as the seller types.
 #[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report")]
-pub fn check_body(operation: &str, #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] schema: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_body(
+    operation: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] schema: JsValue,
+) -> Result<JsValue, JsValue> {
     let op = Operation::find(operation).map_err(|e| build_error(&e))?;
     let body = if body.is_undefined() { Value::Null } else { from_js(body, "the body", any)? };
     let schema = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema", any)?) };
@@ -224,7 +228,10 @@ pub fn lint_text(text: &str) -> Result<JsValue, JsValue> {
 
 /// Parse a Messaging or Solicitations actions document.
 #[wasm_bindgen(js_name = parseActions, unchecked_return_type = "Actions")]
-pub fn parse_actions(#[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: &str, body: &str) -> Result<JsValue, JsValue> {
+pub fn parse_actions(
+    #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: &str,
+    body: &str,
+) -> Result<JsValue, JsValue> {
     let api = match api {
         "messaging" => Api::Messaging,
         "solicitations" => Api::Solicitations,

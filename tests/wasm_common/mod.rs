@@ -70,7 +70,9 @@ fn assert_core_error(e: &JsValue, kind: &str) {
 }
 
 pub fn pure_functions() {
-    let call = js(&format!(r#"{{"operation":"confirmDeliveryDetails","orderId":"123-1234567-1234567","marketplaceIds":["{US}"],"body":{{"text":"Arrives Tuesday."}}}}"#));
+    let call = js(&format!(
+        r#"{{"operation":"confirmDeliveryDetails","orderId":"123-1234567-1234567","marketplaceIds":["{US}"],"body":{{"text":"Arrives Tuesday."}}}}"#
+    ));
     let req = wasm::build_request(call.unchecked_into(), js(r#"{"region":"na"}"#).unchecked_into(), "Atza|t").unwrap();
     assert_eq!(s(&req, "url"), format!("https://sellingpartnerapi-na.amazon.com/messaging/v1/orders/123-1234567-1234567/messages/confirmDeliveryDetails?marketplaceIds={US}"));
     assert_eq!(s(&req, "body"), r#"{"text":"Arrives Tuesday."}"#);
@@ -80,7 +82,9 @@ pub fn pure_functions() {
     assert_core_error(&e, "invalidOrderId");
     assert_eq!(s(&e, "source"), "build");
 
-    let html = js(&format!(r#"{{"operation":"confirmDeliveryDetails","orderId":"123-1234567-1234567","marketplaceIds":["{US}"],"body":{{"text":"<b>hi</b>"}}}}"#));
+    let html = js(&format!(
+        r#"{{"operation":"confirmDeliveryDetails","orderId":"123-1234567-1234567","marketplaceIds":["{US}"],"body":{{"text":"<b>hi</b>"}}}}"#
+    ));
     let e = wasm::build_request(html.unchecked_into(), js(r#"{"region":"na"}"#).unchecked_into(), "t").unwrap_err();
     assert_core_error(&e, "invalidBody");
 
@@ -93,7 +97,9 @@ pub fn pure_functions() {
     assert_eq!(get(&report, "valid").as_bool(), Some(true));
     assert_eq!(get(&report, "needsLinkConfirmation").as_bool(), Some(true));
 
-    let resp = js(r#"{"status":403,"headers":[["x-amzn-RequestId","r-1"]],"body":"{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"The requested solicitation is not available for this amazonOrderId.\"}]}"}"#);
+    let resp = js(
+        r#"{"status":403,"headers":[["x-amzn-RequestId","r-1"]],"body":"{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"The requested solicitation is not available for this amazonOrderId.\"}]}"}"#,
+    );
     let e = wasm::parse_response("productReviewAndSellerFeedback", resp.unchecked_into()).unwrap_err();
     assert_core_error(&e, "alreadyRequestedOrOutsideWindow");
     assert_eq!(s(&get(&e, "details"), "requestId"), "r-1");
@@ -185,7 +191,16 @@ pub async fn message_with_attachment_and_blocked_text() {
     let l = log(&o).await;
     assert_eq!(count(&l, "POST", "/messages/invoice"), 2, "upload destination + message: {l:?}");
 
-    let r = wait(c.send_message("confirmDeliveryDetails".into(), o.clone(), US.into(), js(r#"{"text":"Your parcel arrives on Tuesday."}"#), None, None)).await.unwrap();
+    let r = wait(c.send_message(
+        "confirmDeliveryDetails".into(),
+        o.clone(),
+        US.into(),
+        js(r#"{"text":"Your parcel arrives on Tuesday."}"#),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
     assert_eq!(s(&r, "kind"), "confirmDeliveryDetails");
 
     let blocked = order("6666666");
@@ -196,7 +211,10 @@ pub async fn message_with_attachment_and_blocked_text() {
     }
     assert!(log(&blocked).await.is_empty(), "nothing was sent for blocked text");
 
-    let e = wait(c.send_message("unexpectedProblem".into(), blocked.clone(), US.into(), js(r#"{"text":"Sorry for the delay."}"#), None, None)).await.unwrap_err();
+    let e =
+        wait(c.send_message("unexpectedProblem".into(), blocked.clone(), US.into(), js(r#"{"text":"Sorry for the delay."}"#), None, None))
+            .await
+            .unwrap_err();
     assert_core_error(&e, "messageKindNotOffered");
 }
 

@@ -29,8 +29,12 @@ pub const REFRESH_TOKEN: &str = "Atzr|test-refresh-token";
 
 pub fn scenario_json() -> String {
     let order = |id: &str, market: &str, status: &str, delivered: Option<i32>, locale: &str, extra: &str| {
-        let dates = delivered.map(|d| format!(r#","earliestDeliveryDate":"now{:+}d","latestDeliveryDate":"now{:+}d""#, -d - 1, -d)).unwrap_or_default();
-        format!(r#"{{"amazonOrderId":"{id}","marketplaceId":"{market}","status":"{status}","purchaseDate":"now-45d","buyerLocale":"{locale}"{dates}{extra}}}"#)
+        let dates = delivered
+            .map(|d| format!(r#","earliestDeliveryDate":"now{:+}d","latestDeliveryDate":"now{:+}d""#, -d - 1, -d))
+            .unwrap_or_default();
+        format!(
+            r#"{{"amazonOrderId":"{id}","marketplaceId":"{market}","status":"{status}","purchaseDate":"now-45d","buyerLocale":"{locale}"{dates}{extra}}}"#
+        )
     };
     let orders = [
         order(ELIGIBLE, US, "Shipped", Some(10), "en-US", ""),
@@ -103,7 +107,10 @@ pub async fn send(app: &Router, method: Method, uri: &str, headers: &[(&str, &st
 }
 
 pub async fn login(app: &Router) -> String {
-    let form = format!("grant_type=refresh_token&refresh_token={}&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}", REFRESH_TOKEN.replace('|', "%7C"));
+    let form = format!(
+        "grant_type=refresh_token&refresh_token={}&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}",
+        REFRESH_TOKEN.replace('|', "%7C")
+    );
     let a = send(app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], form).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     a.json()["access_token"].as_str().unwrap().to_owned()
@@ -133,5 +140,10 @@ pub async fn create_review(app: &Router, token: &str, order: &str, market: &str)
 
 /// The names under `_links.actions` of an actions document.
 pub fn action_names(doc: &Value) -> Vec<String> {
-    doc["_links"]["actions"].as_array().unwrap_or_else(|| panic!("not an actions document: {doc}")).iter().map(|a| a["name"].as_str().unwrap().to_owned()).collect()
+    doc["_links"]["actions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not an actions document: {doc}"))
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_owned())
+        .collect()
 }
