@@ -2,8 +2,10 @@
 //! Uploads calls, and decides token refresh, rate limiting and retries from an injected clock.
 //! Sans-IO: no socket, no clock, no randomness of its own (docs/style.md). The only I/O lives
 //! in `wasm`, the boundary to JavaScript.
+pub mod caps;
 pub mod catalogue;
 pub mod error;
+pub mod flow;
 pub mod hal;
 pub mod http;
 pub mod ids;

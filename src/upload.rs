@@ -1,9 +1,13 @@
 //! Attachments through the Uploads API (facts.md "Attachments"): Content-MD5, the upload
 //! destination, the PUT with exactly the returned headers, then the message's attachment entry.
+//! Files are checked (name, type, size) before anything is uploaded, and a destination is used
+//! only when it is an https Amazon S3 URL carrying only the headers an upload answer carries
+//! (issue #12 item 4).
 use md5::{Digest, Md5};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::caps::MAX_ATTACHMENT_BYTES;
 use crate::catalogue::Method;
 use crate::error::BuildError;
 use crate::hal::HalError;
@@ -40,6 +44,19 @@ pub struct FileInfo {
     pub size: usize,
 }
 
+/// The content types an attachment may have: documents and pictures a buyer can open (PDF,
+/// JPEG, PNG, GIF, plain text, Word). Buyer-Seller Messaging lists the formats it supports
+/// (Seller Central Help 200389080); anything else is refused with this list before any upload.
+pub const ATTACHMENT_TYPES: [&str; 7] = [
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "text/plain",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+];
+
 /// Reject files that cannot become a valid attachment, with a reason.
 pub fn check_file(f: &FileInfo) -> Result<(), BuildError> {
     let name = f.file_name.trim();
@@ -56,16 +73,92 @@ pub fn check_file(f: &FileInfo) -> Result<(), BuildError> {
     if f.size == 0 {
         return bad(format!("{} is empty", crate::ids::truncate(name)));
     }
+    if f.size > MAX_ATTACHMENT_BYTES {
+        return bad(format!("{} is larger than 10 MB, the most Amazon takes in one message", crate::ids::truncate(name)));
+    }
     let ct = f.content_type.as_str();
-    let valid_type = ct.split_once('/').is_some_and(|(t, s)| {
+    let base = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let valid_type = base.split_once('/').is_some_and(|(t, s)| {
         let token = |x: &str| {
             !x.is_empty()
                 && x.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '!' | '#' | '$' | '&' | '-' | '^' | '_' | '.' | '+'))
         };
-        token(t) && token(s.split(';').next().unwrap_or("").trim())
+        token(t) && token(s)
     });
     if !valid_type {
         return bad(format!("\"{}\" is not a content type like application/pdf", crate::ids::truncate(ct)));
+    }
+    if !ATTACHMENT_TYPES.contains(&base.as_str()) {
+        return bad(format!(
+            "{} is of type {}; attachments can be PDF, JPEG, PNG, GIF, plain text or Word documents",
+            crate::ids::truncate(name),
+            crate::ids::truncate(&base)
+        ));
+    }
+    Ok(())
+}
+
+/// The AWS regions whose S3 hosts SP-API's upload destinations use (facts.md "Real upload
+/// destinations": us-east-1's global host for NA; eu-west-1 and us-west-2 for EU and FE).
+pub const S3_REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "us-west-2"];
+
+/// `s3.amazonaws.com`, `<bucket>.s3.amazonaws.com`, `s3.<region>.amazonaws.com` or
+/// `<bucket>.s3.<region>.amazonaws.com` for the regions above: the hosts the manifest's
+/// host_permissions list, and no other.
+pub fn amazon_s3_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    let Some(rest) = host.strip_suffix(".amazonaws.com") else { return false };
+    let bucket = |b: &str| {
+        b.len() <= 63 && !b.is_empty() && b.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+    };
+    let region = |r: &str| S3_REGIONS.contains(&r);
+    if rest == "s3" {
+        return true;
+    }
+    if let Some(r) = rest.strip_prefix("s3.") {
+        if region(r) {
+            return true;
+        }
+    }
+    if let Some((b, r)) = rest.rsplit_once(".s3.") {
+        return bucket(b) && region(r);
+    }
+    rest.strip_suffix(".s3").is_some_and(bucket)
+}
+
+/// The headers an upload answer may carry (facts.md: `Content-MD5` and
+/// `x-amz-server-side-encryption`; a content type and the KMS key id of the encryption header's
+/// family, which S3's presigned PUTs also sign). Names compared without case.
+pub const UPLOAD_HEADERS: [&str; 4] =
+    ["content-md5", "content-type", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id"];
+
+/// Whether the destination may be used for the file whose Content-MD5 is `md5`: an https Amazon S3
+/// URL (or, for local testing only, a URL under `local_origin`, the explicit base URL's origin:
+/// the extension never sets one), only the headers above, and the file's own Content-MD5.
+pub fn check_destination(dest: &UploadDestination, md5: &str, local_origin: Option<&str>) -> Result<(), String> {
+    let url = dest.url.as_str();
+    if url.len() > 4096 || url.chars().any(|c| c.is_control() || c == ' ') {
+        return Err("the upload URL is not a plain URL".into());
+    }
+    let local = local_origin.is_some_and(|o| url.strip_prefix(o).is_some_and(|r| r.starts_with('/')));
+    if !local {
+        let Some(rest) = url.strip_prefix("https://") else { return Err("the upload URL is not https".into()) };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (host, path) = rest.split_at(end);
+        if host.contains(['@', ':']) || !path.starts_with('/') || !amazon_s3_host(host) {
+            return Err(format!("the upload URL's host {} is not an Amazon S3 host", crate::ids::truncate(host)));
+        }
+    }
+    for (name, value) in &dest.headers {
+        if !UPLOAD_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h)) {
+            return Err(format!("the upload answer asks for a header {} that uploads never carry", crate::ids::truncate(name)));
+        }
+        if value.len() > 1024 || value.chars().any(char::is_control) {
+            return Err(format!("the upload header {} has an unusable value", crate::ids::truncate(name)));
+        }
+        if name.eq_ignore_ascii_case("content-md5") && value != md5 {
+            return Err("the upload answer's Content-MD5 is not the file's".into());
+        }
     }
     Ok(())
 }
@@ -130,12 +223,15 @@ mod tests {
         let f = |n: &str, t: &str, s| FileInfo { file_name: n.into(), content_type: t.into(), size: s };
         assert!(check_file(&f("invoice.pdf", "application/pdf", 10)).is_ok());
         assert!(check_file(&f("a.txt", "text/plain; charset=utf-8", 1)).is_ok());
+        assert!(check_file(&f("A.PDF", "Application/PDF", MAX_ATTACHMENT_BYTES)).is_ok());
         for bad in [
             f("", "application/pdf", 1),
             f("a.pdf", "application/pdf", 0),
             f("../a.pdf", "application/pdf", 1),
             f("a.pdf", "pdf", 1),
             f("a.pdf", "", 1),
+            f("a.exe", "application/x-msdownload", 1),
+            f("a.pdf", "application/pdf", MAX_ATTACHMENT_BYTES + 1),
         ] {
             assert!(matches!(check_file(&bad), Err(BuildError::InvalidAttachment(_))), "{bad:?}");
         }
@@ -151,5 +247,56 @@ mod tests {
         assert_eq!(attachment(&d, "a.pdf"), serde_json::json!({"uploadDestinationId": "u1", "fileName": "a.pdf"}));
         assert_eq!(parse_upload_destination(r#"{"payload":{"url":"https://x"}}"#).unwrap_err().path, "$.payload.uploadDestinationId");
         assert_eq!(parse_upload_destination("{}").unwrap_err().path, "$.payload");
+    }
+
+    #[test]
+    fn only_amazon_s3_hosts() {
+        for ok in [
+            "s3.amazonaws.com",
+            "S3.AMAZONAWS.COM",
+            "buyer-seller-messaging-prod-draft-attachment-namarketplace.s3.amazonaws.com",
+            "s3.eu-west-1.amazonaws.com",
+            "my.bucket.s3.us-west-2.amazonaws.com",
+        ] {
+            assert!(amazon_s3_host(ok), "{ok}");
+        }
+        for bad in [
+            "amazonaws.com",
+            "evil.com",
+            "s3.amazonaws.com.evil.com",
+            "s3.ap-south-1.amazonaws.com",
+            "x.s3.ap-south-1.amazonaws.com",
+            "ec2.amazonaws.com",
+            ".s3.amazonaws.com",
+            "a..b.s3.amazonaws.com",
+            "sellingpartnerapi-na.amazon.com",
+        ] {
+            assert!(!amazon_s3_host(bad), "{bad}");
+        }
+        let md5 = "kAFQmDzST7DWlj99KOF/cg==";
+        let dest = |url: &str, headers: &[(&str, &str)]| UploadDestination {
+            upload_destination_id: "u".into(),
+            url: url.into(),
+            headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        };
+        let real = "https://s3.amazonaws.com/buyer-seller-messaging-prod-draft-attachment-namarketplace/x?X-Amz-Expires=900";
+        assert_eq!(check_destination(&dest(real, &[("Content-MD5", md5), ("x-amz-server-side-encryption", "aws:kms")]), md5, None), Ok(()));
+        for (url, headers) in [
+            ("http://s3.amazonaws.com/b/x", vec![]),
+            ("https://evil.com/s3.amazonaws.com/x", vec![]),
+            ("https://s3.amazonaws.com@evil.com/x", vec![]),
+            ("https://s3.amazonaws.com:8443/x", vec![]),
+            ("https://s3.amazonaws.com", vec![]),
+            (real, vec![("authorization", "x")]),
+            (real, vec![("Content-MD5", "other==")]),
+            (real, vec![("x-amz-server-side-encryption", "a\r\nb")]),
+        ] {
+            assert!(check_destination(&dest(url, &headers), md5, None).is_err(), "{url} {headers:?}");
+        }
+        // The explicit base URL's origin, for local testing only.
+        let local = dest("http://127.0.0.1:9/_upload/u1", &[("Content-MD5", md5)]);
+        assert_eq!(check_destination(&local, md5, Some("http://127.0.0.1:9")), Ok(()));
+        assert!(check_destination(&local, md5, Some("http://127.0.0.1:99")).is_err());
+        assert!(check_destination(&local, md5, None).is_err());
     }
 }

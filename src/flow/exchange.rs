@@ -1,0 +1,339 @@
+//! One request to a usable answer: a fresh access token first (Login with Amazon, retried while it
+//! is unavailable), a slot from the rate limiter, the send, then retries as the retry policy
+//! decides — or, for a create whose outcome is unknown, the word that it must be verified. Every
+//! flow is made of these; nothing here sleeps, reads a clock or touches a socket.
+use serde::Serialize;
+
+use super::saved::Fields;
+use super::{Answer, FlowError, Outgoing, RetryInfo, Session, Step, Transport, Wait};
+use crate::catalogue::Operation;
+use crate::error::BuildError;
+use crate::http::HttpRequest;
+use crate::limiter::{Decision, Failure, RetryDecision, MAX_WAIT_MS};
+use crate::lwa;
+use crate::request::{self, Call};
+use crate::response::{self, ApiErrorKind, Success};
+use crate::upload::{self, FileInfo, UploadDestination};
+
+/// What is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Target {
+    /// A catalogue operation built from a call: the reads and the creates.
+    Call(Call),
+    /// The Uploads API's destination for one file of a message of kind `message`.
+    Destination { message: &'static Operation, order_id: String, marketplace_id: String, file: FileInfo, md5: String },
+    /// The PUT of the bytes of the flow's file `index` to its checked destination.
+    Put { dest: UploadDestination, index: usize, file_name: String },
+}
+
+impl Target {
+    fn build(&self, s: &Session, token: &str) -> Result<HttpRequest, BuildError> {
+        match self {
+            Target::Call(call) => request::build(call, &s.endpoint, token),
+            Target::Destination { message, order_id, marketplace_id, file, md5 } => {
+                request::build_upload_destination(message.operation_id, order_id, &[marketplace_id.clone()], file, md5, &s.endpoint, token)
+            }
+            Target::Put { dest, .. } => Ok(upload::upload_put(dest)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Phase {
+    /// Next: a token if there is none, a slot, then the send.
+    Ready,
+    /// The token request is out.
+    Token,
+    /// The request is out.
+    Sent,
+    /// Waiting before trying again.
+    Backoff { until: f64 },
+}
+
+/// A usable answer.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reply {
+    /// The parsed answer; `None` for an upload's PUT.
+    pub success: Option<Success>,
+    pub request_id: Option<String>,
+}
+
+/// No usable answer.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Failed {
+    pub error: FlowError,
+    /// A create may or may not have happened: read Amazon again before anything else.
+    pub unknown: bool,
+}
+
+pub(crate) type Outcome = Result<Reply, Failed>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Exchange {
+    target: Target,
+    /// The catalogue operation (None for a PUT).
+    op: Option<&'static Operation>,
+    phase: Phase,
+    /// Sends of the request so far.
+    attempt: u32,
+    /// Token requests so far in this refresh.
+    token_attempt: u32,
+    /// The token was refreshed once after Amazon rejected it.
+    refreshed: bool,
+    /// Told once, with the wait it explains.
+    note: Option<RetryInfo>,
+}
+
+/// The exchange's saved fields: `{phase, until?, attempt, tokenAttempt, refreshed}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SavedExchange {
+    phase: &'static str,
+    until: Option<f64>,
+    attempt: u32,
+    token_attempt: u32,
+    refreshed: bool,
+}
+
+const PHASES: [&str; 4] = ["ready", "token", "sent", "backoff"];
+
+impl Exchange {
+    pub(crate) fn new(target: Target) -> Exchange {
+        let op = match &target {
+            Target::Call(c) => Operation::find(&c.operation).ok(),
+            Target::Destination { .. } => Operation::find("createUploadDestinationForResource").ok(),
+            Target::Put { .. } => None,
+        };
+        Exchange { target, op, phase: Phase::Ready, attempt: 0, token_attempt: 0, refreshed: false, note: None }
+    }
+
+    pub(crate) fn label(&self) -> &'static str {
+        self.op.map_or("uploadFile", |o| o.operation_id)
+    }
+
+    pub(crate) fn save(&self) -> SavedExchange {
+        let (phase, until) = match self.phase {
+            Phase::Ready => ("ready", None),
+            Phase::Token => ("token", None),
+            Phase::Sent => ("sent", None),
+            Phase::Backoff { until } => ("backoff", Some(until)),
+        };
+        SavedExchange { phase, until, attempt: self.attempt, token_attempt: self.token_attempt, refreshed: self.refreshed }
+    }
+
+    /// The exchange for `target` as it was saved. A request that was out when the state was saved
+    /// stays out: its answer never comes, and the next poll treats it as lost (a read is sent
+    /// again; a create's outcome is unknown and is verified).
+    pub(crate) fn restore(target: Target, f: &Fields) -> Result<Exchange, FlowError> {
+        let mut ex = Exchange::new(target);
+        // At most a few dozen sends: retries are bounded by the policy; more means a forged state.
+        ex.attempt = f.count("attempt", 100)?;
+        ex.token_attempt = f.count("tokenAttempt", 100)?;
+        ex.refreshed = f.bool("refreshed")?;
+        ex.phase = match f.one_of("phase", &PHASES)? {
+            0 => Phase::Ready,
+            1 => Phase::Token,
+            2 => Phase::Sent,
+            _ => Phase::Backoff { until: f.time("until")? },
+        };
+        Ok(ex)
+    }
+
+    fn needs_token(&self) -> bool {
+        !matches!(self.target, Target::Put { .. })
+    }
+
+    fn outgoing(&self, s: &Session, label: &'static str, request: HttpRequest) -> Outgoing {
+        let file = match self.target {
+            Target::Put { index, .. } => Some(index),
+            _ => None,
+        };
+        // A create's state is saved before it leaves: if its answer is lost, the flow that is
+        // restored knows it may have gone and verifies it.
+        let save_first = label != "lwaToken" && self.op.is_some_and(|o| o.creates);
+        Outgoing { label, request, file, timeout_ms: s.timeout_ms, save_first }
+    }
+
+    /// The next step, or the outcome when there is one without sending.
+    pub(crate) fn poll(&mut self, s: &mut Session, now: f64) -> Step<Outcome> {
+        // Each turn moves the phase on or returns; a lost answer is handled once per turn.
+        for _ in 0..4 {
+            match self.phase {
+                Phase::Token | Phase::Sent => {
+                    // Polled with a request out: its answer was lost (a restored state).
+                    if let Some(done) = self.handle(s, Answer::Failed(Transport::NoAnswer), now) {
+                        return Step::Done(done);
+                    }
+                }
+                Phase::Backoff { until } if now < until => {
+                    return Step::Wait(Wait { ms: (until - now).min(MAX_WAIT_MS), retry: self.note.take() });
+                }
+                Phase::Backoff { .. } => self.phase = Phase::Ready,
+                Phase::Ready => return self.send(s, now),
+            }
+        }
+        Step::Wait(Wait { ms: 1.0, retry: None })
+    }
+
+    fn send(&mut self, s: &mut Session, now: f64) -> Step<Outcome> {
+        let failed = |error| Step::Done(Err(Failed { error, unknown: false }));
+        let mut token = String::new();
+        if self.needs_token() {
+            match s.token.as_ref().filter(|t| t.is_fresh(now)) {
+                Some(t) => token = t.access_token.clone(),
+                None => {
+                    let req = match lwa::token_request(&s.credentials, s.lwa_url.as_deref()) {
+                        Ok(r) => r,
+                        Err(e) => return failed(FlowError::Build(e)),
+                    };
+                    self.token_attempt += 1;
+                    self.phase = Phase::Token;
+                    return Step::Send(self.outgoing(s, "lwaToken", req));
+                }
+            }
+        }
+        if let Some(op) = self.op {
+            if let Decision::Wait { ms } = s.limiter.acquire(op, now) {
+                return Step::Wait(Wait { ms, retry: None });
+            }
+        }
+        match self.target.build(s, &token) {
+            Ok(req) => {
+                self.attempt += 1;
+                self.phase = Phase::Sent;
+                Step::Send(self.outgoing(s, self.label(), req))
+            }
+            Err(e) => {
+                if let Some(op) = self.op {
+                    s.limiter.settle(op);
+                }
+                failed(FlowError::Build(e))
+            }
+        }
+    }
+
+    /// Takes the answer to the request that `poll` sent; the outcome when the exchange is over.
+    pub(crate) fn handle(&mut self, s: &mut Session, answer: Answer, now: f64) -> Option<Outcome> {
+        match self.phase {
+            Phase::Token => self.token_answer(s, answer, now),
+            Phase::Sent => match self.op {
+                Some(op) => self.api_answer(s, op, answer, now),
+                None => self.put_answer(s, answer, now),
+            },
+            // An answer nobody asked for (a driver that sent twice): ignored.
+            _ => None,
+        }
+    }
+
+    fn backoff(&mut self, attempt: u32, wait_ms: f64, reason: String, now: f64) {
+        self.note =
+            Some(RetryInfo { operation: if self.phase == Phase::Token { "lwaToken" } else { self.label() }, attempt, wait_ms, reason });
+        self.phase = Phase::Backoff { until: now + wait_ms };
+    }
+
+    fn token_answer(&mut self, s: &mut Session, answer: Answer, now: f64) -> Option<Outcome> {
+        let more = self.token_attempt < s.policy.max_attempts;
+        let reason = match answer {
+            Answer::Response(r) => match lwa::parse_token_response(&r, now) {
+                Ok(token) => {
+                    s.token = Some(token);
+                    self.token_attempt = 0;
+                    self.phase = Phase::Ready;
+                    return None;
+                }
+                Err(e) if e.retryable && more => format!("Login with Amazon answered {}", e.status),
+                Err(e) => return Some(Err(Failed { error: FlowError::Lwa(e), unknown: false })),
+            },
+            Answer::Failed(how) if more => transport_reason(how).into(),
+            Answer::Failed(how) => return Some(Err(Failed { error: FlowError::transport("lwaToken", how, s.timeout_ms), unknown: false })),
+        };
+        let random = s.random();
+        let wait = s.policy.backoff(self.token_attempt, random);
+        self.backoff(self.token_attempt, wait, reason, now);
+        None
+    }
+
+    fn api_answer(&mut self, s: &mut Session, op: &'static Operation, answer: Answer, now: f64) -> Option<Outcome> {
+        s.limiter.settle(op);
+        let (failure, error) = match answer {
+            Answer::Response(r) => {
+                s.limiter.observe(op, r.status, response::rate_limit(&r), now);
+                match response::parse_response(op, &r) {
+                    Ok(success) => return Some(Ok(Reply { success: Some(success), request_id: response::request_id(&r) })),
+                    Err(e) if e.kind == ApiErrorKind::TokenRejected && !self.refreshed => {
+                        // Nothing was done with a rejected token: refresh it once and send again.
+                        self.refreshed = true;
+                        s.token = None;
+                        self.attempt = self.attempt.saturating_sub(1);
+                        self.phase = Phase::Ready;
+                        return None;
+                    }
+                    Err(e) if !(e.retryable || e.outcome_unknown) => return Some(Err(Failed { error: FlowError::Api(e), unknown: false })),
+                    Err(e) => (Failure::Status { status: e.status }, FlowError::Api(e)),
+                }
+            }
+            // A redirect is never followed: a read gives up at once, a create's outcome is unknown.
+            Answer::Failed(Transport::Redirected) if !op.creates => {
+                return Some(Err(Failed { error: FlowError::Redirected { operation: op.operation_id }, unknown: false }))
+            }
+            Answer::Failed(how) => (
+                if how == Transport::Timeout { Failure::Timeout } else { Failure::Network },
+                FlowError::transport(op.operation_id, how, s.timeout_ms),
+            ),
+        };
+        let random = s.random();
+        match s.policy.decide(op, self.attempt, failure, random) {
+            RetryDecision::Retry { wait_ms } => {
+                let reason = match failure {
+                    Failure::Status { status } => format!("HTTP {status}"),
+                    Failure::Network => "network error".into(),
+                    Failure::Timeout => "timeout".into(),
+                };
+                self.backoff(self.attempt, wait_ms, reason, now);
+                None
+            }
+            RetryDecision::Verify => Some(Err(Failed { error, unknown: true })),
+            RetryDecision::GiveUp { .. } => Some(Err(Failed { error, unknown: false })),
+        }
+    }
+
+    fn put_answer(&mut self, s: &mut Session, answer: Answer, now: f64) -> Option<Outcome> {
+        let Target::Put { file_name, .. } = &self.target else { return None };
+        let more = self.attempt < s.policy.max_attempts;
+        // The PUT of the same bytes to the same object is idempotent: sent again while S3 is busy
+        // or unreachable, within the policy's attempts.
+        let (reason, error) = match answer {
+            Answer::Response(r) if (200..300).contains(&r.status) => return Some(Ok(Reply { success: None, request_id: None })),
+            Answer::Response(r) => {
+                let (errors, detail) = response::parse_error_body(&r.body);
+                let error = FlowError::UploadFailed {
+                    file_name: file_name.clone(),
+                    status: r.status,
+                    errors,
+                    detail,
+                    body: r.body.chars().take(300).collect(),
+                };
+                if !(500..600).contains(&r.status) {
+                    return Some(Err(Failed { error, unknown: false }));
+                }
+                (format!("HTTP {}", r.status), error)
+            }
+            Answer::Failed(how) => (transport_reason(how).into(), FlowError::transport("uploadFile", how, s.timeout_ms)),
+        };
+        if !more {
+            return Some(Err(Failed { error, unknown: false }));
+        }
+        let random = s.random();
+        let wait = s.policy.backoff(self.attempt, random);
+        self.backoff(self.attempt, wait, reason, now);
+        None
+    }
+}
+
+fn transport_reason(how: Transport) -> &'static str {
+    match how {
+        Transport::Timeout => "timed out",
+        Transport::Redirected => "redirect refused",
+        Transport::NoAnswer | Transport::Broken => "network error",
+    }
+}

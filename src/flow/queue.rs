@@ -1,0 +1,426 @@
+//! One order of the bulk queue, from queued to a definite end (issue #11 item 2): the shell stores
+//! each order's saved state and runs the orders that are due; every decision is here.
+//!
+//! queued → checking → sending → verifying → sent, or skipped (with the reason), or scheduled (a
+//! time to run again: the window opens, Amazon may list the action tomorrow, or a transient failure
+//! backs off), or unknown (the outcome cannot be known: said so in words). A transient failure never
+//! ends an order while Amazon may still take it: it goes back to the queue with a back-off that is
+//! part of the saved state, so it survives restarts. Only a definite answer ends it: not eligible,
+//! the window closed, credentials gone. A create that may have gone out is verified before anything
+//! else, on the next run if need be, so an order Amazon took after our send is "sent" even when the
+//! worker died in between (bug (a): it used to end "skipped / notOfferedAfterRestart").
+use serde::Serialize;
+
+use super::review::{ReviewRequest, ReviewResult, SavedReview};
+use super::saved::{self, Fields};
+use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
+use crate::ids::{Marketplace, OrderId};
+
+pub const DAY_MS: f64 = 86_400_000.0;
+/// Orders for which Amazon lists no review action although the window is open are read again a
+/// day later, this many times (facts.md "Reported quirks": actions sometimes come back empty for
+/// an order that becomes eligible later).
+const RECHECKS: u32 = 3;
+/// The retry back-off: a minute after the first transient failure, doubling, at most six hours.
+const RETRY_BASE_MS: f64 = 60_000.0;
+const RETRY_CAP_MS: f64 = 6.0 * 3_600_000.0;
+/// Without a known window, an order is retried for at most this long after it was queued: no
+/// review window outlasts it (5 to 30 days after delivery, facts.md "Business rules").
+const RETRY_SPAN_MS: f64 = 60.0 * DAY_MS;
+
+/// The review window of an order (facts.md "Business rules": from 5 days after the earliest to 30
+/// days after the latest delivery date).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Window {
+    pub opens_at_ms: f64,
+    pub closes_at_ms: f64,
+}
+
+impl Window {
+    /// From the delivery dates (ms since the epoch); `None` when they are not usable.
+    pub fn from_delivery(earliest_ms: f64, latest_ms: f64) -> Option<Window> {
+        let ok = earliest_ms.is_finite() && latest_ms.is_finite() && earliest_ms >= 0.0 && earliest_ms <= latest_ms;
+        ok.then_some(Window { opens_at_ms: earliest_ms + 5.0 * DAY_MS, closes_at_ms: latest_ms + 30.0 * DAY_MS })
+    }
+    pub fn is_open(&self, now: f64) -> bool {
+        now >= self.opens_at_ms && now <= self.closes_at_ms
+    }
+}
+
+/// The seller's scheduling for the order's marketplace: whether orders whose window has not opened
+/// wait for it, and on which day of the window to send (0: the first).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Schedule {
+    pub enabled: bool,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OrderStage {
+    Queued,
+    Checking,
+    Sending,
+    Verifying,
+    /// The review request was sent (Amazon took it).
+    Sent,
+    Skipped,
+    /// To run again at `due`.
+    Scheduled,
+    /// Whether Amazon took it cannot be known; never sent again.
+    Unknown,
+}
+
+const STAGES: [&str; 8] = ["queued", "checking", "sending", "verifying", "sent", "skipped", "scheduled", "unknown"];
+const ALL: [OrderStage; 8] = [
+    OrderStage::Queued,
+    OrderStage::Checking,
+    OrderStage::Sending,
+    OrderStage::Verifying,
+    OrderStage::Sent,
+    OrderStage::Skipped,
+    OrderStage::Scheduled,
+    OrderStage::Unknown,
+];
+
+impl OrderStage {
+    pub fn name(self) -> &'static str {
+        STAGES[self as usize]
+    }
+    /// Nothing more will be sent for the order.
+    pub fn is_final(self) -> bool {
+        matches!(self, OrderStage::Sent | OrderStage::Skipped | OrderStage::Unknown)
+    }
+}
+
+/// What a run of the order ended with, for the shell (`QueuedReviewState` in the .d.ts).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuedState {
+    /// The saved state to store and run again.
+    pub state: String,
+    pub order_id: String,
+    pub stage: OrderStage,
+    pub reason: Option<String>,
+    /// When to run again (ms since the epoch), when scheduled.
+    pub due: Option<f64>,
+    pub request_id: Option<String>,
+    pub verified: bool,
+    pub explanation: Option<String>,
+    /// Transient failures in a row.
+    pub attempts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuedReview {
+    order_id: String,
+    marketplace_id: String,
+    window: Option<Window>,
+    stage: OrderStage,
+    reason: Option<String>,
+    due: Option<f64>,
+    attempts: u32,
+    rechecks: u32,
+    queued_at: f64,
+    request_id: Option<String>,
+    verified: bool,
+    explanation: Option<String>,
+    review: Option<ReviewRequest>,
+    /// This run is over: `poll` answers with the state.
+    over: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SavedQueued<'a> {
+    v: u64,
+    flow: &'static str,
+    order_id: &'a str,
+    marketplace_id: &'a str,
+    window: Option<Window>,
+    stage: OrderStage,
+    reason: &'a Option<String>,
+    due: Option<f64>,
+    attempts: u32,
+    rechecks: u32,
+    queued_at: f64,
+    request_id: &'a Option<String>,
+    verified: bool,
+    explanation: &'a Option<String>,
+    review: Option<SavedReview<'a>>,
+}
+
+impl QueuedReview {
+    /// An order joins the queue. With its delivery dates known (`window`): past the window it is
+    /// skipped; before it, it waits for the chosen day when the marketplace's scheduling is on and is
+    /// skipped when it is off. Without them, Amazon decides when it runs.
+    pub fn new(
+        order_id: &str,
+        marketplace_id: &str,
+        window: Option<Window>,
+        schedule: Schedule,
+        now: f64,
+    ) -> Result<QueuedReview, FlowError> {
+        OrderId::parse(order_id).map_err(FlowError::Build)?;
+        Marketplace::by_id(marketplace_id).map_err(FlowError::Build)?;
+        let mut q = QueuedReview {
+            order_id: order_id.into(),
+            marketplace_id: marketplace_id.into(),
+            window,
+            stage: OrderStage::Queued,
+            reason: None,
+            due: None,
+            attempts: 0,
+            rechecks: 0,
+            queued_at: now,
+            request_id: None,
+            verified: false,
+            explanation: None,
+            review: None,
+            over: false,
+        };
+        if let Some(w) = window {
+            if now > w.closes_at_ms {
+                q.skip("windowClosed");
+            } else if now < w.opens_at_ms && !schedule.enabled {
+                q.skip("windowNotOpen");
+            } else if now < w.opens_at_ms {
+                // The chosen day within the window (0: the first eligible day), never past its last day.
+                let due = (w.opens_at_ms + f64::from(schedule.day.min(24)) * DAY_MS).min(w.closes_at_ms - DAY_MS).max(w.opens_at_ms);
+                q.schedule(due, "windowOpens");
+            }
+        }
+        Ok(q)
+    }
+
+    pub fn restore(text: &str) -> Result<QueuedReview, FlowError> {
+        let v = saved::parse(text)?;
+        let f = Fields::new(&v, "$")?;
+        if f.str("flow")? != "queuedReview" {
+            return Err(FlowError::State { message: "$.flow is not a queued review".into() });
+        }
+        let window = match f.opt_obj("window")? {
+            None => None,
+            Some(w) => Some(Window { opens_at_ms: w.time("opensAtMs")?, closes_at_ms: w.time("closesAtMs")? }),
+        };
+        let mut q = QueuedReview::new(f.str("orderId")?, f.str("marketplaceId")?, None, Schedule { enabled: true, day: 0 }, 0.0)?;
+        q.window = window;
+        q.stage = ALL[f.one_of("stage", &STAGES)?];
+        q.reason = f.opt_str("reason")?.map(str::to_owned);
+        q.due = f.opt_time("due")?;
+        q.attempts = f.count("attempts", 1000)?;
+        q.rechecks = f.count("rechecks", RECHECKS)?;
+        q.queued_at = f.time("queuedAt")?;
+        q.request_id = f.opt_str("requestId")?.map(str::to_owned);
+        q.verified = f.bool("verified")?;
+        q.explanation = f.opt_str("explanation")?.map(str::to_owned);
+        q.review = match f.opt_obj("review")? {
+            None => None,
+            Some(r) => {
+                let review = ReviewRequest::from_fields(&r)?;
+                if review.order_id() != q.order_id {
+                    return Err(FlowError::State { message: "$.review is for another order".into() });
+                }
+                Some(review)
+            }
+        };
+        if q.stage == OrderStage::Scheduled && q.due.is_none() {
+            return Err(FlowError::State { message: "$.due is missing for a scheduled order".into() });
+        }
+        Ok(q)
+    }
+
+    pub fn stage(&self) -> OrderStage {
+        self.stage
+    }
+
+    pub fn due(&self) -> Option<f64> {
+        self.due
+    }
+
+    /// The state to hand to the shell.
+    pub fn state(&self) -> QueuedState {
+        QueuedState {
+            state: self.save(),
+            order_id: self.order_id.clone(),
+            stage: self.stage,
+            reason: self.reason.clone(),
+            due: self.due,
+            request_id: self.request_id.clone(),
+            verified: self.verified,
+            explanation: self.explanation.clone(),
+            attempts: self.attempts,
+        }
+    }
+
+    fn skip(&mut self, reason: &str) {
+        self.stage = OrderStage::Skipped;
+        self.reason = Some(reason.into());
+        self.due = None;
+        self.review = None;
+    }
+
+    fn schedule(&mut self, due: f64, reason: &str) {
+        self.stage = OrderStage::Scheduled;
+        self.reason = Some(reason.into());
+        self.due = Some(due);
+    }
+
+    /// The stage of the review request under way.
+    fn follow(&mut self) {
+        if let Some(r) = &self.review {
+            self.stage = match r.stage_name() {
+                "checking" => OrderStage::Checking,
+                "sending" => OrderStage::Sending,
+                _ => OrderStage::Verifying,
+            };
+        }
+    }
+
+    /// A run of the review request ended: where the order goes.
+    fn settle(&mut self, s: &mut Session, result: Result<Outcome, FlowError>, now: f64) {
+        self.over = true;
+        let pending = self.review.as_ref().is_some_and(ReviewRequest::pending);
+        let ambiguous = self.review.as_ref().is_some_and(ReviewRequest::ambiguous);
+        match result {
+            Ok(Outcome::Review(r)) => self.reviewed(r, now),
+            Ok(_) => self.retry(s, "retry", now, false),
+            Err(e) if ambiguous => {
+                self.stage = OrderStage::Unknown;
+                self.reason = Some(e.kind());
+                self.explanation = Some(e.message());
+                self.due = None;
+                self.review = None;
+            }
+            // A verification is still owed: the order comes back to it, whatever the failure.
+            Err(e) if pending => {
+                let reason = if e.credentials() { "credentials" } else { "retry" };
+                self.explanation = Some(e.message());
+                self.retry(s, reason, now, true)
+            }
+            Err(e) if e.credentials() => {
+                self.explanation = Some(e.message());
+                self.skip("credentials")
+            }
+            Err(e) if e.transient() => {
+                self.explanation = Some(e.message());
+                self.retry(s, "retry", now, false)
+            }
+            Err(e) => {
+                self.explanation = Some(e.message());
+                self.skip(&e.kind())
+            }
+        }
+    }
+
+    fn reviewed(&mut self, r: ReviewResult, now: f64) {
+        self.review = None;
+        self.explanation = Some(r.explanation);
+        self.request_id = r.request_id;
+        self.verified = r.verified;
+        match (r.status, r.reason) {
+            ("requested", _) => {
+                self.stage = OrderStage::Sent;
+                self.reason = r.verified.then(|| "verified".to_owned());
+                self.due = None;
+            }
+            (_, Some(reason)) if reason == "notOffered" => {
+                let open = self.window.is_some_and(|w| w.is_open(now));
+                if open && self.rechecks < RECHECKS {
+                    // Not offered although the window is open: Amazon sometimes lists no actions for
+                    // an order that becomes eligible later. Look again tomorrow before giving up.
+                    self.rechecks += 1;
+                    self.schedule(now + DAY_MS, "recheck")
+                } else {
+                    self.skip("notOffered")
+                }
+            }
+            (_, reason) => self.skip(reason.as_deref().unwrap_or("notOffered")),
+        }
+    }
+
+    /// Back to the queue after a back-off, the review request kept when a verification is owed.
+    /// Within the window when it is known; past it (or past the retry span) the order ends.
+    fn retry(&mut self, s: &mut Session, reason: &str, now: f64, keep: bool) {
+        match self.review.as_mut() {
+            Some(r) if keep => r.rearm(),
+            _ => self.review = None,
+        }
+        let step = (RETRY_BASE_MS * 2f64.powi(self.attempts.min(20) as i32)).min(RETRY_CAP_MS);
+        self.attempts = self.attempts.saturating_add(1);
+        let due = now + step / 2.0 + s.random() * step / 2.0;
+        let limit = match self.window {
+            Some(w) => w.closes_at_ms,
+            None => self.queued_at + RETRY_SPAN_MS,
+        };
+        if keep {
+            // The verification is owed whatever the window: after it closes, the verification says
+            // so (unknown) rather than the order being dropped.
+            return self.schedule(due, reason);
+        }
+        if now >= limit {
+            return self.skip(if self.window.is_some() { "windowClosed" } else { "retriesExhausted" });
+        }
+        self.schedule(due.min(limit.max(now)), reason)
+    }
+}
+
+impl Machine for QueuedReview {
+    fn poll(&mut self, s: &mut Session, now_ms: f64) -> FlowStep {
+        if self.over || self.stage.is_final() || (self.stage == OrderStage::Scheduled && self.due.is_some_and(|d| d > now_ms)) {
+            self.over = false;
+            return Step::Done(Ok(Outcome::Queued(self.state())));
+        }
+        if self.review.is_none() {
+            match ReviewRequest::new(&self.order_id, &self.marketplace_id, self.window.map(|w| w.closes_at_ms)) {
+                Ok(r) => self.review = Some(r),
+                Err(e) => {
+                    self.settle(s, Err(e), now_ms);
+                    return self.poll(s, now_ms);
+                }
+            }
+        }
+        self.due = None;
+        let step = match self.review.as_mut() {
+            Some(r) => r.poll(s, now_ms),
+            None => Step::Wait(super::Wait { ms: 1.0, retry: None }),
+        };
+        self.follow();
+        match step {
+            Step::Done(result) => {
+                self.settle(s, result, now_ms);
+                self.poll(s, now_ms)
+            }
+            other => other,
+        }
+    }
+
+    fn handle(&mut self, s: &mut Session, answer: Answer, now_ms: f64) {
+        if let Some(r) = self.review.as_mut() {
+            r.handle(s, answer, now_ms);
+            self.follow();
+        }
+    }
+
+    fn save(&self) -> String {
+        let saved = SavedQueued {
+            v: saved::VERSION,
+            flow: "queuedReview",
+            order_id: &self.order_id,
+            marketplace_id: &self.marketplace_id,
+            window: self.window,
+            stage: self.stage,
+            reason: &self.reason,
+            due: self.due,
+            attempts: self.attempts,
+            rechecks: self.rechecks,
+            queued_at: self.queued_at,
+            request_id: &self.request_id,
+            verified: self.verified,
+            explanation: &self.explanation,
+            review: self.review.as_ref().map(ReviewRequest::saved),
+        };
+        serde_json::to_string(&saved).unwrap_or_default()
+    }
+}

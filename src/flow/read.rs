@@ -1,0 +1,120 @@
+//! Any GET operation of the catalogue to its typed answer: the actions of an order, the buyer's
+//! attributes, and whatever read the catalogue gains (an order from the Orders API is one more
+//! operation here, nothing else).
+use serde::Serialize;
+
+use super::exchange::{Exchange, SavedExchange, Target};
+use super::saved::{self, Fields};
+use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
+use crate::catalogue::{Api, Method, Operation};
+use crate::error::BuildError;
+use crate::request::Call;
+use crate::response::Success;
+
+/// The call of operation `operation_id` for one order in one marketplace, without a body.
+pub(crate) fn order_call(operation_id: &str, order_id: &str, marketplace_id: &str) -> Call {
+    Call { operation: operation_id.into(), order_id: order_id.into(), marketplace_ids: vec![marketplace_id.into()], ..Call::default() }
+}
+
+/// The actions read of `api` for an order.
+pub(crate) fn actions_call(api: Api, order_id: &str, marketplace_id: &str) -> Call {
+    let op = if api == Api::Solicitations { "getSolicitationActionsForOrder" } else { "getMessagingActionsForOrder" };
+    order_call(op, order_id, marketplace_id)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    call: Call,
+    ex: Exchange,
+    result: Option<Result<Outcome, FlowError>>,
+}
+
+#[derive(Serialize)]
+struct SavedRead<'a> {
+    v: u64,
+    flow: &'static str,
+    call: &'a Call,
+    ex: SavedExchange,
+}
+
+impl Read {
+    /// A read of `call`; a create is refused here (it has its own flow, with verification).
+    pub fn new(call: Call) -> Result<Read, FlowError> {
+        let op = Operation::find(&call.operation).map_err(FlowError::Build)?;
+        if op.method != Method::Get || op.creates {
+            return Err(FlowError::Build(BuildError::UnknownOperation(format!("{} is not a read", op.operation_id))));
+        }
+        Ok(Read { ex: Exchange::new(Target::Call(call.clone())), call, result: None })
+    }
+
+    /// The Messaging or Solicitations actions Amazon offers for an order.
+    pub fn actions(api: Api, order_id: &str, marketplace_id: &str) -> Read {
+        let call = actions_call(api, order_id, marketplace_id);
+        Read { ex: Exchange::new(Target::Call(call.clone())), call, result: None }
+    }
+
+    /// The buyer's attributes (GetAttributes): the language to write in.
+    pub fn attributes(order_id: &str, marketplace_id: &str) -> Read {
+        let call = order_call("GetAttributes", order_id, marketplace_id);
+        Read { ex: Exchange::new(Target::Call(call.clone())), call, result: None }
+    }
+
+    pub fn restore(text: &str) -> Result<Read, FlowError> {
+        let v = saved::parse(text)?;
+        let f = Fields::new(&v, "$")?;
+        if f.str("flow")? != "read" {
+            return Err(FlowError::State { message: "$.flow is not a read".into() });
+        }
+        let call = Call::from_value(f.value("call").cloned().unwrap_or_default())
+            .map_err(|m| FlowError::State { message: format!("$.call: {m}") })?;
+        let mut read = Read::new(call)?;
+        read.ex = Exchange::restore(Target::Call(read.call.clone()), &f.obj("ex")?)?;
+        Ok(read)
+    }
+
+    fn finish(&mut self, outcome: super::exchange::Outcome) {
+        let op = self.ex.label();
+        self.result = Some(match outcome {
+            Ok(reply) => match reply.success {
+                Some(s) if expected(op, &s) => Ok(Outcome::Read(s)),
+                _ => Err(FlowError::Unexpected { operation: op }),
+            },
+            Err(f) => Err(f.error),
+        });
+    }
+}
+
+/// The answer of the reads whose type is known is that type.
+fn expected(operation_id: &str, s: &Success) -> bool {
+    match operation_id {
+        "getSolicitationActionsForOrder" | "getMessagingActionsForOrder" => matches!(s, Success::Actions(_)),
+        "GetAttributes" => matches!(s, Success::Attributes { .. }),
+        _ => true,
+    }
+}
+
+impl Machine for Read {
+    fn poll(&mut self, s: &mut Session, now_ms: f64) -> FlowStep {
+        if let Some(r) = self.result.take() {
+            return Step::Done(r);
+        }
+        match self.ex.poll(s, now_ms) {
+            Step::Send(o) => Step::Send(o),
+            Step::Wait(w) => Step::Wait(w),
+            Step::Done(outcome) => {
+                self.finish(outcome);
+                self.poll(s, now_ms)
+            }
+        }
+    }
+
+    fn handle(&mut self, s: &mut Session, answer: Answer, now_ms: f64) {
+        if let Some(outcome) = self.ex.handle(s, answer, now_ms) {
+            self.finish(outcome);
+        }
+    }
+
+    fn save(&self) -> String {
+        serde_json::to_string(&SavedRead { v: saved::VERSION, flow: "read", call: &self.call, ex: self.ex.save() }).unwrap_or_default()
+    }
+}
