@@ -20,6 +20,8 @@ for (const [browser, m] of Object.entries(browsers)) {
   mkdirSync(`${out}/core`, { recursive: true });
   cpSync(`${root}extension`, out, { recursive: true, filter: (src) => !src.endsWith('manifest.json') });
   for (const f of ['sp_outreach.js', 'sp_outreach_bg.wasm', 'sp_outreach.d.ts']) cpSync(`${root}build/pkg/${f}`, `${out}/core/${f}`);
+  // The flows' driver (src/wasm/driver.js), which the glue imports from ./snippets/.
+  cpSync(`${root}build/pkg/snippets`, `${out}/core/snippets`, { recursive: true });
   writeFileSync(`${out}/manifest.json`, `${JSON.stringify(m, null, 2)}\n`);
   console.log(`built dist/${browser}`);
 }

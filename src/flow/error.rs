@@ -8,7 +8,7 @@ use crate::catalogue::{Api, Operation};
 use crate::error::BuildError;
 use crate::json::obj;
 use crate::lwa::{LwaError, LwaErrorKind};
-use crate::response::{AmazonError, ApiError, ApiErrorKind};
+use crate::response::{ApiError, ApiErrorKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlowError {
@@ -43,8 +43,6 @@ pub enum FlowError {
     UploadFailed {
         file_name: String,
         status: u16,
-        errors: Vec<AmazonError>,
-        detail: Option<String>,
         body: String,
     },
     /// The upload destination is not an Amazon S3 URL with an upload's headers: nothing was uploaded.
@@ -82,21 +80,21 @@ impl FlowError {
     }
 
     /// The stable machine-readable kind.
-    pub fn kind(&self) -> String {
+    pub fn kind(&self) -> &'static str {
         match self {
-            FlowError::Build(e) => e.kind().into(),
-            FlowError::Api(e) => api_kind(e.kind).into(),
-            FlowError::Lwa(e) => lwa_kind(e.kind).into(),
-            FlowError::Network { .. } => "network".into(),
-            FlowError::Timeout { .. } => "timeout".into(),
-            FlowError::Redirected { .. } => "redirectRefused".into(),
-            FlowError::Unexpected { .. } => "malformedResponse".into(),
-            FlowError::KindNotOffered { .. } => "messageKindNotOffered".into(),
-            FlowError::UploadFailed { .. } => "uploadFailed".into(),
-            FlowError::UploadRefused { .. } => "uploadDestinationRefused".into(),
-            FlowError::OutcomeUnknown { .. } => "outcomeUnknown".into(),
-            FlowError::NotSent { .. } => "notSent".into(),
-            FlowError::State { .. } => "invalidState".into(),
+            FlowError::Build(e) => e.kind(),
+            FlowError::Api(e) => api_kind(e.kind),
+            FlowError::Lwa(e) => lwa_kind(e.kind),
+            FlowError::Network { .. } => "network",
+            FlowError::Timeout { .. } => "timeout",
+            FlowError::Redirected { .. } => "redirectRefused",
+            FlowError::Unexpected { .. } => "malformedResponse",
+            FlowError::KindNotOffered { .. } => "messageKindNotOffered",
+            FlowError::UploadFailed { .. } => "uploadFailed",
+            FlowError::UploadRefused { .. } => "uploadDestinationRefused",
+            FlowError::OutcomeUnknown { .. } => "outcomeUnknown",
+            FlowError::NotSent { .. } => "notSent",
+            FlowError::State { .. } => "invalidState",
         }
     }
 
@@ -106,11 +104,9 @@ impl FlowError {
             FlowError::Build(e) => e.to_string(),
             FlowError::Api(e) => e.explanation.clone(),
             FlowError::Lwa(e) => e.explanation.clone(),
-            FlowError::Network { .. } => "Amazon could not be reached: the connection failed or broke before a whole answer came.".into(),
+            FlowError::Network { .. } => "Amazon could not be reached, or its answer broke off.".into(),
             FlowError::Timeout { ms, .. } => format!("Amazon did not answer within {} ms", *ms as u64),
-            FlowError::Redirected { .. } => {
-                "Amazon's answer was a redirect, which is never followed: nothing is sent anywhere but Amazon.".into()
-            }
+            FlowError::Redirected { .. } => "Amazon answered with a redirect, which is never followed.".into(),
             FlowError::Unexpected { operation } => format!("{operation} returned an unexpected result"),
             FlowError::KindNotOffered { .. } => {
                 "Amazon doesn't offer this kind of message for this order right now; which kinds are offered depends on the order's status."
@@ -127,31 +123,32 @@ impl FlowError {
         }
     }
 
-    /// The typed details JS finds under `error.details`.
-    pub fn details(&self) -> Value {
-        let text = |s: &str| Value::from(s);
-        match self {
-            FlowError::Build(e) => to_value(e),
-            FlowError::Api(e) => to_value(e),
-            FlowError::Lwa(e) => to_value(e),
-            FlowError::Network { operation } | FlowError::Redirected { operation } | FlowError::Unexpected { operation } => {
-                obj(vec![("operation", text(operation))])
-            }
-            FlowError::Timeout { operation, ms } => obj(vec![("operation", text(operation)), ("timeoutMs", Value::from(*ms))]),
-            FlowError::KindNotOffered { kind, offered } => obj(vec![("kind", text(kind)), ("offered", Value::from(offered.clone()))]),
-            FlowError::UploadFailed { status, errors, detail, body, .. } => obj(vec![
-                ("status", Value::from(*status)),
-                ("errors", to_value(errors)),
-                ("detail", Value::from(detail.clone())),
-                ("body", Value::from(body.clone())),
-            ]),
-            FlowError::UploadRefused { reason } => obj(vec![("reason", text(reason))]),
-            FlowError::OutcomeUnknown { operation, order_id, cause } => {
-                obj(vec![("operation", text(operation)), ("orderId", text(order_id)), ("cause", Value::from(cause.clone()))])
-            }
-            FlowError::NotSent { order_id } => obj(vec![("orderId", text(order_id))]),
-            FlowError::State { message } => obj(vec![("message", text(message))]),
+    /// The typed details JS finds under `error.details`, as JSON text. Written with the string
+    /// serializer only: a `serde_json::Value` serializer per type would be one more copy of each
+    /// Serialize impl in the wasm.
+    pub fn details_json(&self) -> String {
+        fn text(v: &impl Serialize) -> String {
+            serde_json::to_string(v).unwrap_or_else(|_| "null".into())
         }
+        let s = |v: &str| Value::from(v);
+        let fields = match self {
+            FlowError::Build(e) => return text(e),
+            FlowError::Api(e) => return text(e),
+            FlowError::Lwa(e) => return text(e),
+            FlowError::UploadFailed { status, body, .. } => vec![("status", Value::from(*status)), ("body", s(body))],
+            FlowError::Network { operation } | FlowError::Redirected { operation } | FlowError::Unexpected { operation } => {
+                vec![("operation", s(operation))]
+            }
+            FlowError::Timeout { operation, ms } => vec![("operation", s(operation)), ("timeoutMs", Value::from(*ms))],
+            FlowError::KindNotOffered { kind, offered } => vec![("kind", s(kind)), ("offered", Value::from(offered.clone()))],
+            FlowError::UploadRefused { reason } => vec![("reason", s(reason))],
+            FlowError::OutcomeUnknown { operation, order_id, cause } => {
+                vec![("operation", s(operation)), ("orderId", s(order_id)), ("cause", Value::from(cause.clone()))]
+            }
+            FlowError::NotSent { order_id } => vec![("orderId", s(order_id))],
+            FlowError::State { message } => vec![("message", s(message))],
+        };
+        crate::json::text(&obj(fields))
     }
 
     /// Worth trying again later: nothing says the order cannot be done — Amazon was unreachable,
@@ -201,10 +198,6 @@ fn what(op: &Operation) -> &'static str {
     } else {
         "the message"
     }
-}
-
-fn to_value(v: &impl Serialize) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 /// ApiErrorKind's serialized name ("quotaExceeded").

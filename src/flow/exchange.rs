@@ -2,9 +2,6 @@
 //! is unavailable), a slot from the rate limiter, the send, then retries as the retry policy
 //! decides — or, for a create whose outcome is unknown, the word that it must be verified. Every
 //! flow is made of these; nothing here sleeps, reads a clock or touches a socket.
-use serde::Serialize;
-
-use super::saved::Fields;
 use super::{Answer, FlowError, Outgoing, RetryInfo, Session, Step, Transport, Wait};
 use crate::catalogue::Operation;
 use crate::error::BuildError;
@@ -24,6 +21,8 @@ pub(crate) enum Target {
     Destination { message: &'static Operation, order_id: String, marketplace_id: String, file: FileInfo, md5: String },
     /// The PUT of the bytes of the flow's file `index` to its checked destination.
     Put { dest: UploadDestination, index: usize, file_name: String },
+    /// Nothing but a fresh access token (the options page's Test connection).
+    Token,
 }
 
 impl Target {
@@ -34,6 +33,7 @@ impl Target {
                 request::build_upload_destination(message.operation_id, order_id, &[marketplace_id.clone()], file, md5, &s.endpoint, token)
             }
             Target::Put { dest, .. } => Ok(upload::upload_put(dest)),
+            Target::Token => Err(BuildError::MissingField("a request")),
         }
     }
 }
@@ -84,59 +84,22 @@ pub(crate) struct Exchange {
     note: Option<RetryInfo>,
 }
 
-/// The exchange's saved fields: `{phase, until?, attempt, tokenAttempt, refreshed}`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct SavedExchange {
-    phase: &'static str,
-    until: Option<f64>,
-    attempt: u32,
-    token_attempt: u32,
-    refreshed: bool,
-}
-
-const PHASES: [&str; 4] = ["ready", "token", "sent", "backoff"];
-
 impl Exchange {
     pub(crate) fn new(target: Target) -> Exchange {
         let op = match &target {
             Target::Call(c) => Operation::find(&c.operation).ok(),
             Target::Destination { .. } => Operation::find("createUploadDestinationForResource").ok(),
-            Target::Put { .. } => None,
+            Target::Put { .. } | Target::Token => None,
         };
         Exchange { target, op, phase: Phase::Ready, attempt: 0, token_attempt: 0, refreshed: false, note: None }
     }
 
+    pub(crate) fn is_token(&self) -> bool {
+        matches!(self.target, Target::Token)
+    }
+
     pub(crate) fn label(&self) -> &'static str {
         self.op.map_or("uploadFile", |o| o.operation_id)
-    }
-
-    pub(crate) fn save(&self) -> SavedExchange {
-        let (phase, until) = match self.phase {
-            Phase::Ready => ("ready", None),
-            Phase::Token => ("token", None),
-            Phase::Sent => ("sent", None),
-            Phase::Backoff { until } => ("backoff", Some(until)),
-        };
-        SavedExchange { phase, until, attempt: self.attempt, token_attempt: self.token_attempt, refreshed: self.refreshed }
-    }
-
-    /// The exchange for `target` as it was saved. A request that was out when the state was saved
-    /// stays out: its answer never comes, and the next poll treats it as lost (a read is sent
-    /// again; a create's outcome is unknown and is verified).
-    pub(crate) fn restore(target: Target, f: &Fields) -> Result<Exchange, FlowError> {
-        let mut ex = Exchange::new(target);
-        // At most a few dozen sends: retries are bounded by the policy; more means a forged state.
-        ex.attempt = f.count("attempt", 100)?;
-        ex.token_attempt = f.count("tokenAttempt", 100)?;
-        ex.refreshed = f.bool("refreshed")?;
-        ex.phase = match f.one_of("phase", &PHASES)? {
-            0 => Phase::Ready,
-            1 => Phase::Token,
-            2 => Phase::Sent,
-            _ => Phase::Backoff { until: f.time("until")? },
-        };
-        Ok(ex)
     }
 
     fn needs_token(&self) -> bool {
@@ -192,6 +155,9 @@ impl Exchange {
                 }
             }
         }
+        if self.is_token() {
+            return Step::Done(Ok(Reply { success: None, request_id: None }));
+        }
         if let Some(op) = self.op {
             if let Decision::Wait { ms } = s.limiter.acquire(op, now) {
                 return Step::Wait(Wait { ms, retry: None });
@@ -218,7 +184,7 @@ impl Exchange {
             Phase::Token => self.token_answer(s, answer, now),
             Phase::Sent => match self.op {
                 Some(op) => self.api_answer(s, op, answer, now),
-                None => self.put_answer(s, answer, now),
+                None => self.put_answer(s, answer),
             },
             // An answer nobody asked for (a driver that sent twice): ignored.
             _ => None,
@@ -297,36 +263,17 @@ impl Exchange {
         }
     }
 
-    fn put_answer(&mut self, s: &mut Session, answer: Answer, now: f64) -> Option<Outcome> {
+    /// The PUT's answer: 2xx, or the upload failed (S3 answers errors as XML: its start is kept).
+    fn put_answer(&mut self, s: &mut Session, answer: Answer) -> Option<Outcome> {
         let Target::Put { file_name, .. } = &self.target else { return None };
-        let more = self.attempt < s.policy.max_attempts;
-        // The PUT of the same bytes to the same object is idempotent: sent again while S3 is busy
-        // or unreachable, within the policy's attempts.
-        let (reason, error) = match answer {
+        let error = match answer {
             Answer::Response(r) if (200..300).contains(&r.status) => return Some(Ok(Reply { success: None, request_id: None })),
             Answer::Response(r) => {
-                let (errors, detail) = response::parse_error_body(&r.body);
-                let error = FlowError::UploadFailed {
-                    file_name: file_name.clone(),
-                    status: r.status,
-                    errors,
-                    detail,
-                    body: r.body.chars().take(300).collect(),
-                };
-                if !(500..600).contains(&r.status) {
-                    return Some(Err(Failed { error, unknown: false }));
-                }
-                (format!("HTTP {}", r.status), error)
+                FlowError::UploadFailed { file_name: file_name.clone(), status: r.status, body: r.body.chars().take(300).collect() }
             }
-            Answer::Failed(how) => (transport_reason(how).into(), FlowError::transport("uploadFile", how, s.timeout_ms)),
+            Answer::Failed(how) => FlowError::transport("uploadFile", how, s.timeout_ms),
         };
-        if !more {
-            return Some(Err(Failed { error, unknown: false }));
-        }
-        let random = s.random();
-        let wait = s.policy.backoff(self.attempt, random);
-        self.backoff(self.attempt, wait, reason, now);
-        None
+        Some(Err(Failed { error, unknown: false }))
     }
 }
 

@@ -10,9 +10,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::exchange::{self, Exchange, Failed, SavedExchange, Target};
+use super::exchange::{self, Exchange, Failed, Target};
 use super::read::actions_call;
-use super::saved::{self, Fields};
+use super::saved::{self, Codec};
 use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
 use crate::caps::{MAX_ATTACHMENT_BYTES, MAX_FILES};
 use crate::catalogue::{Api, Operation};
@@ -27,10 +27,8 @@ use crate::upload::{self, FileInfo, UploadDestination};
 pub const UPLOAD_PLACEHOLDER: &str = "pending-upload";
 
 /// A file to attach: what it is and the base64 MD5 of its bytes (the driver holds the bytes).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileSpec {
-    #[serde(flatten)]
     pub info: FileInfo,
     pub md5: String,
 }
@@ -60,7 +58,8 @@ enum Stage {
     Verify,
 }
 
-const STAGES: [&str; 6] = ["validate", "actions", "destination", "upload", "create", "verify"];
+/// The saved stages: before the create, the create, the verification.
+const STAGES: [&str; 3] = ["start", "create", "verify"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendMessage {
@@ -79,26 +78,6 @@ pub struct SendMessage {
     cause: Option<String>,
     ex: Exchange,
     result: Option<Result<Outcome, FlowError>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SavedMessage<'a> {
-    v: u64,
-    flow: &'static str,
-    kind: &'static str,
-    order_id: &'a str,
-    marketplace_id: &'a str,
-    body: &'a Value,
-    confirm_links: bool,
-    files: &'a [FileSpec],
-    schema: &'a Option<Value>,
-    uploaded: &'a [(String, String)],
-    dest: &'a Option<UploadDestination>,
-    stage: &'static str,
-    index: usize,
-    cause: &'a Option<String>,
-    ex: SavedExchange,
 }
 
 fn attachment(id: &str, file_name: &str) -> Value {
@@ -166,60 +145,84 @@ impl SendMessage {
 
     /// Takes back a saved message. `md5s` are the Content-MD5s of the files the driver holds now:
     /// while files are still to be uploaded they must be the saved ones.
-    pub fn restore(text: &str, md5s: &[String]) -> Result<SendMessage, FlowError> {
-        let v = saved::parse(text)?;
-        let f = Fields::new(&v, "$")?;
-        if f.str("flow")? != "message" {
-            return Err(FlowError::State { message: "$.flow is not a message".into() });
-        }
-        let mut files = Vec::new();
-        for (i, x) in f.arr("files", MAX_FILES)?.iter().enumerate() {
-            let x = Fields::new(x, &format!("$.files[{i}]"))?;
-            let size = x.count("size", MAX_ATTACHMENT_BYTES as u32)? as usize;
-            let info = FileInfo { file_name: x.str("fileName")?.into(), content_type: x.str("contentType")?.into(), size };
-            files.push(FileSpec { info, md5: x.str("md5")?.into() });
-        }
-        let body = f.value("body").cloned().unwrap_or(Value::Null);
-        let mut m = SendMessage::new(f.str("kind")?, f.str("orderId")?, f.str("marketplaceId")?, body, f.bool("confirmLinks")?, files)?;
-        m.schema = f.value("schema").filter(|s| s.is_object()).cloned();
-        m.cause = f.opt_str("cause")?.map(str::to_owned);
-        for (i, pair) in f.arr("uploaded", MAX_FILES)?.iter().enumerate() {
-            match pair.as_array().map(Vec::as_slice) {
-                Some([Value::String(id), Value::String(name)]) => m.uploaded.push((id.clone(), name.clone())),
-                _ => return Err(FlowError::State { message: format!("$.uploaded[{i}] is not an [id, fileName] pair") }),
+    /// `{flow: "message", kind, orderId, marketplaceId, body, confirmLinks, files: [{fileName,
+    /// contentType, size, md5}], schema, uploaded: [{uploadDestinationId, fileName}], stage,
+    /// cause}`. The request under way is not saved (see `restore`).
+    fn visit(&mut self, c: &mut dyn Codec, kind: &mut String) {
+        c.tag("flow", "message");
+        c.text("kind", kind);
+        c.text("orderId", &mut self.order_id);
+        c.text("marketplaceId", &mut self.marketplace_id);
+        c.json("body", &mut self.body);
+        c.flag("confirmLinks", &mut self.confirm_links);
+        let files = &mut self.files;
+        let n = c.list("files", files.len(), MAX_FILES, &mut |i, c| {
+            if i == files.len() {
+                let info = FileInfo { file_name: String::new(), content_type: String::new(), size: 0 };
+                files.push(FileSpec { info, md5: String::new() });
             }
-        }
-        let index = f.count("index", MAX_FILES as u32)? as usize;
-        let n = m.files.len();
-        m.stage = match f.one_of("stage", &STAGES)? {
-            0 => Stage::Validate,
-            1 => Stage::Actions,
-            // A destination or an upload that was going on is asked for again: a pre-signed URL
-            // lasts 900 s (facts.md), and the PUT of the same bytes is harmless.
-            2 | 3 if index < n && m.uploaded.len() == index => Stage::Destination(index),
-            2 | 3 => return Err(FlowError::State { message: "$.index is not the next file to upload".into() }),
-            4 => Stage::Create,
-            _ => Stage::Verify,
+            if let Some(f) = files.get_mut(i) {
+                c.text("fileName", &mut f.info.file_name);
+                c.text("contentType", &mut f.info.content_type);
+                let mut size = u32::try_from(f.info.size).unwrap_or(u32::MAX);
+                c.count("size", &mut size, MAX_ATTACHMENT_BYTES as u32);
+                f.info.size = size as usize;
+                c.text("md5", &mut f.md5);
+            }
+        });
+        files.truncate(n);
+        let mut schema = self.schema.take().unwrap_or_default();
+        c.json("schema", &mut schema);
+        self.schema = Some(schema).filter(Value::is_object);
+        let uploaded = &mut self.uploaded;
+        let n = c.list("uploaded", uploaded.len(), MAX_FILES, &mut |i, c| {
+            if i == uploaded.len() {
+                uploaded.push((String::new(), String::new()));
+            }
+            if let Some((id, name)) = uploaded.get_mut(i) {
+                c.text("uploadDestinationId", id);
+                c.text("fileName", name);
+            }
+        });
+        uploaded.truncate(n);
+        // Before the create, a restored message starts again from its check: nothing has reached
+        // the buyer, a pre-signed URL lasts 900 s (facts.md) and the PUT of the same bytes is
+        // harmless. From the create on, it goes on where it was.
+        let mut stage = match self.stage {
+            Stage::Create => 1,
+            Stage::Verify => 2,
+            _ => 0,
         };
-        if matches!(m.stage, Stage::Validate | Stage::Actions | Stage::Destination(_)) && m.files.iter().map(|f| &f.md5).ne(md5s.iter()) {
-            return Err(FlowError::State { message: "the files are not the ones of the saved message".into() });
-        }
-        m.ex = match m.stage {
-            Stage::Destination(_) => Exchange::new(m.target()),
-            _ => Exchange::restore(m.target(), &f.obj("ex")?)?,
-        };
-        Ok(m)
+        c.choice("stage", &mut stage, &STAGES);
+        self.stage = [Stage::Validate, Stage::Create, Stage::Verify].get(stage).copied().unwrap_or(Stage::Validate);
+        c.opt_text("cause", &mut self.cause);
     }
 
-    /// "validating", "checking", "uploading", "sending" or "verifying".
-    pub fn stage_name(&self) -> &'static str {
-        match self.stage {
-            Stage::Validate => "validating",
-            Stage::Actions => "checking",
-            Stage::Destination(_) | Stage::Upload(_) => "uploading",
-            Stage::Create => "sending",
-            Stage::Verify => "verifying",
+    /// Takes back a saved message. `md5s` are the Content-MD5s of the files the driver holds now:
+    /// while files are still to be uploaded they must be the saved ones.
+    pub fn restore(text: &str, md5s: &[String]) -> Result<SendMessage, FlowError> {
+        let mut m = SendMessage::new("confirmDeliveryDetails", "", "", Value::Null, false, Vec::new())?;
+        let mut kind = String::new();
+        saved::read(text, &mut |c| m.visit(c, &mut kind))?;
+        // The kind, the files and the body checked as `new` checks them.
+        let mut fresh = SendMessage::new(&kind, &m.order_id, &m.marketplace_id, m.body, m.confirm_links, m.files)?;
+        let bad = |m: &str| Err(FlowError::State { message: m.into() });
+        if m.stage == Stage::Validate {
+            // Everything is done again: with the same files.
+            return if fresh.files.iter().map(|f| &f.md5).eq(md5s.iter()) {
+                Ok(fresh)
+            } else {
+                bad("the files are not the ones of the saved message")
+            };
         }
+        if m.uploaded.len() != fresh.files.len() {
+            return bad("$.uploaded does not hold every file");
+        }
+        // A create saved before it left may have gone: verified, never sent again on a guess.
+        (fresh.schema, fresh.uploaded, fresh.cause) = (m.schema, m.uploaded, m.cause);
+        fresh.cause.get_or_insert_with(|| super::STOPPED.into());
+        fresh.go(Stage::Verify);
+        Ok(fresh)
     }
 
     /// The body with the attachments uploaded so far, or placeholders for all before the uploads.
@@ -391,32 +394,8 @@ impl Machine for SendMessage {
         }
     }
 
-    fn save(&self) -> String {
-        let (stage, index) = match self.stage {
-            Stage::Validate => (0, 0),
-            Stage::Actions => (1, 0),
-            Stage::Destination(i) => (2, i),
-            Stage::Upload(i) => (3, i),
-            Stage::Create => (4, 0),
-            Stage::Verify => (5, 0),
-        };
-        let saved = SavedMessage {
-            v: saved::VERSION,
-            flow: "message",
-            kind: self.op.operation_id,
-            order_id: &self.order_id,
-            marketplace_id: &self.marketplace_id,
-            body: &self.body,
-            confirm_links: self.confirm_links,
-            files: &self.files,
-            schema: &self.schema,
-            uploaded: &self.uploaded,
-            dest: &self.dest,
-            stage: STAGES[stage],
-            index,
-            cause: &self.cause,
-            ex: self.ex.save(),
-        };
-        serde_json::to_string(&saved).unwrap_or_default()
+    fn save(&mut self) -> String {
+        let mut kind = self.op.operation_id.to_owned();
+        saved::Writer::text(&mut |c| self.visit(c, &mut kind))
     }
 }

@@ -11,8 +11,8 @@
 //! worker died in between (bug (a): it used to end "skipped / notOfferedAfterRestart").
 use serde::Serialize;
 
-use super::review::{ReviewRequest, ReviewResult, SavedReview};
-use super::saved::{self, Fields};
+use super::review::{ReviewRequest, ReviewResult};
+use super::saved::{self, Codec};
 use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
 use crate::ids::{Marketplace, OrderId};
 
@@ -131,26 +131,6 @@ pub struct QueuedReview {
     over: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SavedQueued<'a> {
-    v: u64,
-    flow: &'static str,
-    order_id: &'a str,
-    marketplace_id: &'a str,
-    window: Option<Window>,
-    stage: OrderStage,
-    reason: &'a Option<String>,
-    due: Option<f64>,
-    attempts: u32,
-    rechecks: u32,
-    queued_at: f64,
-    request_id: &'a Option<String>,
-    verified: bool,
-    explanation: &'a Option<String>,
-    review: Option<SavedReview<'a>>,
-}
-
 impl QueuedReview {
     /// An order joins the queue. With its delivery dates known (`window`): past the window it is
     /// skipped; before it, it waits for the chosen day when the marketplace's scheduling is on and is
@@ -162,24 +142,8 @@ impl QueuedReview {
         schedule: Schedule,
         now: f64,
     ) -> Result<QueuedReview, FlowError> {
-        OrderId::parse(order_id).map_err(FlowError::Build)?;
-        Marketplace::by_id(marketplace_id).map_err(FlowError::Build)?;
-        let mut q = QueuedReview {
-            order_id: order_id.into(),
-            marketplace_id: marketplace_id.into(),
-            window,
-            stage: OrderStage::Queued,
-            reason: None,
-            due: None,
-            attempts: 0,
-            rechecks: 0,
-            queued_at: now,
-            request_id: None,
-            verified: false,
-            explanation: None,
-            review: None,
-            over: false,
-        };
+        let mut q = QueuedReview::blank(order_id, marketplace_id, window, now);
+        q.check()?;
         if let Some(w) = window {
             if now > w.closes_at_ms {
                 q.skip("windowClosed");
@@ -194,37 +158,72 @@ impl QueuedReview {
         Ok(q)
     }
 
-    pub fn restore(text: &str) -> Result<QueuedReview, FlowError> {
-        let v = saved::parse(text)?;
-        let f = Fields::new(&v, "$")?;
-        if f.str("flow")? != "queuedReview" {
-            return Err(FlowError::State { message: "$.flow is not a queued review".into() });
+    /// `{flow: "queuedReview", orderId, marketplaceId, opensAtMs, closesAtMs, stage, reason, due,
+    /// attempts, rechecks, queuedAt, requestId, verified, explanation, review?}`.
+    fn visit(&mut self, c: &mut dyn Codec) {
+        c.tag("flow", "queuedReview");
+        c.text("orderId", &mut self.order_id);
+        c.text("marketplaceId", &mut self.marketplace_id);
+        let (mut opens, mut closes) = (self.window.map(|w| w.opens_at_ms), self.window.map(|w| w.closes_at_ms));
+        c.time("opensAtMs", &mut opens);
+        c.time("closesAtMs", &mut closes);
+        self.window = opens.zip(closes).map(|(opens_at_ms, closes_at_ms)| Window { opens_at_ms, closes_at_ms });
+        let mut stage = self.stage as usize;
+        c.choice("stage", &mut stage, &STAGES);
+        self.stage = ALL.get(stage).copied().unwrap_or(OrderStage::Queued);
+        c.opt_text("reason", &mut self.reason);
+        c.time("due", &mut self.due);
+        c.count("attempts", &mut self.attempts, 1000);
+        c.count("rechecks", &mut self.rechecks, RECHECKS);
+        let mut queued_at = Some(self.queued_at);
+        c.time("queuedAt", &mut queued_at);
+        self.queued_at = queued_at.unwrap_or_default();
+        c.opt_text("requestId", &mut self.request_id);
+        c.flag("verified", &mut self.verified);
+        c.opt_text("explanation", &mut self.explanation);
+        let had = self.review.is_some();
+        let mut review = self.review.take().unwrap_or_else(ReviewRequest::blank);
+        if c.nested("review", had, &mut |c| review.visit(c)) {
+            self.review = Some(review);
         }
-        let window = match f.opt_obj("window")? {
-            None => None,
-            Some(w) => Some(Window { opens_at_ms: w.time("opensAtMs")?, closes_at_ms: w.time("closesAtMs")? }),
-        };
-        let mut q = QueuedReview::new(f.str("orderId")?, f.str("marketplaceId")?, None, Schedule { enabled: true, day: 0 }, 0.0)?;
-        q.window = window;
-        q.stage = ALL[f.one_of("stage", &STAGES)?];
-        q.reason = f.opt_str("reason")?.map(str::to_owned);
-        q.due = f.opt_time("due")?;
-        q.attempts = f.count("attempts", 1000)?;
-        q.rechecks = f.count("rechecks", RECHECKS)?;
-        q.queued_at = f.time("queuedAt")?;
-        q.request_id = f.opt_str("requestId")?.map(str::to_owned);
-        q.verified = f.bool("verified")?;
-        q.explanation = f.opt_str("explanation")?.map(str::to_owned);
-        q.review = match f.opt_obj("review")? {
-            None => None,
-            Some(r) => {
-                let review = ReviewRequest::from_fields(&r)?;
-                if review.order_id() != q.order_id {
-                    return Err(FlowError::State { message: "$.review is for another order".into() });
-                }
-                Some(review)
+    }
+
+    fn blank(order_id: &str, marketplace_id: &str, window: Option<Window>, now: f64) -> QueuedReview {
+        QueuedReview {
+            order_id: order_id.into(),
+            marketplace_id: marketplace_id.into(),
+            window,
+            stage: OrderStage::Queued,
+            reason: None,
+            due: None,
+            attempts: 0,
+            rechecks: 0,
+            queued_at: now,
+            request_id: None,
+            verified: false,
+            explanation: None,
+            review: None,
+            over: false,
+        }
+    }
+
+    /// The ids are an Amazon order id and a known marketplace: a bad one sends nothing.
+    fn check(&self) -> Result<(), FlowError> {
+        OrderId::parse(&self.order_id).map_err(FlowError::Build)?;
+        Marketplace::by_id(&self.marketplace_id).map_err(FlowError::Build)?;
+        Ok(())
+    }
+
+    pub fn restore(text: &str) -> Result<QueuedReview, FlowError> {
+        let mut q = QueuedReview::blank("", "", None, 0.0);
+        saved::read(text, &mut |c| q.visit(c))?;
+        q.check()?;
+        if let Some(r) = q.review.take() {
+            if r.order_id() != q.order_id {
+                return Err(FlowError::State { message: "$.review is for another order".into() });
             }
-        };
+            q.review = Some(r.restored()?);
+        }
         if q.stage == OrderStage::Scheduled && q.due.is_none() {
             return Err(FlowError::State { message: "$.due is missing for a scheduled order".into() });
         }
@@ -240,7 +239,7 @@ impl QueuedReview {
     }
 
     /// The state to hand to the shell.
-    pub fn state(&self) -> QueuedState {
+    pub fn state(&mut self) -> QueuedState {
         QueuedState {
             state: self.save(),
             order_id: self.order_id.clone(),
@@ -270,11 +269,7 @@ impl QueuedReview {
     /// The stage of the review request under way.
     fn follow(&mut self) {
         if let Some(r) = &self.review {
-            self.stage = match r.stage_name() {
-                "checking" => OrderStage::Checking,
-                "sending" => OrderStage::Sending,
-                _ => OrderStage::Verifying,
-            };
+            self.stage = r.stage();
         }
     }
 
@@ -283,34 +278,25 @@ impl QueuedReview {
         self.over = true;
         let pending = self.review.as_ref().is_some_and(ReviewRequest::pending);
         let ambiguous = self.review.as_ref().is_some_and(ReviewRequest::ambiguous);
-        match result {
-            Ok(Outcome::Review(r)) => self.reviewed(r, now),
-            Ok(_) => self.retry(s, "retry", now, false),
-            Err(e) if ambiguous => {
-                self.stage = OrderStage::Unknown;
-                self.reason = Some(e.kind());
-                self.explanation = Some(e.message());
-                self.due = None;
-                self.review = None;
-            }
+        let e = match result {
+            Ok(Outcome::Review(r)) => return self.reviewed(r, now),
+            Ok(_) => FlowError::Unexpected { operation: "getSolicitationActionsForOrder" },
+            Err(e) => e,
+        };
+        self.explanation = Some(e.message());
+        let reason = if e.credentials() { "credentials" } else { "retry" };
+        if ambiguous {
+            self.skip(e.kind());
+            self.stage = OrderStage::Unknown;
+        } else if pending {
             // A verification is still owed: the order comes back to it, whatever the failure.
-            Err(e) if pending => {
-                let reason = if e.credentials() { "credentials" } else { "retry" };
-                self.explanation = Some(e.message());
-                self.retry(s, reason, now, true)
-            }
-            Err(e) if e.credentials() => {
-                self.explanation = Some(e.message());
-                self.skip("credentials")
-            }
-            Err(e) if e.transient() => {
-                self.explanation = Some(e.message());
-                self.retry(s, "retry", now, false)
-            }
-            Err(e) => {
-                self.explanation = Some(e.message());
-                self.skip(&e.kind())
-            }
+            self.retry(s, reason, now, true)
+        } else if e.credentials() {
+            self.skip(reason)
+        } else if e.transient() {
+            self.retry(s, reason, now, false)
+        } else {
+            self.skip(e.kind())
         }
     }
 
@@ -403,24 +389,7 @@ impl Machine for QueuedReview {
         }
     }
 
-    fn save(&self) -> String {
-        let saved = SavedQueued {
-            v: saved::VERSION,
-            flow: "queuedReview",
-            order_id: &self.order_id,
-            marketplace_id: &self.marketplace_id,
-            window: self.window,
-            stage: self.stage,
-            reason: &self.reason,
-            due: self.due,
-            attempts: self.attempts,
-            rechecks: self.rechecks,
-            queued_at: self.queued_at,
-            request_id: &self.request_id,
-            verified: self.verified,
-            explanation: &self.explanation,
-            review: self.review.as_ref().map(ReviewRequest::saved),
-        };
-        serde_json::to_string(&saved).unwrap_or_default()
+    fn save(&mut self) -> String {
+        saved::Writer::text(&mut |c| self.visit(c))
     }
 }

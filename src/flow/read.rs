@@ -1,10 +1,8 @@
 //! Any GET operation of the catalogue to its typed answer: the actions of an order, the buyer's
 //! attributes, and whatever read the catalogue gains (an order from the Orders API is one more
 //! operation here, nothing else).
-use serde::Serialize;
-
-use super::exchange::{Exchange, SavedExchange, Target};
-use super::saved::{self, Fields};
+use super::exchange::{Exchange, Target};
+use super::saved::{self, Codec};
 use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
 use crate::catalogue::{Api, Method, Operation};
 use crate::error::BuildError;
@@ -29,14 +27,6 @@ pub struct Read {
     result: Option<Result<Outcome, FlowError>>,
 }
 
-#[derive(Serialize)]
-struct SavedRead<'a> {
-    v: u64,
-    flow: &'static str,
-    call: &'a Call,
-    ex: SavedExchange,
-}
-
 impl Read {
     /// A read of `call`; a create is refused here (it has its own flow, with verification).
     pub fn new(call: Call) -> Result<Read, FlowError> {
@@ -53,29 +43,42 @@ impl Read {
         Read { ex: Exchange::new(Target::Call(call.clone())), call, result: None }
     }
 
+    /// Only a fresh access token from Login with Amazon: whether the credentials work.
+    pub fn credentials() -> Read {
+        let call = Call { operation: "lwaToken".into(), ..Call::default() };
+        Read { call, ex: Exchange::new(Target::Token), result: None }
+    }
+
     /// The buyer's attributes (GetAttributes): the language to write in.
     pub fn attributes(order_id: &str, marketplace_id: &str) -> Read {
         let call = order_call("GetAttributes", order_id, marketplace_id);
         Read { ex: Exchange::new(Target::Call(call.clone())), call, result: None }
     }
 
+    /// `{flow: "read", operation, orderId, marketplaceId}`: a restored read is sent afresh.
+    fn visit(&mut self, c: &mut dyn Codec) {
+        c.tag("flow", "read");
+        c.text("operation", &mut self.call.operation);
+        c.text("orderId", &mut self.call.order_id);
+        let mut market = self.call.marketplace_ids.first().cloned().unwrap_or_default();
+        c.text("marketplaceId", &mut market);
+        self.call.marketplace_ids = vec![market];
+    }
+
     pub fn restore(text: &str) -> Result<Read, FlowError> {
-        let v = saved::parse(text)?;
-        let f = Fields::new(&v, "$")?;
-        if f.str("flow")? != "read" {
-            return Err(FlowError::State { message: "$.flow is not a read".into() });
+        let mut read = Read::credentials();
+        saved::read(text, &mut |c| read.visit(c))?;
+        if read.call.operation == "lwaToken" {
+            return Ok(Read::credentials());
         }
-        let call = Call::from_value(f.value("call").cloned().unwrap_or_default())
-            .map_err(|m| FlowError::State { message: format!("$.call: {m}") })?;
-        let mut read = Read::new(call)?;
-        read.ex = Exchange::restore(Target::Call(read.call.clone()), &f.obj("ex")?)?;
-        Ok(read)
+        Read::new(read.call)
     }
 
     fn finish(&mut self, outcome: super::exchange::Outcome) {
         let op = self.ex.label();
         self.result = Some(match outcome {
             Ok(reply) => match reply.success {
+                None if self.ex.is_token() => Ok(Outcome::Checked),
                 Some(s) if expected(op, &s) => Ok(Outcome::Read(s)),
                 _ => Err(FlowError::Unexpected { operation: op }),
             },
@@ -114,7 +117,7 @@ impl Machine for Read {
         }
     }
 
-    fn save(&self) -> String {
-        serde_json::to_string(&SavedRead { v: saved::VERSION, flow: "read", call: &self.call, ex: self.ex.save() }).unwrap_or_default()
+    fn save(&mut self) -> String {
+        saved::Writer::text(&mut |c| self.visit(c))
     }
 }

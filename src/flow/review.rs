@@ -10,10 +10,10 @@
 //! the create is never sent again blindly.
 use serde::Serialize;
 
-use super::exchange::{self, Exchange, SavedExchange, Target};
+use super::exchange::{self, Exchange, Target};
 use super::read::{actions_call, order_call};
-use super::saved::{self, Fields};
-use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
+use super::saved::{self, Codec};
+use super::{Answer, FlowError, FlowStep, Machine, OrderStage, Outcome, Session, Step};
 use crate::catalogue::{Api, Operation};
 use crate::ids::{Marketplace, OrderId};
 use crate::limiter::{verify_create, Verification};
@@ -56,8 +56,7 @@ enum Stage {
 const STAGES: [&str; 3] = ["check", "create", "verify"];
 
 /// Amazon refused our create although the check offered it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Refusal {
     kind: &'static str,
     explanation: String,
@@ -80,22 +79,6 @@ pub struct ReviewRequest {
     ambiguous: bool,
     ex: Exchange,
     result: Option<Result<Outcome, FlowError>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct SavedReview<'a> {
-    v: u64,
-    flow: &'static str,
-    order_id: &'a str,
-    marketplace_id: &'a str,
-    closes_at_ms: Option<f64>,
-    stage: &'static str,
-    unknowns: u32,
-    verified: bool,
-    refused: &'a Option<Refusal>,
-    cause: &'a Option<String>,
-    ex: SavedExchange,
 }
 
 fn create_op() -> Result<&'static Operation, FlowError> {
@@ -122,53 +105,64 @@ impl ReviewRequest {
         })
     }
 
+    /// An empty request, for a state to be read into.
+    pub(crate) fn blank() -> ReviewRequest {
+        ReviewRequest {
+            order_id: String::new(),
+            marketplace_id: String::new(),
+            closes_at_ms: None,
+            stage: Stage::Check,
+            unknowns: 0,
+            verified: false,
+            refused: None,
+            cause: None,
+            ambiguous: false,
+            ex: Exchange::new(Target::Token),
+            result: None,
+        }
+    }
+
+    /// `{flow: "review", orderId, marketplaceId, closesAtMs, stage, unknowns, verified, cause,
+    /// refused, refusedExplanation, refusedRequestId}`. The request under way is not saved: a stage
+    /// starts again when restored, except a create, which is verified (`restored`).
+    pub(crate) fn visit(&mut self, c: &mut dyn Codec) {
+        c.tag("flow", "review");
+        c.text("orderId", &mut self.order_id);
+        c.text("marketplaceId", &mut self.marketplace_id);
+        c.time("closesAtMs", &mut self.closes_at_ms);
+        let mut stage = self.stage as usize;
+        c.choice("stage", &mut stage, &STAGES);
+        self.stage = [Stage::Check, Stage::Create, Stage::Verify].get(stage).copied().unwrap_or(Stage::Check);
+        c.count("unknowns", &mut self.unknowns, MAX_UNKNOWN_CREATES);
+        c.flag("verified", &mut self.verified);
+        c.opt_text("cause", &mut self.cause);
+        let mut refused = self.refused.is_some();
+        let mut r = self.refused.take().unwrap_or_default();
+        c.flag("refused", &mut refused);
+        c.opt_text("refusedRequestId", &mut r.request_id);
+        let mut explanation = Some(r.explanation);
+        c.opt_text("refusedExplanation", &mut explanation);
+        r.explanation = explanation.unwrap_or_default();
+        self.refused = refused.then_some(Refusal { kind: "alreadyRequestedOrOutsideWindow", ..r });
+    }
+
+    /// After a state was read: the ids checked as `new` does. A create saved before it left may
+    /// have gone: the request goes on with the verification. Any other stage starts again.
+    pub(crate) fn restored(mut self) -> Result<ReviewRequest, FlowError> {
+        ReviewRequest::new(&self.order_id, &self.marketplace_id, self.closes_at_ms)?;
+        if self.stage == Stage::Create {
+            self.verified = true;
+            self.cause.get_or_insert_with(|| super::STOPPED.into());
+            self.stage = Stage::Verify;
+        }
+        self.ex = Exchange::new(self.target());
+        Ok(self)
+    }
+
     pub fn restore(text: &str) -> Result<ReviewRequest, FlowError> {
-        let v = saved::parse(text)?;
-        ReviewRequest::from_fields(&Fields::new(&v, "$")?)
-    }
-
-    pub(crate) fn from_fields(f: &Fields) -> Result<ReviewRequest, FlowError> {
-        if f.str("flow")? != "review" {
-            return Err(FlowError::State { message: format!("{} is not a review request", f.path("flow")) });
-        }
-        let mut r = ReviewRequest::new(f.str("orderId")?, f.str("marketplaceId")?, f.opt_time("closesAtMs")?)?;
-        r.stage = match f.one_of("stage", &STAGES)? {
-            0 => Stage::Check,
-            1 => Stage::Create,
-            _ => Stage::Verify,
-        };
-        r.unknowns = f.count("unknowns", MAX_UNKNOWN_CREATES)?;
-        r.verified = f.bool("verified")?;
-        r.cause = f.opt_str("cause")?.map(str::to_owned);
-        r.refused = match f.opt_obj("refused")? {
-            None => None,
-            Some(x) => {
-                x.one_of("kind", &["alreadyRequestedOrOutsideWindow"])?;
-                Some(Refusal {
-                    kind: "alreadyRequestedOrOutsideWindow",
-                    explanation: x.str("explanation")?.to_owned(),
-                    request_id: x.opt_str("requestId")?.map(str::to_owned),
-                })
-            }
-        };
-        r.ex = Exchange::restore(r.target(), &f.obj("ex")?)?;
-        Ok(r)
-    }
-
-    pub(crate) fn saved(&self) -> SavedReview<'_> {
-        SavedReview {
-            v: saved::VERSION,
-            flow: "review",
-            order_id: &self.order_id,
-            marketplace_id: &self.marketplace_id,
-            closes_at_ms: self.closes_at_ms,
-            stage: STAGES[self.stage as usize],
-            unknowns: self.unknowns,
-            verified: self.verified,
-            refused: &self.refused,
-            cause: &self.cause,
-            ex: self.ex.save(),
-        }
+        let mut r = ReviewRequest::blank();
+        saved::read(text, &mut |c| r.visit(c))?;
+        r.restored()
     }
 
     /// A create may have gone through and nothing settled it yet: a run that ends now must start
@@ -194,12 +188,12 @@ impl ReviewRequest {
         self.ambiguous
     }
 
-    /// "checking", "sending" or "verifying".
-    pub fn stage_name(&self) -> &'static str {
+    /// Where the request is, as the bulk queue shows it.
+    pub fn stage(&self) -> OrderStage {
         match self.stage {
-            Stage::Check => "checking",
-            Stage::Create => "sending",
-            Stage::Verify => "verifying",
+            Stage::Check => OrderStage::Checking,
+            Stage::Create => OrderStage::Sending,
+            Stage::Verify => OrderStage::Verifying,
         }
     }
 
@@ -342,7 +336,7 @@ impl Machine for ReviewRequest {
         }
     }
 
-    fn save(&self) -> String {
-        serde_json::to_string(&self.saved()).unwrap_or_default()
+    fn save(&mut self) -> String {
+        saved::Writer::text(&mut |c| self.visit(c))
     }
 }

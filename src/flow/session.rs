@@ -3,10 +3,7 @@
 //! driver's `saveState` hook) so that a service worker started after one was stopped goes on with
 //! the same token and the same buckets: Amazon's buckets do not refill because ours were forgotten
 //! (issue #16 item 5), and a woken worker sends its first request without a token round trip.
-use serde::Serialize;
-use serde_json::Value;
-
-use super::saved::{self, Fields};
+use super::saved::{self, Codec};
 use super::FlowError;
 use crate::caps;
 use crate::error::BuildError;
@@ -42,21 +39,39 @@ pub struct Session {
     rng: u64,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SavedToken<'a> {
-    access_token: &'a str,
-    expires_at_ms: f64,
-    /// Whose token it is (see `Session::owner`): a token is never used for other credentials.
-    #[serde(rename = "for")]
-    owner: String,
+/// The saved form: `{accessToken?, expiresAtMs?, for?, buckets: [{op, perSecond, tokens, atMs,
+/// inFlight}]}`. `for` says whose token it is (`Session::owner`): a token is never used for
+/// other credentials.
+#[derive(Default)]
+struct Saved {
+    token: Option<(String, Option<f64>, String)>,
+    buckets: Vec<BucketRow>,
 }
 
-#[derive(Serialize)]
-struct SavedSession<'a> {
-    v: u64,
-    token: Option<SavedToken<'a>>,
-    buckets: Vec<(&'static str, f64, f64, f64, u32)>,
+impl Saved {
+    fn visit(&mut self, c: &mut dyn Codec) {
+        let mut t = self.token.take().unwrap_or_default();
+        let mut token = Some(t.0).filter(|a| !a.is_empty());
+        c.opt_text("accessToken", &mut token);
+        c.time("expiresAtMs", &mut t.1);
+        let mut owner = Some(t.2);
+        c.opt_text("for", &mut owner);
+        self.token = token.map(|a| (a, t.1, owner.unwrap_or_default()));
+        let rows = &mut self.buckets;
+        let n = c.list("buckets", rows.len(), MAX_BUCKETS, &mut |i, c| {
+            if i == rows.len() {
+                rows.push(BucketRow::default());
+            }
+            if let Some(r) = rows.get_mut(i) {
+                c.text("op", &mut r.0);
+                c.number("perSecond", &mut r.1);
+                c.number("tokens", &mut r.2);
+                c.number("atMs", &mut r.3);
+                c.number("inFlight", &mut r.4);
+            }
+        });
+        rows.truncate(n);
+    }
 }
 
 impl Session {
@@ -107,9 +122,10 @@ impl Session {
     pub fn local_origin(&self) -> Option<String> {
         let base = self.endpoint.base_url.as_ref()?;
         let base = crate::request::checked_base_url(base).ok()?;
-        let scheme_end = base.find("://")? + 3;
-        let end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
-        Some(base[..end].to_owned())
+        // checked_base_url: it starts with "http://" or "https://".
+        let scheme_end = base.find(':').map_or(0, |i| i + 3);
+        let end = base.get(scheme_end..)?.find('/').map_or(base.len(), |i| scheme_end + i);
+        base.get(..end).map(str::to_owned)
     }
 
     /// Whose credentials these are, written beside a saved token: the MD5 (base64) of the client
@@ -121,12 +137,12 @@ impl Session {
         crate::upload::content_md5(text.as_bytes())
     }
 
-    /// The state as JSON text: `{"v":1,"token":{accessToken,expiresAtMs,for}|null,"buckets":[[operationId, perSecond, tokens, atMs, inFlight], …]}`.
+    /// The state as JSON text (`Saved`).
     pub fn save(&self) -> String {
-        let token =
-            self.token.as_ref().map(|t| SavedToken { access_token: &t.access_token, expires_at_ms: t.expires_at_ms, owner: self.owner() });
-        let saved = SavedSession { v: saved::VERSION, token, buckets: self.limiter.snapshot() };
-        serde_json::to_string(&saved).unwrap_or_default()
+        let token = self.token.as_ref().map(|t| (t.access_token.clone(), Some(t.expires_at_ms), self.owner()));
+        let buckets = self.limiter.snapshot().into_iter().map(|(id, r, t, at, n)| (id.to_owned(), r, t, at, f64::from(n))).collect();
+        let mut saved = Saved { token, buckets };
+        saved::Writer::text(&mut |c| saved.visit(c))
     }
 
     /// Takes back a saved state. A malformed document is an error and changes nothing; inside a
@@ -134,39 +150,20 @@ impl Session {
     /// and bucket rows that are not usable are ignored (Limiter::restore). Returns how many parts
     /// were ignored.
     pub fn restore(&mut self, text: &str, now_ms: f64) -> Result<usize, FlowError> {
-        let v = saved::parse(text)?;
-        let f = Fields::new(&v, "$")?;
-        let mut rows: Vec<BucketRow> = Vec::new();
-        let mut ignored = 0;
-        for row in f.arr("buckets", MAX_BUCKETS)? {
-            match row.as_array().map(Vec::as_slice) {
-                Some([Value::String(id), r, t, at, n]) => match (r.as_f64(), t.as_f64(), at.as_f64(), n.as_f64()) {
-                    (Some(r), Some(t), Some(at), Some(n)) => rows.push((id.clone(), r, t, at, n)),
-                    _ => ignored += 1,
-                },
-                _ => ignored += 1,
+        let mut saved = Saved::default();
+        saved::read(text, &mut |c| saved.visit(c))?;
+        let mut ignored = self.limiter.restore(&saved.buckets, now_ms);
+        if let Some((access_token, expires_at_ms, owner)) = saved.token {
+            let expires_at_ms = expires_at_ms.unwrap_or_default();
+            let usable = owner == self.owner()
+                && !access_token.trim().is_empty()
+                && access_token.bytes().all(|b| b.is_ascii_graphic())
+                && expires_at_ms <= now_ms + TOKEN_LIFETIME_MS;
+            if usable {
+                self.token = Some(AccessToken { access_token, expires_at_ms });
+            } else {
+                ignored += 1;
             }
-        }
-        let token = match f.opt_obj("token")? {
-            None => None,
-            Some(t) => {
-                let access_token = t.str("accessToken")?;
-                let expires_at_ms = t.time("expiresAtMs")?;
-                let usable = t.str("for")? == self.owner()
-                    && !access_token.trim().is_empty()
-                    && access_token.bytes().all(|b| b.is_ascii_graphic())
-                    && expires_at_ms <= now_ms + TOKEN_LIFETIME_MS;
-                if usable {
-                    Some(AccessToken { access_token: access_token.to_owned(), expires_at_ms })
-                } else {
-                    ignored += 1;
-                    None
-                }
-            }
-        };
-        ignored += self.limiter.restore(&rows, now_ms);
-        if token.is_some() {
-            self.token = token;
         }
         Ok(ignored)
     }
@@ -202,7 +199,12 @@ mod tests {
             a.limiter.acquire(op, 0.0);
         }
         let text = a.save();
-        assert!(text.contains(r#"["createProductReviewAndSellerFeedbackSolicitation",1.0,0.0,0.0,5]"#), "{text}");
+        assert!(
+            text.contains(
+                r#"{"atMs":0.0,"inFlight":5.0,"op":"createProductReviewAndSellerFeedbackSolicitation","perSecond":1.0,"tokens":0.0}"#
+            ),
+            "{text}"
+        );
         let mut b = Session::new(config(), 100.0, 8).unwrap();
         assert_eq!(b.restore(&text, 100.0).unwrap(), 0);
         assert_eq!(b.token.as_ref().unwrap().access_token, "Atza|t");
@@ -219,14 +221,14 @@ mod tests {
     #[test]
     fn hostile_states_change_nothing_or_are_ignored() {
         let mut s = Session::new(config(), 0.0, 1).unwrap();
-        for bad in ["", "[]", "{}", r#"{"v":1}"#, r#"{"v":1,"buckets":{}}"#, r#"{"v":1,"buckets":[],"token":{"accessToken":1}}"#] {
+        for bad in ["", "[]", "{}", r#"{"v":1,"buckets":{}}"#, r#"{"v":1,"buckets":[],"accessToken":1}"#, r#"{"v":1,"buckets":[[1,2]]}"#] {
             assert!(matches!(s.restore(bad, 0.0), Err(FlowError::State { .. })), "{bad}");
         }
         let owner = s.owner();
         let text = format!(
-            r#"{{"v":1,"buckets":[["x",1,1,0,0],[1,2],"row",["getSolicitationActionsForOrder",1e-300,1,0,0]],"token":{{"accessToken":"Atza|t","expiresAtMs":1e15,"for":"{owner}"}}}}"#
+            r#"{{"v":1,"buckets":[{{"op":"x","perSecond":1,"tokens":1,"atMs":0,"inFlight":0}},{{"op":"getSolicitationActionsForOrder","perSecond":1e-300,"tokens":1,"atMs":0,"inFlight":0}}],"accessToken":"Atza|t","expiresAtMs":1e15,"for":"{owner}"}}"#
         );
-        assert_eq!(s.restore(&text, 0.0).unwrap(), 5);
+        assert_eq!(s.restore(&text, 0.0).unwrap(), 3);
         assert!(s.token.is_none(), "a token claiming to last for years is not LWA's");
     }
 

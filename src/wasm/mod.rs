@@ -2,22 +2,23 @@
 //! functions for live feedback in the UI and a `Client` that runs whole flows over gloo-net.
 //! No business rule lives here (docs/style.md, bitwarden/sdk-internal).
 mod client;
-mod fetch;
 
-pub use client::Client;
+pub use client::{Client, Run};
 
+use js_sys::{JsString, Reflect, Uint8Array};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::caps::{MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILES, MAX_JSON_UNITS, MAX_TEXT_UNITS};
 use crate::catalogue::{Api, Operation, OPERATIONS};
 use crate::error::BuildError;
+use crate::flow::{FileSpec, FlowError, QueuedReview, Schedule, Window};
 use crate::hal::HalError;
 use crate::http::HttpResponse;
 use crate::ids::MARKETPLACES;
-use crate::lwa::LwaError;
 use crate::request::{self, Call, Endpoint};
-use crate::response::ApiError;
+use crate::upload::FileInfo;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -73,11 +74,12 @@ export interface ClientConfig {
   baseUrl?: string;
   /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
   lwaUrl?: string;
+  /** kept between 100 ms and 2 minutes; 30 s when not given */
   timeoutMs?: number;
-  /** a previous client's `limiterState()`, to go on with its rate-limit buckets */
-  limiterState?: string;
-  /** requests that may have left after that state was saved: a token less per bucket for each */
-  limiterInFlight?: number;
+  /** a previous client's `state()` (access token, rate-limit buckets), to go on where it was */
+  state?: string;
+  /** stores the client's state; called, and awaited, before every request */
+  saveState?: (state: string) => unknown;
   onRetry?: (info: RetryInfo) => void;
   /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
   logRequest?: (operation: string, request: HttpRequest) => void;
@@ -95,6 +97,22 @@ export interface ReviewResult {
   verified: boolean;
   explanation: string;
 }
+/** A run that goes on from a stored state, and stores the state when a create is about to leave. */
+export interface RunOptions { state?: string | null; onSave?: (state: string) => unknown }
+export type OrderStage = "queued" | "checking" | "sending" | "verifying" | "sent" | "skipped" | "scheduled" | "unknown";
+export interface QueuedReviewState {
+  /** the saved state: store it, and run it again when due */
+  state: string;
+  orderId: string;
+  stage: OrderStage;
+  reason: string | null;
+  /** when to run again (ms since the epoch), when scheduled */
+  due: number | null;
+  requestId: string | null;
+  verified: boolean;
+  explanation: string | null;
+  attempts: number;
+}
 export interface MessageResult { status: "sent"; kind: string; orderId: string; requestId: string | null; verified: boolean; attachments: { uploadDestinationId: string; fileName: string }[] }
 "#;
 
@@ -110,6 +128,8 @@ extern "C" {
     pub type JsClientConfig;
     #[wasm_bindgen(typescript_type = "FileUpload[]")]
     pub type JsFiles;
+    #[wasm_bindgen(typescript_type = "RunOptions")]
+    pub type JsRunOptions;
 }
 
 /// The one error shape JS sees: an `Error` named SpOutreachError with `kind`, `source`, `details`.
@@ -122,7 +142,7 @@ fn error_with_details(source: &str, kind: &str, message: &str, details: &str) ->
     let e = js_sys::Error::new(message);
     e.set_name("SpOutreachError");
     let set = |k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(&e, &JsValue::from_str(k), &v);
+        let _ = Reflect::set(&e, &JsValue::from_str(k), &v);
     };
     set("kind", JsValue::from_str(kind));
     set("source", JsValue::from_str(source));
@@ -130,25 +150,12 @@ fn error_with_details(source: &str, kind: &str, message: &str, details: &str) ->
     e.into()
 }
 
+pub(crate) fn flow_error(e: &FlowError) -> JsValue {
+    error_with_details(e.source(), &e.kind(), &e.message(), &e.details_json())
+}
+
 pub(crate) fn build_error(e: &BuildError) -> JsValue {
     core_error("build", e.kind(), &e.to_string(), e)
-}
-
-/// A unit enum's serialized name ("quotaExceeded"), as its JSON text without the quotes.
-fn variant_name(v: &impl Serialize) -> String {
-    json_text(v).trim_matches('"').to_owned()
-}
-
-pub(crate) fn api_error(e: &ApiError) -> JsValue {
-    core_error("api", &variant_name(&e.kind), &e.explanation, e)
-}
-
-pub(crate) fn lwa_error(e: &LwaError) -> JsValue {
-    let kind = variant_name(&e.kind);
-    // "lwa" + the kind with its first letter upper-cased: lwaInvalidGrant, lwaInvalidClient, …
-    let mut chars = kind.chars();
-    let kind: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
-    core_error("lwa", &format!("lwa{kind}"), &e.explanation, e)
 }
 
 fn hal_error(e: &HalError) -> JsValue {
@@ -164,21 +171,62 @@ fn json_text(v: &impl Serialize) -> String {
 /// `JSON.parse`/`JSON.stringify` on the other. Measured against serde-wasm-bindgen (which walks JS
 /// objects property by property through imports): about 3× faster per call and ~40 KB less wasm.
 pub(crate) fn to_js(v: &impl Serialize) -> Result<JsValue, JsValue> {
-    parse_js(&json_text(v))
+    js_sys::JSON::parse(&json_text(v))
 }
 
-fn parse_js(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text)
+/// An argument of the wrong type or size: the product's typed error, never a glue TypeError.
+fn bad_argument(what: &str, why: &str) -> JsValue {
+    core_error("build", "invalidArgument", &format!("{what} {why}"), &crate::json::obj(vec![("argument", what.into())]))
 }
 
-/// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers).
+fn too_large(what: &str, limit: usize) -> JsValue {
+    bad_argument(what, &format!("is larger than the {limit} the product takes"))
+}
+
+/// A JS string of at most `max` UTF-16 units, measured before it is copied into the core.
+fn capped(v: &JsValue, what: &str, max: usize) -> Result<String, JsValue> {
+    let Some(s) = v.dyn_ref::<JsString>() else { return Err(bad_argument(what, "must be a string")) };
+    if s.length() as usize > max {
+        return Err(too_large(what, max));
+    }
+    Ok(String::from(s))
+}
+
+/// A string argument (ids, kinds, states: capped at MAX_JSON_UNITS).
+pub(crate) fn arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    capped(v, what, MAX_JSON_UNITS)
+}
+
+/// An optional string argument: undefined and null are none.
+pub(crate) fn opt_arg(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    arg(v, what).map(Some)
+}
+
+pub(crate) fn api_arg(v: &JsValue) -> Result<Api, JsValue> {
+    match arg(v, "api")?.as_str() {
+        "messaging" => Ok(Api::Messaging),
+        "solicitations" => Ok(Api::Solicitations),
+        other => Err(build_error(&BuildError::UnknownOperation(crate::ids::truncate(other)))),
+    }
+}
+
+/// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers). Its
+/// JSON text is measured before it is copied into the core.
 pub(crate) fn from_js<T>(v: JsValue, what: &'static str, read: impl FnOnce(Value) -> Result<T, String>) -> Result<T, JsValue> {
     let malformed = |why: String| {
         let err = BuildError::MissingField(what);
         core_error("build", "invalidArgument", &format!("{what} is malformed: {why}"), &err)
     };
-    // undefined (and functions) stringify to undefined: read them as null.
-    let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
+    // undefined (and functions) stringify to undefined: read them as null. A cycle or a BigInt
+    // makes stringify throw: malformed too.
+    let text = match js_sys::JSON::stringify(&v) {
+        Ok(t) if t.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
+        Ok(t) => t.as_string().unwrap_or_else(|| "null".into()),
+        Err(_) => return Err(malformed("it cannot be written as JSON".into())),
+    };
     let value: Value = serde_json::from_str(&text).map_err(|e| malformed(crate::json::not_json(&e)))?;
     read(value).map_err(malformed)
 }
@@ -187,12 +235,51 @@ fn any(v: Value) -> Result<Value, String> {
     Ok(v)
 }
 
+/// The bytes of a Uint8Array of at most `max` bytes, measured before they are copied.
+fn bytes(v: &JsValue, what: &str, max: usize) -> Result<Vec<u8>, JsValue> {
+    let Some(a) = v.dyn_ref::<Uint8Array>() else { return Err(bad_argument(what, "must be a Uint8Array")) };
+    if a.length() as usize > max {
+        return Err(too_large(what, max));
+    }
+    Ok(a.to_vec())
+}
+
+/// `[{ fileName, contentType, bytes }]`: counted, and each measured, before any is read; the
+/// flow checks each (name, type, size) before anything is sent. The bytes stay in JS for the upload (the driver sends
+/// them); they are copied in only for their Content-MD5.
+pub(crate) fn files(v: &JsValue) -> Result<Vec<FileSpec>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    let Some(list) = v.dyn_ref::<js_sys::Array>() else { return Err(bad_argument("files", "must be an array")) };
+    if list.length() as usize > MAX_FILES {
+        return Err(too_large("files", MAX_FILES));
+    }
+    let (mut specs, mut total) = (Vec::new(), 0usize);
+    for f in list.iter() {
+        let get = |k: &str| Reflect::get(&f, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let b = bytes(&get("bytes"), "a file's bytes", MAX_ATTACHMENT_BYTES - total.min(MAX_ATTACHMENT_BYTES))?;
+        total += b.len();
+        let info = FileInfo {
+            file_name: capped(&get("fileName"), "a file name", 1000)?,
+            content_type: capped(&get("contentType"), "a content type", 200)?,
+            size: b.len(),
+        };
+        specs.push(FileSpec { md5: crate::upload::content_md5(&b), info });
+    }
+    Ok(specs)
+}
+
 /// Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
 #[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_request(call: JsCall, endpoint: JsEndpoint, access_token: &str) -> Result<JsValue, JsValue> {
+pub fn build_request(
+    call: JsCall,
+    endpoint: JsEndpoint,
+    #[wasm_bindgen(unchecked_param_type = "string")] access_token: JsValue,
+) -> Result<JsValue, JsValue> {
     let call = from_js(call.into(), "the call", Call::from_value)?;
     let endpoint = from_js(endpoint.into(), "the endpoint", |v| Endpoint::from_value(&v))?;
-    let req = request::build(&call, &endpoint, access_token).map_err(|e| build_error(&e))?;
+    let req = request::build(&call, &endpoint, &arg(&access_token, "the access token")?).map_err(|e| build_error(&e))?;
     to_js(&req)
 }
 
@@ -209,11 +296,11 @@ struct ReportJs<'a> {
 /// policy, for live feedback as the seller types.
 #[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report")]
 pub fn check_body(
-    operation: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] operation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] schema: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let op = Operation::find(operation).map_err(|e| build_error(&e))?;
+    let op = Operation::find(&arg(&operation, "the operation")?).map_err(|e| build_error(&e))?;
     let body = if body.is_undefined() { Value::Null } else { from_js(body, "the body", any)? };
     let schema = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema", any)?) };
     let report = request::check_body(op, &body, schema.as_ref());
@@ -222,34 +309,33 @@ pub fn check_body(
 
 /// Text-policy findings for a message text, with UTF-16 spans.
 #[wasm_bindgen(js_name = lintText, unchecked_return_type = "Finding[]")]
-pub fn lint_text(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&crate::policy::lint(text))
+pub fn lint_text(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::policy::lint(&capped(&text, "the text", MAX_TEXT_UNITS)?))
 }
 
 /// Parse a Messaging or Solicitations actions document.
 #[wasm_bindgen(js_name = parseActions, unchecked_return_type = "Actions")]
 pub fn parse_actions(
-    #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: &str,
-    body: &str,
+    #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let api = match api {
-        "messaging" => Api::Messaging,
-        "solicitations" => Api::Solicitations,
-        other => return Err(build_error(&BuildError::UnknownOperation(crate::ids::truncate(other)))),
-    };
-    let actions = crate::hal::parse_actions(api, body).map_err(|e| hal_error(&e))?;
+    let api = api_arg(&api)?;
+    let actions = crate::hal::parse_actions(api, &capped(&body, "the body", MAX_BODY_BYTES)?).map_err(|e| hal_error(&e))?;
     to_js(&actions)
 }
 
 /// Parse any response of `operation`: the typed success, or throw a CoreError carrying Amazon's
 /// error, request id, rate limit, retryability and a plain explanation.
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Success")]
-pub fn parse_response(operation: &str, response: JsHttpResponse) -> Result<JsValue, JsValue> {
-    let op = Operation::find(operation).map_err(|e| build_error(&e))?;
+pub fn parse_response(
+    #[wasm_bindgen(unchecked_param_type = "string")] operation: JsValue,
+    response: JsHttpResponse,
+) -> Result<JsValue, JsValue> {
+    let op = Operation::find(&arg(&operation, "the operation")?).map_err(|e| build_error(&e))?;
     let response = from_js(response.into(), "the response", |v| HttpResponse::from_value(&v))?;
     match crate::response::parse_response(op, &response) {
         Ok(s) => to_js(&s),
-        Err(e) => Err(api_error(&e)),
+        Err(e) => Err(flow_error(&FlowError::Api(e))),
     }
 }
 
@@ -265,10 +351,34 @@ pub fn marketplaces() -> Result<JsValue, JsValue> {
     to_js(&MARKETPLACES)
 }
 
-/// Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5.
+/// Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5. At most 10 MB, the most an
+/// attachment can be (crate::caps).
 #[wasm_bindgen(js_name = contentMd5)]
-pub fn content_md5(bytes: &[u8]) -> String {
-    crate::upload::content_md5(bytes)
+pub fn content_md5(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<String, JsValue> {
+    Ok(crate::upload::content_md5(&self::bytes(&bytes, "the bytes", MAX_ATTACHMENT_BYTES)?))
+}
+
+/// An order joins the bulk queue: its first state, for `Client.runQueuedReview`. `earliest` and
+/// `latest` (its delivery dates, ms) give the review window when known; `scheduleDay` is the day
+/// of the window to send on when orders wait for their window (the marketplace's scheduling is
+/// on), `null` when they do not.
+#[wasm_bindgen(js_name = queueReview, unchecked_return_type = "QueuedReviewState")]
+pub fn queue_review(
+    #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
+    earliest: Option<f64>,
+    latest: Option<f64>,
+    schedule_day: Option<f64>,
+    now: f64,
+) -> Result<JsValue, JsValue> {
+    let window = earliest.zip(latest).and_then(|(e, l)| Window::from_delivery(e, l));
+    let schedule = Schedule { enabled: schedule_day.is_some(), day: schedule_day.filter(|d| *d >= 0.0).map_or(0, |d| d.min(24.0) as u32) };
+    if !(now.is_finite() && now >= 0.0) {
+        return Err(bad_argument("now", "must be a time in ms"));
+    }
+    let mut q = QueuedReview::new(&arg(&order_id, "orderId")?, &arg(&marketplace_id, "marketplaceId")?, window, schedule, now)
+        .map_err(|e| flow_error(&e))?;
+    to_js(&q.state())
 }
 
 /// The core's version, as in its user-agent.
