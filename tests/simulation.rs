@@ -192,7 +192,7 @@ impl World {
                 sent_kinds: vec![],
             });
             let window = known.then_some(Window { opens_at_ms: opens, closes_at_ms: closes });
-            let q = QueuedReview::new(&id, US, window, Schedule { enabled: true, day: 0 }, START).expect("queued");
+            let mut q = QueuedReview::new(&id, US, window, Schedule { enabled: true, day: 0 }, START).expect("queued");
             let st = q.state();
             queue.push(Queued { id, kind: *k, saved: st.state, stage: st.stage, due: st.due, explanation: None, runs: 0 });
         }
