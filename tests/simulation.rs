@@ -13,6 +13,7 @@
 //! order eligible for the whole run ends "sent"); "unknown" only where it truly cannot be known (the
 //! review window closing in between), said in words a seller understands; no 429 that the client's
 //! own pace caused, restarts included (issue #16 item 5); bounded steps.
+#![cfg(not(target_arch = "wasm32"))]
 mod sim;
 
 use proptest::prelude::*;
