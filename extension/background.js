@@ -2,7 +2,7 @@
 // to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
 // asking and what, and never answers with a secret.
 import init, { Client, checkBody, marketplaces } from './core/sp_outreach.js';
-import { bulkQueue, CONCURRENCY } from './bulk.js';
+import { bulkQueue } from './bulk.js';
 import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -16,7 +16,6 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const from = senderKind(sender);
   if (!from) return false;
   handle(message, from)
-    .finally(persistLimiters)
     .then((result) => sendResponse({ ok: true, result }))
     .catch((e) => {
       noteAuth(e);
@@ -132,7 +131,8 @@ async function saveSettings(input) {
   };
   await api.storage.local.set({ [SETTINGS]: next });
   clients.clear();
-  await api.storage.local.remove(AUTH);
+  // The clients' saved states hold tokens of the old credentials (the core would not use them).
+  await api.storage.local.remove([AUTH, ...['na', 'eu', 'fe'].map(sessionKey)]);
   return publicSettings(next);
 }
 
@@ -145,6 +145,7 @@ function cleanSchedule(v) {
 }
 
 const clients = new Map();
+const sessionKey = (/** @type {string} */ region) => `session-${region}`;
 
 async function client(marketplaceId) {
   await ready;
@@ -153,30 +154,38 @@ async function client(marketplaceId) {
   const market = marketplaces().find((m) => m.id === marketplaceId);
   if (!market) throw userError('invalidMarketplace', `Unknown marketplace ${marketplaceId}.`);
   if (!clients.has(market.region)) {
-    // A woken worker goes on with the buckets its predecessor left: Amazon's did not refill.
-    const key = `limiter-${market.region}`;
+    // A woken worker goes on with the token and the rate-limit buckets its predecessor saved:
+    // Amazon's buckets did not refill because ours were forgotten (issue #16).
+    const key = sessionKey(market.region);
     const saved = (await api.storage.local.get(key))[key];
-    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: typeof saved === 'string' ? saved : undefined, limiterInFlight: IN_FLIGHT }));
+    clients.set(market.region, new Client({
+      clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox,
+      state: typeof saved === 'string' ? saved : undefined,
+      saveState: (/** @type {string} */ state) => saveSession(key, state),
+    }));
   }
-  persistLimiters();
   return clients.get(market.region);
 }
 
-// The limiters' state, saved after every use (one write at a time, the latest state wins).
-let limiterWrite = Promise.resolve();
-let limiterDirty = false;
-function persistLimiters() {
-  if (limiterDirty) return;
-  limiterDirty = true;
-  limiterWrite = limiterWrite.then(() => {
-    limiterDirty = false;
-    return api.storage.local.set(Object.fromEntries([...clients].map(([region, c]) => [`limiter-${region}`, c.limiterState()])));
-  }).catch(() => {});
+// The clients' states, stored before every send (the core hands them over and waits): one write at
+// a time, each with the latest state of every region that changed.
+/** @type {Record<string, string>} */
+const sessions = {};
+let sessionWrite = Promise.resolve();
+/** @type {Promise<void> | null} */
+let nextSessionWrite = null;
+function saveSession(/** @type {string} */ key, /** @type {string} */ state) {
+  sessions[key] = state;
+  if (!nextSessionWrite) {
+    const write = sessionWrite.then(() => {
+      nextSessionWrite = null;
+      return api.storage.local.set({ ...sessions });
+    });
+    nextSessionWrite = write;
+    sessionWrite = write.catch(() => {});
+  }
+  return nextSessionWrite;
 }
-
-/** Requests that may have been in flight when a worker stopped (the bulk queue's): they reached
- * Amazon after the last save, so a restored bucket counts them as spent. */
-const IN_FLIGHT = CONCURRENCY;
 
 async function testConnection() {
   const s = await settings();
@@ -236,23 +245,28 @@ async function requestReview(orderId, marketplaceId) {
   const past = (await history())[orderId];
   // The history blocks a second send even if Amazon would accept it.
   if (past?.review === 'requested') return { state: 'requested', at: past.at };
-  // Recorded before sending: if the worker dies mid-request, the next look settles it by reading.
+  // A request whose create may have left when the worker stopped goes on from its saved state:
+  // the core verifies it rather than sending it again.
+  const pending = typeof past?.flow === 'string' ? past.flow : null;
   await record(orderId, { review: 'sending', marketplaceId, at: new Date().toISOString() });
+  // Stored before the create leaves (the core asks, and waits).
+  const onSave = (/** @type {string} */ flow) => record(orderId, { flow });
   try {
-    const r = await (await client(marketplaceId)).requestReview(orderId, marketplaceId);
+    const r = await (await client(marketplaceId)).requestReview(orderId, marketplaceId, { state: pending, onSave });
     await noteAuth(null);
     const state = r.status === 'requested' ? 'requested' : 'notOffered';
-    await record(orderId, { review: state, at: new Date().toISOString(), requestId: r.requestId, explanation: r.explanation });
+    await record(orderId, (old) => ({ ...old, flow: undefined, review: state, at: new Date().toISOString(), requestId: r.requestId, explanation: r.explanation }));
     return { state, at: new Date().toISOString(), explanation: r.explanation, verified: r.verified };
   } catch (e) {
-    await record(orderId, { review: 'failed', error: publicError(e) });
+    // An unknown outcome keeps its state: the next request verifies it first.
+    await record(orderId, (old) => ({ ...old, flow: e?.kind === 'outcomeUnknown' ? old.flow : undefined, review: 'failed', error: publicError(e) }));
     throw e;
   }
 }
 
 // Whether the credentials still work, as the last call to Amazon showed: the popup warns when they
 // stop (seller-central.md: commercial tools' users complain that expiry goes unnoticed).
-const AUTH_FAILURES = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'notConfigured']);
+const AUTH_FAILURES = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'notConfigured', 'credentials']);
 
 async function noteAuth(e) {
   if (e === null) return api.storage.local.set({ [AUTH]: { ok: true, at: new Date().toISOString() } });
@@ -286,11 +300,16 @@ async function checkMessage({ kind, body, schema }) {
   return checkBody(kind, body, schema ?? undefined);
 }
 
+/** Base64 characters of one attachment: 10 MB, the most Amazon takes in a message (the core's
+ * caps.rs), measured before anything is decoded. */
+const MAX_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
+
 function decodeFiles(files) {
   if (files === undefined) return [];
   if (!Array.isArray(files) || files.length > 5) throw userError('badMessage', 'At most 5 attachments.');
   return files.map((f) => {
     if (typeof f?.fileName !== 'string' || typeof f.contentType !== 'string' || typeof f.base64 !== 'string') throw userError('badMessage', 'Malformed attachment.');
+    if (f.base64.length > MAX_BASE64 || f.fileName.length > 1000 || f.contentType.length > 200) throw userError('tooLarge', 'An attachment is larger than 10 MB, the most Amazon takes in one message.');
     const bin = atob(f.base64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -302,10 +321,23 @@ async function sendMessage(message, orderId, marketplaceId) {
   const { kind, body, confirmLinks } = message;
   if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
   const files = decodeFiles(message.files);
-  const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true);
-  const sent = { kind, at: new Date().toISOString(), requestId: r.requestId };
-  await record(orderId, (old) => ({ ...old, messages: [...(old.messages ?? []), sent] }));
-  return { status: r.status, kind, requestId: r.requestId };
+  // A message of this kind whose create may have left when the worker stopped goes on from its
+  // saved state (verified, never sent again on a guess); whatever it ends with, it is not pending
+  // any more: a later Send is the seller's own.
+  const slot = `${kind}`;
+  const pending = (await history())[orderId]?.pendingMessages?.[slot];
+  const onSave = (/** @type {string} */ flow) => record(orderId, (old) => ({ ...old, pendingMessages: { ...old.pendingMessages, [slot]: flow } }));
+  try {
+    const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true, { state: typeof pending === 'string' ? pending : null, onSave });
+    const sent = { kind, at: new Date().toISOString(), requestId: r.requestId };
+    await record(orderId, (old) => ({ ...old, messages: [...(old.messages ?? []), sent] }));
+    return { status: r.status, kind, requestId: r.requestId };
+  } finally {
+    await record(orderId, (old) => {
+      const { [slot]: _, ...rest } = old.pendingMessages ?? {};
+      return { ...old, pendingMessages: rest };
+    });
+  }
 }
 
 /** Scheduling per marketplace (options page): on by default, on the first eligible day. */
@@ -315,11 +347,13 @@ async function schedule(marketplaceId) {
   return { enabled: m.enabled !== false, day: Number.isInteger(s.day) && s.day >= 0 && s.day <= 24 ? s.day : 0 };
 }
 
-const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule, afterSend: persistLimiters });
+const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule, authFailed: (/** @type {string} */ message) => noteAuth({ kind: 'credentials', message }) });
 // A worker that was stopped mid-run picks the queue up again when it starts, and an alarm wakes it
 // while a run is unfinished (no tab needed).
 bulk.kick();
 api.alarms.create('bulk', { periodInMinutes: 1 });
+// The rate limiters' states of versions before the client's state (session-*) held them.
+api.storage.local.remove(['limiter-na', 'limiter-eu', 'limiter-fe']);
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === 'bulk') bulk.kick();
 });
