@@ -15,6 +15,7 @@ pub mod lwa;
 pub mod policy;
 pub mod request;
 pub mod response;
+mod typescript;
 pub mod upload;
 pub mod validate;
 

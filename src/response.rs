@@ -10,6 +10,7 @@ use crate::http::HttpResponse;
 use crate::upload::{parse_upload_destination, UploadDestination};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Success {
     Actions(Actions),

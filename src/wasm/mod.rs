@@ -20,11 +20,15 @@ use crate::ids::MARKETPLACES;
 use crate::request::{self, Call, Endpoint};
 use crate::upload::FileInfo;
 
+/// The values the core hands to JS: generated from the Rust types (src/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-export type Region = "na" | "eu" | "fe";
-export type HttpMethod = "GET" | "POST" | "PUT";
-export interface HttpRequest { method: HttpMethod; url: string; headers: [string, string][]; body: string | null }
+const TS_OUTPUTS: &'static str = include_str!("types.d.ts");
+
+/// What JS hands to the core, read by hand from JSON beside this file's readers (and `Finding`,
+/// until the text policy's types derive their TypeScript too).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INPUTS: &'static str = r#"
+/** A response as JS hands it to `parseResponse` (and as loggers receive it). */
 export interface HttpResponse { status: number; headers?: [string, string][]; body?: string }
 export interface Endpoint { region: Region; sandbox?: boolean; baseUrl?: string | null }
 export interface Call {
@@ -39,25 +43,9 @@ export interface Call {
   /** the seller confirmed the links in the text relate to this message */
   confirmLinks?: boolean;
 }
-export interface Violation { path: string; keyword: string; message: string }
 export type Rule = "empty" | "html" | "email" | "link" | "positiveReview" | "reviewIncentive";
 /** start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part */
 export interface Finding { rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string }
-export interface Report { violations: Violation[]; findings: Finding[]; valid: boolean; needsLinkConfirmation: boolean }
-export interface Action { name: string; operationId: string | null; href: string; title: string | null; schema: Record<string, unknown> | null }
-export interface Actions { selfHref: string | null; actions: Action[] }
-export interface BodySpec { textMax: number | null; attachmentsMin: number | null; coverageDates: boolean }
-export interface OperationInfo {
-  operationId: string; action: string; api: "messaging" | "solicitations" | "uploads"; method: HttpMethod; path: string;
-  body: BodySpec | null; rate: { perSecond: number; burst: number }; legacy: boolean; creates: boolean;
-}
-export interface MarketplaceInfo { id: string; country: string; region: Region }
-export interface UploadDestination { uploadDestinationId: string; url: string; headers: [string, string][] }
-export type Success =
-  | ({ type: "actions" } & Actions)
-  | { type: "attributes"; locale: string | null }
-  | { type: "created" }
-  | ({ type: "uploadDestination" } & UploadDestination);
 /** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
 export interface CoreError extends Error {
   name: "SpOutreachError";
@@ -66,11 +54,10 @@ export interface CoreError extends Error {
   source: "build" | "api" | "lwa" | "network" | "timeout" | "outcome";
   details: unknown;
 }
-export interface RetryInfo { operation: string; attempt: number; waitMs: number; reason: string }
 export interface ClientConfig {
   clientId: string; clientSecret: string; refreshToken: string;
   region: Region; sandbox?: boolean;
-  /** explicit SP-API base URL for local testing */
+  /** explicit SP-API base URL for local testing (uploads may then go to its origin too) */
   baseUrl?: string;
   /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
   lwaUrl?: string;
@@ -81,39 +68,14 @@ export interface ClientConfig {
   /** stores the client's state; called, and awaited, before every request */
   saveState?: (state: string) => unknown;
   onRetry?: (info: RetryInfo) => void;
-  /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
+  /** loggers never receive a secret: the access token's header and the token request's and answer's bodies are hidden */
   logRequest?: (operation: string, request: HttpRequest) => void;
   logResponse?: (operation: string, response: HttpResponse) => void;
   logError?: (operation: string, error: CoreError) => void;
 }
 export interface FileUpload { fileName: string; contentType: string; bytes: Uint8Array }
-export interface ReviewResult {
-  status: "requested" | "notEligible";
-  orderId: string;
-  /** why not, when notEligible: "notOffered" or Amazon's refusal kind */
-  reason: string | null;
-  requestId: string | null;
-  /** the outcome was unknown after the send and was settled by reading the actions again */
-  verified: boolean;
-  explanation: string;
-}
 /** A run that goes on from a stored state, and stores the state when a create is about to leave. */
 export interface RunOptions { state?: string | null; onSave?: (state: string) => unknown }
-export type OrderStage = "queued" | "checking" | "sending" | "verifying" | "sent" | "skipped" | "scheduled" | "unknown";
-export interface QueuedReviewState {
-  /** the saved state: store it, and run it again when due */
-  state: string;
-  orderId: string;
-  stage: OrderStage;
-  reason: string | null;
-  /** when to run again (ms since the epoch), when scheduled */
-  due: number | null;
-  requestId: string | null;
-  verified: boolean;
-  explanation: string | null;
-  attempts: number;
-}
-export interface MessageResult { status: "sent"; kind: string; orderId: string; requestId: string | null; verified: boolean; attachments: { uploadDestinationId: string; fileName: string }[] }
 "#;
 
 #[wasm_bindgen]
@@ -223,8 +185,9 @@ pub(crate) fn from_js<T>(v: JsValue, what: &'static str, read: impl FnOnce(Value
     // undefined (and functions) stringify to undefined: read them as null. A cycle or a BigInt
     // makes stringify throw: malformed too.
     let text = match js_sys::JSON::stringify(&v) {
+        Ok(t) if !t.is_string() => "null".into(),
         Ok(t) if t.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
-        Ok(t) => t.as_string().unwrap_or_else(|| "null".into()),
+        Ok(t) => String::from(t),
         Err(_) => return Err(malformed("it cannot be written as JSON".into())),
     };
     let value: Value = serde_json::from_str(&text).map_err(|e| malformed(crate::json::not_json(&e)))?;
@@ -294,7 +257,7 @@ struct ReportJs<'a> {
 
 /// Check a message body against the operation's rules, the API's schema (when given) and the text
 /// policy, for live feedback as the seller types.
-#[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report")]
+#[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report & { valid: boolean; needsLinkConfirmation: boolean }")]
 pub fn check_body(
     #[wasm_bindgen(unchecked_param_type = "string")] operation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
@@ -366,16 +329,15 @@ pub fn content_md5(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: J
 pub fn queue_review(
     #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
-    earliest: Option<f64>,
-    latest: Option<f64>,
-    schedule_day: Option<f64>,
-    now: f64,
+    #[wasm_bindgen(unchecked_param_type = "number | null | undefined")] earliest: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | null | undefined")] latest: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | null | undefined")] schedule_day: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let window = earliest.zip(latest).and_then(|(e, l)| Window::from_delivery(e, l));
-    let schedule = Schedule { enabled: schedule_day.is_some(), day: schedule_day.filter(|d| *d >= 0.0).map_or(0, |d| d.min(24.0) as u32) };
-    if !(now.is_finite() && now >= 0.0) {
-        return Err(bad_argument("now", "must be a time in ms"));
-    }
+    let window = earliest.as_f64().zip(latest.as_f64()).and_then(|(e, l)| Window::from_delivery(e, l));
+    let day = schedule_day.as_f64();
+    let schedule = Schedule { enabled: day.is_some(), day: day.filter(|d| *d >= 0.0).map_or(0, |d| d.min(24.0) as u32) };
+    let Some(now) = now.as_f64().filter(|n| n.is_finite() && *n >= 0.0) else { return Err(bad_argument("now", "must be a time in ms")) };
     let mut q = QueuedReview::new(&arg(&order_id, "orderId")?, &arg(&marketplace_id, "marketplaceId")?, window, schedule, now)
         .map_err(|e| flow_error(&e))?;
     to_js(&q.state())
