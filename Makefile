@@ -13,7 +13,7 @@ WASM := $(PKG)/sp_outreach_bg.wasm
 WASM_OPT := --flatten --rereloop -Oz --merge-similar-functions -Oz --converge --low-memory-unused --strip-producers --strip-target-features
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 
-.PHONY: setup build package test test-native test-js test-wasm test-e2e bench demo clean
+.PHONY: setup build package gates test test-native test-js test-wasm test-e2e bench demo clean
 
 setup:
 	@scripts/setup.sh
@@ -36,9 +36,18 @@ package: build
 	web-ext build --source-dir dist/firefox --artifacts-dir dist/packages --filename "sp-outreach-firefox-{version}.zip" --overwrite-dest
 	web-ext build --source-dir dist/chrome --artifacts-dir dist/packages --filename "sp-outreach-chrome-{version}.zip" --overwrite-dest
 
-## test: every test. Native Rust, the built package in Node, the .d.ts contract, wasm in Node,
-## Chrome and Firefox (windows and service workers) against the stand-in server.
-test: build test-native test-js test-wasm test-e2e
+## test: every test. The gates, native Rust, the built package in Node, the .d.ts contract, wasm
+## in Node, Chrome and Firefox (windows and service workers) against the stand-in server.
+test: build gates test-native test-js test-wasm test-e2e
+
+## gates: the formatter; clippy with -D warnings, natively and for wasm32 (src/wasm/ only builds
+## there), with clippy.toml's size and sans-IO lints; the size of the shipped core
+## (scripts/size-gate.mjs holds the limit).
+gates:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p sp-outreach --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	node scripts/size-gate.mjs
 
 test-native:
 	cargo test --workspace

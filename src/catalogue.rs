@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::error::BuildError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Api {
     Messaging,
@@ -16,7 +16,7 @@ pub enum Api {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     Get,
@@ -36,7 +36,7 @@ impl Method {
 
 /// A token bucket's refill rate and size, from each operation's "Usage plan" table in the models.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Rate {
     pub per_second: f64,
@@ -51,7 +51,7 @@ pub const UPLOADS_RATE: Rate = Rate { per_second: 10.0, burst: 10 };
 /// What a message body may carry. The models give lengths in characters and write the
 /// 5-attachment limit as `maxLength: 5` on arrays (facts.md "Model quirks").
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BodySpec {
     /// Maximum characters of `text` (minimum is always 1), when the kind carries text.
@@ -65,8 +65,8 @@ pub struct BodySpec {
 pub const MAX_ATTACHMENTS: u32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "OperationInfo"))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "OperationInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
     /// The model's operationId, e.g. `createConfirmDeliveryDetails`.

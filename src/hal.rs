@@ -21,7 +21,7 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> HalError {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The action name as Amazon sent it, e.g. `confirmDeliveryDetails` — kept even when unknown to us.
@@ -31,12 +31,12 @@ pub struct Action {
     pub href: String,
     pub title: Option<String>,
     /// The JSON Schema of the payload, when the response embedded it.
-    #[cfg_attr(test, ts(type = "Record<string, unknown> | null"))]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Record<string, unknown> | null"))]
     pub schema: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Actions {
     pub self_href: Option<String>,

@@ -8,7 +8,7 @@ use crate::json;
 use crate::catalogue::Method;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpRequest {
     pub method: Method,

@@ -6,7 +6,7 @@ use crate::error::BuildError;
 
 /// An SP-API selling region: each has its own endpoint host (facts.md "Auth and transport").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
     Na,
@@ -39,8 +39,8 @@ impl Region {
 
 /// One Amazon marketplace: its id, country code and region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "MarketplaceInfo"))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "MarketplaceInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct Marketplace {
     pub id: &'static str,

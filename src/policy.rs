@@ -301,14 +301,8 @@ impl Doc<'_> {
 }
 
 fn starts_with(c: &[char], i: usize, s: &str) -> bool {
-    let mut k = i;
-    for ch in s.chars() {
-        if c.get(k) != Some(&ch) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    let mut rest = c.get(i..).unwrap_or_default().iter();
+    s.chars().all(|ch| rest.next() == Some(&ch))
 }
 
 #[derive(Clone, Copy)]

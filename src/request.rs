@@ -89,11 +89,11 @@ impl Call {
 /// Everything wrong with a message body: schema violations (built-in rules and the API's schema)
 /// and text-policy findings with their spans.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub violations: Vec<Violation>,
-    #[cfg_attr(test, ts(type = "Finding[]"))]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Finding[]"))]
     pub findings: Vec<Finding>,
 }
 

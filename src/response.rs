@@ -10,7 +10,7 @@ use crate::http::HttpResponse;
 use crate::upload::{parse_upload_destination, UploadDestination};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Success {
     Actions(Actions),

@@ -7,7 +7,7 @@
 //! What JS hands to the core (calls, endpoints, responses, the client's configuration, files) is
 //! read by hand from JSON (crate::json) and typed by hand in src/wasm/mod.rs, beside the readers.
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use ts_rs::{Config, TS};
 

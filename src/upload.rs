@@ -164,7 +164,7 @@ pub fn check_destination(dest: &UploadDestination, md5: &str, local_origin: Opti
 
 /// The `payload` of a createUploadDestinationForResource response (uploads_2020-11-01.json).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UploadDestination {
     pub upload_destination_id: String,

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 /// One way a body breaks a rule: where (a JSON path like `$.attachments[0].fileName`), which
 /// schema keyword, and a sentence for the seller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Violation {
     pub path: String,

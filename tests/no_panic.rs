@@ -10,7 +10,7 @@ fn json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,20}".prop_map(Value::String),
         prop_oneof![Just("text"), Just("attachments"), Just("_links"), Just("actions"), Just("href"), Just("#"), Just("#/definitions/A")]

@@ -561,7 +561,7 @@ fn a_create_on_the_wire_when_the_worker_stops_ends_sent() {
     let (mut amazon, id) = one_order(Kind::Eligible);
     let mut s = session(3);
     let mut saved = QueuedReview::new(&id, US, None, Schedule { enabled: true, day: 0 }, START).unwrap().state().state;
-    let mut session_saved = s.save();
+    let mut session_saved;
     let mut m = QueuedReview::restore(&saved).unwrap();
     loop {
         match m.poll(&mut s, amazon.now) {

@@ -29,9 +29,15 @@ impl Target {
     fn build(&self, s: &Session, token: &str) -> Result<HttpRequest, BuildError> {
         match self {
             Target::Call(call) => request::build(call, &s.endpoint, token),
-            Target::Destination { message, order_id, marketplace_id, file, md5 } => {
-                request::build_upload_destination(message.operation_id, order_id, &[marketplace_id.clone()], file, md5, &s.endpoint, token)
-            }
+            Target::Destination { message, order_id, marketplace_id, file, md5 } => request::build_upload_destination(
+                message.operation_id,
+                order_id,
+                std::slice::from_ref(marketplace_id),
+                file,
+                md5,
+                &s.endpoint,
+                token,
+            ),
             Target::Put { dest, .. } => Ok(upload::upload_put(dest)),
             Target::Token => Err(BuildError::MissingField("a request")),
         }

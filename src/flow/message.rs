@@ -35,11 +35,11 @@ pub struct FileSpec {
 
 /// The result JS sees (`MessageResult` in the .d.ts).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MessageResult {
     /// "sent".
-    #[cfg_attr(test, ts(type = "\"sent\""))]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "\"sent\""))]
     pub status: &'static str,
     pub kind: &'static str,
     pub order_id: String,
@@ -47,7 +47,7 @@ pub struct MessageResult {
     /// The outcome was unknown after the send and was settled by reading the actions again.
     pub verified: bool,
     /// `{ uploadDestinationId, fileName }` of each attachment.
-    #[cfg_attr(test, ts(type = "{ uploadDestinationId: string; fileName: string }[]"))]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "{ uploadDestinationId: string; fileName: string }[]"))]
     pub attachments: Vec<Value>,
 }
 

@@ -104,7 +104,7 @@ pub struct Wait {
 
 /// Why a request is sent again, for the driver's `onRetry` hook.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RetryInfo {
     pub operation: &'static str,

@@ -57,7 +57,7 @@ pub struct Schedule {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum OrderStage {
     Queued,
@@ -97,8 +97,8 @@ impl OrderStage {
 
 /// What a run of the order ended with, for the shell (`QueuedReviewState` in the .d.ts).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "QueuedReviewState"))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "QueuedReviewState"))]
 #[serde(rename_all = "camelCase")]
 pub struct QueuedState {
     /// The saved state to store and run again.

@@ -33,11 +33,11 @@ const VERIFIED: &str = "The request went through: Amazon no longer offers a revi
 
 /// The result JS sees (`ReviewResult` in the .d.ts).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewResult {
     /// "requested" or "notEligible".
-    #[cfg_attr(test, ts(type = "\"requested\" | \"notEligible\""))]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "\"requested\" | \"notEligible\""))]
     pub status: &'static str,
     pub order_id: String,
     /// Why not, when notEligible: "notOffered" or Amazon's refusal kind.

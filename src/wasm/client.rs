@@ -180,12 +180,6 @@ impl Client {
         Ok(Client { session: Rc::new(RefCell::new(session)), config: c, log })
     }
 
-    /// The client's state (access token, rate-limit buckets with requests in flight) as JSON text,
-    /// for `state` of a client made later: also handed to `saveState` before every send.
-    pub fn state(&self) -> String {
-        self.session.borrow().save()
-    }
-
     /// The actions Amazon offers for an order: `api` is "messaging" or "solicitations".
     #[wasm_bindgen(js_name = getActions, unchecked_return_type = "Promise<Actions & { type: \"actions\" }>")]
     pub fn get_actions(

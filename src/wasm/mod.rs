@@ -113,7 +113,7 @@ fn error_with_details(source: &str, kind: &str, message: &str, details: &str) ->
 }
 
 pub(crate) fn flow_error(e: &FlowError) -> JsValue {
-    error_with_details(e.source(), &e.kind(), &e.message(), &e.details_json())
+    error_with_details(e.source(), e.kind(), &e.message(), &e.details_json())
 }
 
 pub(crate) fn build_error(e: &BuildError) -> JsValue {
@@ -175,23 +175,27 @@ pub(crate) fn api_arg(v: &JsValue) -> Result<Api, JsValue> {
     }
 }
 
-/// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers). Its
-/// JSON text is measured before it is copied into the core.
+/// A JS value as JSON, then read into `T` by `read` (crate::json: no derived deserializers).
 pub(crate) fn from_js<T>(v: JsValue, what: &'static str, read: impl FnOnce(Value) -> Result<T, String>) -> Result<T, JsValue> {
-    let malformed = |why: String| {
-        let err = BuildError::MissingField(what);
-        core_error("build", "invalidArgument", &format!("{what} is malformed: {why}"), &err)
-    };
-    // undefined (and functions) stringify to undefined: read them as null. A cycle or a BigInt
-    // makes stringify throw: malformed too.
-    let text = match js_sys::JSON::stringify(&v) {
+    read(js_json(&v, what)?).map_err(|why| malformed(what, &why))
+}
+
+fn malformed(what: &'static str, why: &str) -> JsValue {
+    core_error("build", "invalidArgument", &format!("{what} is malformed: {why}"), &BuildError::MissingField(what))
+}
+
+/// A JS value's JSON (one function for every reader: the generic part stays small). Its text is
+/// measured before it is copied into the core; undefined, functions and symbols read as null; a
+/// cycle or a BigInt, which JSON cannot write, is malformed.
+#[inline(never)]
+fn js_json(v: &JsValue, what: &'static str) -> Result<Value, JsValue> {
+    let text = match js_sys::JSON::stringify(v) {
         Ok(t) if !t.is_string() => "null".into(),
         Ok(t) if t.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
         Ok(t) => String::from(t),
-        Err(_) => return Err(malformed("it cannot be written as JSON".into())),
+        Err(_) => return Err(malformed(what, "it cannot be written as JSON")),
     };
-    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(crate::json::not_json(&e)))?;
-    read(value).map_err(malformed)
+    serde_json::from_str(&text).map_err(|e| malformed(what, &crate::json::not_json(&e)))
 }
 
 fn any(v: Value) -> Result<Value, String> {

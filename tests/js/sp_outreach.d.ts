@@ -110,11 +110,6 @@ export class Client {
      * text policy before anything is sent. With `options.state` it goes on from a stored state.
      */
     sendMessage(kind: string, order_id: string, marketplace_id: string, body: Record<string, unknown>, files?: FileUpload[] | null, confirm_links?: boolean | null, options?: RunOptions | null): Promise<MessageResult>;
-    /**
-     * The client's state (access token, rate-limit buckets with requests in flight) as JSON text,
-     * for `state` of a client made later: also handed to `saveState` before every send.
-     */
-    state(): string;
 }
 
 /**

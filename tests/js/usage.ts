@@ -27,7 +27,7 @@ export async function example(wasm: ArrayBuffer): Promise<string[]> {
     const actions = await client.getActions('messaging', '123-1234567-1234567', 'A1PA6795UKMFR9');
     const kinds: string[] = actions.actions.map((a) => a.name);
     const sent = await client.sendMessage('invoice', '123-1234567-1234567', 'A1PA6795UKMFR9', {}, [{ fileName: 'i.pdf', contentType: 'application/pdf', bytes: new Uint8Array([1]) }], false);
-    return [url, String(headers.length), String(underline.length), String(findings.length), locale ?? '', result.status, when, ...kinds, sent.status, client.state()];
+    return [url, String(headers.length), String(underline.length), String(findings.length), locale ?? '', result.status, when, ...kinds, sent.status, stored.session ?? ''];
   } catch (e) {
     const err = e as CoreError;
     return [err.kind, err.source, err.message];
