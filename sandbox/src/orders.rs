@@ -24,7 +24,7 @@ use crate::request::{query_param, query_values};
 use crate::rules::OrderState;
 use crate::scenario::{format_date, FulfilledBy, Order, OrderStatus};
 use crate::static_pairs;
-use crate::world::{Page, Sandbox, World, PAGE_LIMIT};
+use crate::world::{Page, Sandbox, Search, World, PAGE_LIMIT};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -112,22 +112,6 @@ pub async fn get_order(State(sb): State<Sandbox>, Path(order_id): Path<String>, 
         Ok(json_response(StatusCode::OK, &json!({"order": order_json(o, details, &included, now)})))
     })
     .await
-}
-
-/// A searchOrders query, normalized: what a pagination token continues.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Search {
-    /// `lastUpdatedAfter`/`Before` (true) or `createdAfter`/`Before`.
-    pub by_update: bool,
-    pub after: OffsetDateTime,
-    /// The upper bound used, answered back as `createdBefore` / `lastUpdatedBefore`.
-    pub before: OffsetDateTime,
-    pub statuses: Vec<String>,
-    /// Empty: every marketplace of the region.
-    pub marketplaces: Vec<String>,
-    pub fulfilled_by: Vec<String>,
-    pub included: Vec<&'static str>,
-    pub max: usize,
 }
 
 /// ISO 8601 as clients send it: RFC 3339, or a date alone (midnight UTC).

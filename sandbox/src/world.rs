@@ -73,10 +73,26 @@ pub struct Upload {
 #[derive(Debug, Clone)]
 pub struct Page {
     pub client_id: String,
-    pub search: crate::orders::Search,
+    pub search: Search,
     /// The sort key of the last order returned.
     pub after: (OffsetDateTime, String),
     pub issued: OffsetDateTime,
+}
+
+/// A searchOrders query, normalized: what a pagination token continues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Search {
+    /// `lastUpdatedAfter`/`Before` (true) or `createdAfter`/`Before`.
+    pub by_update: bool,
+    pub after: OffsetDateTime,
+    /// The upper bound used, answered back as `createdBefore` / `lastUpdatedBefore`.
+    pub before: OffsetDateTime,
+    pub statuses: Vec<String>,
+    /// Empty: every marketplace of the region.
+    pub marketplaces: Vec<String>,
+    pub fulfilled_by: Vec<String>,
+    pub included: Vec<&'static str>,
+    pub max: usize,
 }
 
 /// At most this many pagination tokens are kept (the oldest go first).
