@@ -576,6 +576,9 @@ async fn the_shipped_demo_scenario_loads_and_is_realistic() {
     assert!(count(&|o| o["reviewRequest"] == "alreadyRequested") >= 2);
     let locales: std::collections::HashSet<&str> = orders.iter().filter_map(|o| o["buyerLocale"].as_str()).collect();
     assert!(locales.len() >= 5, "{locales:?}");
+    // A US-default seller with Amazon.ca orders: the marketplace must come from the order.
+    let ca = |o: &Value| o["marketplaceId"] == "A2EUQ1WTGCTBG2";
+    assert!(count(&|o| ca(o)) >= 3 && count(&|o| ca(o) && o["reviewRequest"] == "eligible") >= 2);
 }
 
 #[tokio::test]

@@ -378,3 +378,51 @@ async fn the_static_sandbox_takes_the_developers_own_app() {
     .await;
     assert_eq!(missing.json()["error"], "invalid_request", "still a well-formed request");
 }
+
+#[tokio::test]
+async fn the_month_scenario_is_a_seller_merged_across_two_regions() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/demo/month.json")).unwrap();
+    let scenario = sp_sandbox::Scenario::from_json(&text).unwrap();
+    assert!(scenario.orders.len() >= 300, "{}", scenario.orders.len());
+    let markets: BTreeSet<&str> = scenario.orders.iter().map(|o| o.marketplace_id.as_str()).collect();
+    assert_eq!(markets, BTreeSet::from(["A1F83G8C2ARO7P", "A1PA6795UKMFR9", "A2EUQ1WTGCTBG2", US]), "4 marketplaces, 2 regions");
+    let n = |f: &dyn Fn(&sp_sandbox::scenario::Order) -> bool| scenario.orders.iter().filter(|o| f(o)).count();
+    assert!(n(&|o| o.refunded) >= 5 && n(&|o| o.returned) >= 3, "refunded and returned orders");
+    assert!(n(&|o| o.status == sp_sandbox::scenario::OrderStatus::Canceled) >= 5, "canceled orders");
+    let app = scenario.applications[0].clone();
+    assert_eq!(app.refresh_tokens.len(), 2, "one refresh token per region");
+    let eu_orders = n(&|o| o.marketplace_id == UK || o.marketplace_id == "A1PA6795UKMFR9");
+
+    let sb = sp_sandbox::Sandbox::new(Config { rate_scale: 0.0, ..Config::default() }, scenario);
+    sb.world().clock.freeze(true);
+    let router = sp_sandbox::app(sb.clone());
+    let form = format!(
+        "grant_type=refresh_token&refresh_token={}&client_id={}&client_secret={}",
+        app.refresh_tokens[&sp_sandbox::marketplaces::Region::Eu].replace('|', "%7C"),
+        app.client_id,
+        app.client_secret
+    );
+    let lwa = send(&router, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], form).await;
+    let token = lwa.json()["access_token"].as_str().unwrap().to_owned();
+    // The autopilot's first look: the last 35 days, every page, on the EU endpoint.
+    let (mut seen, mut next) = (vec![], None::<String>);
+    loop {
+        let mut uri = "/orders/2026-01-01/orders?lastUpdatedAfter=".to_owned();
+        uri += &sp_sandbox::scenario::format_date(sb.now() - time::Duration::days(40));
+        if let Some(t) = &next {
+            uri += &format!("&paginationToken={}", form_urlencoded::byte_serialize(t.as_bytes()).collect::<String>());
+        }
+        let a =
+            send(&router, Method::GET, &uri, &[("x-amz-access-token", &token), ("host", "sellingpartnerapi-eu.amazon.com")], Body::empty())
+                .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+        let doc = a.json();
+        seen.extend(doc["orders"].as_array().unwrap().iter().map(|o| o["salesChannel"]["marketplaceId"].as_str().unwrap().to_owned()));
+        match doc["pagination"]["nextToken"].as_str() {
+            Some(t) => next = Some(t.to_owned()),
+            None => break,
+        }
+    }
+    assert!(seen.iter().all(|m| m == UK || m == "A1PA6795UKMFR9"), "the EU token sees EU orders only");
+    assert!(seen.len() + 20 >= eu_orders && seen.len() <= eu_orders, "all but the last minutes' orders: {} of {eu_orders}", seen.len());
+}
