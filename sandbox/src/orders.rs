@@ -17,7 +17,7 @@
 //! without it the order has its ids, times, sales channel and items only. EXPENSE, PROMOTION,
 //! CANCELLATION, TAX, PAYMENT and FULFILLMENT_ORDERS are accepted and add nothing.
 use crate::errors::{json_response, ApiError};
-use crate::gate::{Caller, Need, Op, RequestId};
+use crate::gate::{Caller, Need, Op};
 use crate::limits::{GET_ORDER, SEARCH_ORDERS};
 use crate::marketplaces::{info_of, is_order_id, region_of, Region, MARKETPLACES};
 use crate::request::{query_param, query_values};
@@ -28,7 +28,6 @@ use crate::world::{Page, Sandbox, Search, World, PAGE_LIMIT};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::Extension;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use time::format_description::well_known::Rfc3339;
@@ -219,12 +218,7 @@ fn filters(query: Option<&str>, caller: &Caller, now: OffsetDateTime) -> Result<
     Ok(Filters { by_update, after, before, statuses, marketplaces, fulfilled_by, included: included(query)?, max })
 }
 
-pub async fn search_orders(
-    State(sb): State<Sandbox>,
-    RawQuery(query): RawQuery,
-    Extension(_rid): Extension<RequestId>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn search_orders(State(sb): State<Sandbox>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
     sb.call(&SEARCH, &headers, query.as_deref(), |w, caller| {
         if sb.config.static_mode {
             return static_pairs::answer(SEARCH.id, &[], query.as_deref(), None);

@@ -515,6 +515,10 @@ async fn admin_api_resets_loads_scenarios_and_moves_the_clock() {
     assert_eq!(by_id(&orders, TOO_EARLY)["reviewWindow"]["from"], "2026-11-25T12:00:00Z");
     assert_eq!(by_id(&orders, UK_ORDER)["details"]["buyerName"], "Amelia Clarke");
     assert_eq!(by_id(&orders, UK_ORDER)["refunded"], true);
+    assert_eq!(
+        (by_id(&orders, UK_ORDER)["fulfilledBy"].as_str(), by_id(&orders, UK_ORDER)["lastUpdatedDate"].as_str()),
+        (Some("MERCHANT"), Some("2026-10-10T12:00:00Z"))
+    );
 
     let reset = send(&app, Method::POST, "/_sandbox/reset", &[], Body::empty()).await;
     assert_eq!(reset.json()["orders"], 7);
