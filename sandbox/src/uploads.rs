@@ -18,6 +18,8 @@ use serde_json::json;
 const CREATE: Op = Op::sp_api("createUploadDestinationForResource", UPLOADS, Need::BuyerCommunication);
 /// The pre-signed URL's lifetime (facts.md "Attachments").
 pub const URL_LIFETIME_SECONDS: i64 = 900;
+/// At most this many upload destinations are remembered.
+pub const UPLOAD_LIMIT: usize = 100_000;
 
 /// `resource` is the message path the file will be attached to, e.g.
 /// `messaging/v1/orders/123-1234567-1234567/messages/invoice`.
@@ -93,6 +95,14 @@ pub async fn create_destination(
         );
         let expires = now + time::Duration::seconds(URL_LIFETIME_SECONDS);
         let upload = Upload { content_md5: content_md5.clone(), resource, bucket, key, signature, expires, finished: false, size: 0 };
+        if w.uploads.len() >= UPLOAD_LIMIT {
+            // Bounded however long a run uploads: destinations never used and expired go first.
+            w.uploads.retain(|_, u| u.finished || u.expires > now);
+            if w.uploads.len() >= UPLOAD_LIMIT {
+                return Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "ServiceUnavailable", "Temporary overloading or maintenance of the server.")
+                    .with_details(format!("sp-sandbox keeps at most {UPLOAD_LIMIT} upload destinations; reset it")));
+            }
+        }
         w.uploads.insert(id.clone(), upload);
         let put_headers = json!({"x-amz-server-side-encryption": "aws:kms", "Content-MD5": content_md5});
         Ok(json_response(StatusCode::CREATED, &json!({"payload": {"uploadDestinationId": id, "url": url, "headers": put_headers}})))
