@@ -60,8 +60,9 @@ test-wasm:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
 	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
 
-## test-e2e: the shipped extension, unchanged, in real Chromium and Firefox against sp-sandbox --tls answering
-## for the real Amazon host names; web-ext lint on the Firefox build.
+## test-e2e: the shipped extension, unchanged, in real Chromium (sp-sandbox --tls, host-resolver rules) and
+## Firefox (through sp-sandbox --proxy, any port) answering for the real Amazon host names and S3; web-ext
+## lint on the Firefox build.
 test-e2e:
 	cargo build --quiet -p sp-sandbox
 	web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
