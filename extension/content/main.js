@@ -8,6 +8,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   let href = null;
   let controller = null;
+  let settle;
 
   function runAll() {
     const page = SPO.selectors.page(location);
@@ -15,6 +16,11 @@
       href = location.href;
       controller?.abort();
       controller = new AbortController();
+      // Controls wait this long for the page's own place before taking a fallback (ui.mayUseFallback);
+      // a run then places them even if the page changes nothing more.
+      SPO.navigatedAt = Date.now();
+      clearTimeout(settle);
+      settle = setTimeout(runAll, SPO.ui.SETTLE_MS + 50);
     }
     if (!page) return;
     for (const f of SPO.features ?? []) {

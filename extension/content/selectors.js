@@ -129,13 +129,20 @@ SPO.selectors = (() => {
   }
 
   /** The order's status from classes only (`span.main-status` with `shipped-status`,
-   * `pending-status`, `delivered-status`, …): 'shipped', 'pending', 'delivered', 'unshipped',
-   * 'cancelled', … or null; refunds (`.refund-is-applied`) and returns (`.return-requested`). */
+   * `pending-status`, `delivered-status`, …): the class's name without `-status` (or null), and
+   * what it means for a review request: canceled, not shipped yet; refunds (`.refund-is-applied`)
+   * and returns (`.return-requested`). */
   function statusHints(root) {
     root = scope(root);
     const main = deepQuery(root, '.main-status');
     const cls = main ? [...main.classList].find((c) => c !== 'main-status' && c.endsWith('-status')) : null;
-    return { status: cls ? cls.slice(0, -'-status'.length) : null, refunded: !!deepQuery(root, '.refund-is-applied'), returned: !!deepQuery(root, '.return-requested') };
+    return {
+      status: cls ? cls.slice(0, -'-status'.length) : null,
+      canceled: !!main?.matches('.cancelled-status, .canceled-status'),
+      unshipped: !!main?.matches('.pending-status, .unshipped-status'),
+      refunded: !!deepQuery(root, '.refund-is-applied'),
+      returned: !!deepQuery(root, '.return-requested'),
+    };
   }
 
   /** The delivery window a value element shows (`[data-test-id$="deliverby-value"]`), as UTC days,
@@ -187,7 +194,7 @@ SPO.selectors = (() => {
    * with an order link starts one; rows without belong to the order above), split into Amazon's
    * orders and the others (non-Amazon ids such as `S01-…`, ignored).
    * @returns {{ orders: ListOrder[], ignored: { key: string, rows: Element[] }[], continuationRows: number, rows: number }}
-   * @typedef {{ orderId: string, row: Element, rows: Element[], hints: ReturnType<typeof marketplaceHints>, status: string | null, refunded: boolean, returned: boolean, delivery: { earliest: number, latest: number } | null }} ListOrder
+   * @typedef {{ orderId: string, row: Element, rows: Element[], hints: ReturnType<typeof marketplaceHints>, status: string | null, canceled: boolean, unshipped: boolean, refunded: boolean, returned: boolean, delivery: { earliest: number, latest: number } | null }} ListOrder
    */
   function scanList(doc) {
     const trs = [...doc.querySelectorAll('#orders-table > tbody > tr')].slice(0, MAX_ROWS);
@@ -262,7 +269,14 @@ SPO.selectors = (() => {
     const root = scope(doc.getElementById('MYO-app') ?? doc.body);
     const shown = deepQuery(root, '[data-test-id="order-id-value"]')?.textContent?.trim() ?? null;
     const ready = shown === orderId;
-    return { orderId, ready, hints: ready ? marketplaceHints(root) : [], ...(ready ? statusHints(root) : { status: null, refunded: false, returned: false }), delivery: ready ? deliveryHint(root) : null };
+    return { orderId, ready, hints: ready ? marketplaceHints(root) : [], ...(ready ? statusHints(root) : { status: null, canceled: false, unshipped: false, refunded: false, returned: false }), delivery: ready ? deliveryHint(root) : null };
+  }
+
+  /** Whether the page shows what its URL names: the details page its order, the list its rows.
+   * Until then a missing anchor may just not be rendered yet. */
+  function ready(doc, p) {
+    if (p?.kind === 'details') return detailsOrder(doc, p.orderId).ready;
+    return p?.kind === 'list' && !!doc.querySelector('#orders-table > tbody > tr');
   }
 
   // --- Where the extension's controls go. Each has a fallback every order page has, so a control is
@@ -343,6 +357,6 @@ SPO.selectors = (() => {
 
   return {
     ORDER_ID, page, region, scope, deepQuery, deepQueryAll, deepText, marketplaceHints, statusHints, deliveryHint, dates, scanList, orderRows,
-    nextPageLink, shownPage, pageNumber, pageLink, detailsOrder, detailsAnchor, bulkAnchor, rowAnchor, check, marketplaceFromHints,
+    nextPageLink, shownPage, pageNumber, pageLink, detailsOrder, ready, detailsAnchor, bulkAnchor, rowAnchor, check, marketplaceFromHints,
   };
 })();

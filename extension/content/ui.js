@@ -79,6 +79,16 @@ SPO.ui = (() => {
     el.dataset.anchor = anchor.fallback ? 'fallback' : 'preferred';
   }
 
+  /**
+   * Whether a control may go to its fallback place now: the page shows what its URL names, or it
+   * had SETTLE_MS since the last navigation to render its own place (main.js runs the features
+   * again then). Before that a fallback would only flash and move.
+   */
+  const SETTLE_MS = 3000;
+  function mayUseFallback(page) {
+    return SPO.selectors.ready(document, page) || Date.now() - (SPO.navigatedAt ?? 0) >= SETTLE_MS;
+  }
+
   /** Resolves with `test()`'s first truthy value, checked every 100 ms; null after `ms` or on abort. */
   function until(test, ms, signal) {
     return new Promise((resolve) => {
@@ -134,5 +144,5 @@ SPO.ui = (() => {
     offer();
   }
 
-  return { t, host, button, status, ask, date, show, place, until, reviewError, reviewButton };
+  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton };
 })();

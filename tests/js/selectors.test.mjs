@@ -125,6 +125,8 @@ for (const [locale, lang] of Object.entries(LANGUAGES)) {
         assert.equal(o.returned, !!want.returned, `${o.orderId} returned`);
         const status = { Unshipped: 'unshipped', Canceled: 'cancelled', Pending: 'pending' }[want.status] ?? (Date.parse(want.latestDeliveryDate) < NOW ? 'delivered' : 'shipped');
         assert.equal(o.status, status, `${o.orderId} status`);
+        assert.equal(o.canceled, want.status === 'Canceled', `${o.orderId} canceled`);
+        assert.equal(o.unshipped, want.status === 'Unshipped' || want.status === 'Pending', `${o.orderId} not shipped`);
         eq(o.delivery, want.earliestDeliveryDate ? { earliest: utcDay(want.earliestDeliveryDate), latest: utcDay(want.latestDeliveryDate) } : null, `${o.orderId} delivery`);
         const anchor = S.rowAnchor(o);
         assert.equal(anchor.fallback, false);

@@ -10,9 +10,10 @@ SPO.features = SPO.features ?? [];
 SPO.features.push({
   id: 'bulk-bar',
   pages: ['list'],
-  run() {
+  run(page) {
     const { ui, selectors } = SPO;
     const anchor = selectors.bulkAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
     const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="bulk-bar"]'));
     if (existing) {
       ui.place(anchor, existing);
@@ -118,7 +119,7 @@ function pageOrders() {
   const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
   return rows.map((r) => ({
     orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned,
-    canceled: r.status === 'cancelled' || r.status === 'canceled', unshipped: r.status === 'pending' || r.status === 'unshipped', delivery: r.delivery,
+    canceled: r.canceled, unshipped: r.unshipped, delivery: r.delivery,
   })).filter((o) => o.marketplaceId);
 }
 

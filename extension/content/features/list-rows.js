@@ -20,7 +20,7 @@ SPO.features.push({
       el.style.marginTop = '6px';
       el.dataset.orderId = o.orderId;
       ui.place(selectors.rowAnchor(o), el);
-      const h = { ...o, ...flags(o), marketplaceId: selectors.marketplaceFromHints(o.hints, region), el, root, shown: '' };
+      const h = { ...o, marketplaceId: selectors.marketplaceFromHints(o.hints, region), el, root, shown: '' };
       rowHosts.set(o.orderId, h);
       return h;
     });
@@ -30,11 +30,6 @@ SPO.features.push({
     );
   },
 });
-
-/** What the page's classes say of an order, in the words the background's queue uses. */
-function flags(o) {
-  return { refunded: o.refunded, returned: o.returned, canceled: o.status === 'cancelled' || o.status === 'canceled', unshipped: o.status === 'pending' || o.status === 'unshipped' };
-}
 
 /** The row hosts on the page now, by order id: one listener follows the bulk run for all of them. */
 const rowHosts = new Map();

@@ -11,6 +11,7 @@ SPO.features.push({
   run(page, signal) {
     const { ui, selectors } = SPO;
     const anchor = selectors.detailsAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
     const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="message-buyer"]'));
     if (existing?.dataset.orderId === page.orderId) {
       ui.place(anchor, existing);

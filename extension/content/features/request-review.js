@@ -9,6 +9,7 @@ SPO.features.push({
   run(page, signal) {
     const { ui, selectors } = SPO;
     const anchor = selectors.detailsAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
     const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="request-review"]'));
     if (existing?.dataset.orderId === page.orderId) {
       // Already there: moved into the header's buttons when they appear after the fallback was used.
