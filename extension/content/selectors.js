@@ -114,7 +114,12 @@ SPO.selectors = (() => {
     root = scope(root);
     const review = deepQuery(root, '[data-test-id="plugin-button-requestAReview"] a[href]') ?? deepQuery(root, 'a[href*="/messaging/reviews"]');
     if (review) {
-      const id = new URL(review.getAttribute('href') ?? '', 'https://sellercentral.invalid/').searchParams.get('marketplaceId') ?? '';
+      let id = '';
+      try {
+        id = new URL(review.getAttribute('href') ?? '', 'https://sellercentral.invalid/').searchParams.get('marketplaceId') ?? '';
+      } catch {
+        // A link that is no URL names no marketplace.
+      }
       if (MARKETPLACE_ID.test(id)) hints.push({ marketplaceId: id, source: 'reviewLink' });
     }
     let channel = deepQuery(root, '[data-test-id$="sales-channel-value"]')?.textContent?.trim() ?? '';
@@ -316,7 +321,10 @@ SPO.selectors = (() => {
     /** @type {SpoPageCheck} */
     const base = { summary: '', kind: p?.kind ?? null, region: region(location.hostname), orders: 0, orderIds: [], ignored: 0, continuationRows: 0, anchor: null, rowAnchors: { preferred: 0, fallback: 0 }, placed: 0, ready: false };
     const placed = doc.querySelectorAll('[data-sp-outreach="request-review"], [data-sp-outreach="message-buyer"], [data-sp-outreach="bulk-bar"], [data-sp-outreach="row-review"]').length;
-    if (!p) return { ...base, placed, summary: 'not an order page' };
+    if (!p) {
+      const other = location.pathname.match(/^\/orders-v3\/order\/([^/?#]+)/)?.[1];
+      return { ...base, placed, summary: other ? `not an Amazon order (${decode(other)})` : 'not an order page' };
+    }
     if (p.kind === 'details') {
       const d = detailsOrder(doc, p.orderId);
       const a = detailsAnchor(doc);

@@ -289,6 +289,13 @@ test('page kinds, order ids and date values', async () => {
     eq(at('/orders-v3/order/111-1234567-1234567'), { kind: 'details', orderId: '111-1234567-1234567' });
     eq(at('/orders-v3/order/111-1234567-1234567/'), { kind: 'details', orderId: '111-1234567-1234567' });
     assert.equal(at('/orders-v3/order/S01-1234567-1234567'), null, 'a non-Amazon order');
+    assert.equal(S.check(w.document, new w.URL('https://sellercentral.amazon.com/orders-v3/order/S01-1234567-1234567')).summary, 'not an Amazon order (S01-1234567-1234567)');
+    // A review link that is no URL gives no hint, and no error.
+    const odd = w.document.createElement('div');
+    const link = w.document.createElement('a');
+    link.setAttribute('href', 'http://[::1/messaging/reviews?marketplaceId=ATVPDKIKX0DER');
+    odd.append(link);
+    eq(S.marketplaceHints(odd), []);
     assert.equal(at('/orders-v3/order/1111-1234567-1234567'), null);
     for (const list of ['/orders-v3', '/orders-v3/', '/orders-v3/mfn/unshipped', '/orders-v3/fba/all', '/orders-v3/search?q=x']) eq(at(list), { kind: 'list' }, list);
     for (const other of ['/home', '/messaging/reviews?orderId=111-1234567-1234567', '/orders-v30']) assert.equal(at(other), null, other);
