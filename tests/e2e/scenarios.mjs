@@ -1,6 +1,6 @@
 // Scenarios the browser tests derive from the demo's (www/demo/orders.json) for the fixture pages,
 // which list the orders of the Seller Central host's region only, like the real ones.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scenario } from './sandbox.mjs';
@@ -14,7 +14,7 @@ const NA = new Set([US, CA, MX, 'A2Q3Y263D00KWC']);
  * A seller of North America with every demo order: the orders of other regions move to Amazon.ca
  * and Amazon.com.mx (alternately), so sellercentral.amazon.com lists them all — two pages of 25,
  * US, CA and MX rows — and one shipped US order gets a second item (continuation rows). Written to
- * a temporary file for startSandbox's `scenarioFile`.
+ * a temporary file for startSandbox's `scenarioFile` (removed when the test process exits).
  * @returns {{ scenario: any, file: string }}
  */
 export function northAmerica() {
@@ -24,8 +24,10 @@ export function northAmerica() {
   const [item] = multi.details.items;
   multi.details = { ...multi.details, items: [item, { ...item, title: 'Gift wrap', asin: 'B0GIFTWRAP', sku: 'SKU-WRAP', quantity: 1 }] };
   const derived = { ...scenario, orders };
-  const file = join(mkdtempSync(join(tmpdir(), 'spo-scenario-')), 'north-america.json');
+  const dir = mkdtempSync(join(tmpdir(), 'spo-scenario-'));
+  const file = join(dir, 'north-america.json');
   writeFileSync(file, JSON.stringify(derived));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return { scenario: derived, file };
 }
 

@@ -271,8 +271,13 @@ function pageNumber(pages) {
   return Number.isFinite(n) ? Math.min(Math.max(1, n), pages) : 1;
 }
 
+/** The list's page `n`, keeping a search's query (the language stays in its cookie). */
 function pageHref(n) {
-  return `${location.pathname}?page=${n}`;
+  const params = new URLSearchParams(location.search);
+  params.delete('mons_sel_locale');
+  params.delete('page');
+  params.set('page', String(n));
+  return `${location.pathname}?${params}`;
 }
 
 // --- The orders list (/orders-v3 and its filters)
