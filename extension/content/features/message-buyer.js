@@ -10,15 +10,26 @@ SPO.features.push({
   pages: ['details'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.toolbar(document);
-    if (!toolbar || toolbar.querySelector('[data-sp-outreach="message-buyer"]')) return;
+    const anchor = selectors.detailsAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
+    const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="message-buyer"]'));
+    if (existing?.dataset.orderId === page.orderId) {
+      ui.place(anchor, existing);
+      return;
+    }
+    existing?.remove();
     const { el, root } = ui.host('message-buyer');
-    toolbar.prepend(el);
+    el.dataset.orderId = page.orderId;
+    ui.place(anchor, el);
+    signal.addEventListener('abort', () => el.remove());
     const open = ui.button(ui.t('messageBuyer'));
     open.setAttribute('aria-haspopup', 'dialog');
     root.append(open);
     open.addEventListener('click', async () => {
-      const fromPage = selectors.marketplaceIn(selectors.content(document));
+      // The page's hints (Amazon's review link, then the sales channel), else the seller's default
+      // for now (issue 10 item 3: the API's answer replaces it).
+      const shown = selectors.detailsOrder(document, page.orderId);
+      const fromPage = selectors.marketplaceFromHints(shown.hints, selectors.region(location.hostname));
       const marketplaceId = fromPage ?? (await ui.ask({ type: 'status' }).catch(() => ({}))).defaultMarketplace;
       SPO.messageDialog({ orderId: page.orderId, marketplaceId, opener: open, signal });
     });
