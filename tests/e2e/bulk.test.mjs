@@ -112,7 +112,8 @@ test('bulk: every eligible order on the page exactly once, despite dropped answe
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('#orders-table > tbody > tr').first().waitFor();
   const { ids, eligible } = await pageOrders(page);
-  assert.ok(eligible.length >= 8, `eligible on page 1: ${eligible.length}`);
+  // Enough eligible orders to meet several dropped answers (7 with the merged demo scenario, whose Amazon.ca orders moved some eligible ones to page 2).
+  assert.ok(eligible.length >= 6, `eligible on page 1: ${eligible.length}`);
   const line = await runBulk(page, ids.length);
   const { orders } = await sb.admin('orders');
   const lost = eligible.filter((id) => orders.find((o) => o.amazonOrderId === id).reviewRequest !== 'alreadyRequested');
