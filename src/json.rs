@@ -273,7 +273,7 @@ impl<'a, 'p> Reader<'a, 'p> {
 
 /// A JSON text parsed to a value, or why it is not JSON, at `$`.
 pub fn parse(text: &str) -> Result<Value, ReadError> {
-    serde_json::from_str(text).map_err(|e| ReadError::new("$", not_json(&e)))
+    serde_json::from_str(text).map_err(|e| ReadError::new("$", format!("is {}", not_json(&e))))
 }
 
 /// A value as JSON text. Through `serde_json::to_string`, not `Value`'s `Display`, whose
@@ -282,9 +282,9 @@ pub fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-/// Why a text is not JSON, for error messages: "is not JSON: expected value at line 1 column 1".
+/// Why a text is not JSON, for error messages: "not JSON: expected value at line 1 column 1".
 pub fn not_json(e: &serde_json::Error) -> String {
-    format!("is not JSON: {e}")
+    format!("not JSON: {e}")
 }
 
 /// A JSON object from its fields. Used instead of `json!` with interpolated values, whose

@@ -167,14 +167,16 @@ fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, ReadError>
 /// SP-API's `{"errors":[…]}`; anything else (an HTML error page, an empty body) gives no errors and
 /// a short excerpt of what came instead.
 pub fn parse_error_body(body: &str) -> (Vec<AmazonError>, Option<String>) {
+    // Read leniently, not through json::Reader: a body that is not SP-API's error list has no
+    // error to report, it is shown as an excerpt instead (and the reader's paths cost 1 KB here).
     let doc = json::parse(body).unwrap_or_default();
-    let root = Reader::root(&doc);
-    let errors: Vec<AmazonError> = root
-        .arr("errors")
+    let errors: Vec<AmazonError> = doc
+        .get("errors")
+        .and_then(Value::as_array)
         .iter()
         .flat_map(|l| l.iter())
         .filter_map(|e| {
-            let s = |k: &str| e.opt_str(k).ok().flatten().map(str::to_owned);
+            let s = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
             Some(AmazonError {
                 code: s("code")?,
                 message: s("message").unwrap_or_default(),

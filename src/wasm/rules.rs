@@ -4,7 +4,7 @@
 //! one is the product's typed error (`invalidArgument`), not a glue TypeError (issue #12).
 use wasm_bindgen::prelude::*;
 
-use super::{core_error, to_js};
+use super::core_error;
 use crate::error::BuildError;
 use crate::ids::{Marketplace, Region};
 use crate::window::review_window_at;
@@ -87,7 +87,7 @@ pub fn review_window(
     #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
 ) -> Result<JsValue, JsValue> {
     let w = review_window_at(fulfillment_status.as_deref(), earliest, latest, now_ms).map_err(|why| invalid("a time", &why))?;
-    to_js(&w)
+    js_sys::JSON::parse(&w.json())
 }
 
 /// A text argument, or the product's error: a `&str` parameter would let the glue throw its own

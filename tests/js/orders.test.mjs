@@ -89,3 +89,16 @@ test('marketplaces, channel names and Seller Central hosts', () => {
   for (const m of marketplaces()) assert.equal(marketplaceForChannel(m.name), m.id);
   assert.deepEqual(rules(), { uploadPlaceholderId: 'pending-upload', reviewWindowOpensAfterDays: 5, reviewWindowClosesAfterDays: 30, maxAttachments: 5 });
 });
+
+test('a schema that refers to itself is a typed error, not minutes of work (issue #12)', async () => {
+  const { checkBody } = await import('../../build/pkg/sp_outreach.js');
+  for (const schema of [{ anyOf: [{ $ref: '#' }, { $ref: '#' }] }, { allOf: [{ $ref: '#' }, { $ref: '#' }] }]) {
+    const e = thrown(() => checkBody('confirmDeliveryDetails', { text: 'Arrives Tuesday.' }, schema));
+    assert.equal(e.kind, 'schemaTooComplex');
+    assert.equal(e.source, 'build');
+    const b = thrown(() => buildRequest({ operation: 'confirmDeliveryDetails', orderId: ORDER, marketplaceIds: ['ATVPDKIKX0DER'], body: { text: 'Arrives Tuesday.' }, schema }, { region: 'na' }, 't'));
+    assert.equal(b.kind, 'schemaTooComplex');
+  }
+  const big = thrown(() => checkBody('invoice', { attachments: new Array(2000).fill({ uploadDestinationId: 'u', fileName: 'a.pdf' }) }, undefined));
+  assert.equal(big.kind, 'bodyTooLarge');
+});
