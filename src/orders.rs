@@ -144,14 +144,16 @@ impl Query {
     /// ignored: a misspelt filter must not widen a search.
     pub fn from_value(op: &'static Operation, r: &Reader) -> Result<Query, ReadError> {
         let by_id = op.operation_id == "getOrder";
+        let mut known = vec!["operation"];
+        if by_id {
+            known.push("orderId");
+        }
+        known.extend(params(op).iter().map(|(name, _)| *name));
+        r.only(&known)?;
         let mut q = Query::new(op.operation_id, if by_id { Some(r.str("orderId")?) } else { None });
-        for (key, v) in r.as_obj()? {
-            if key == "operation" || (by_id && key == "orderId") || v.is_null() {
-                continue;
-            }
-            let field = r.field(key)?;
-            let i = q.index(key).map_err(|e| field.error(format!("is not a field here: {e}")))?;
-            q.values[i] = match v {
+        for ((name, _), values) in params(op).iter().zip(&mut q.values) {
+            let Some(field) = r.get(name)? else { continue };
+            *values = match field.value() {
                 Value::Array(_) => {
                     let mut list = Vec::new();
                     for item in field.as_list()?.iter() {
@@ -310,6 +312,12 @@ pub const PARTICIPATION: [Keep; 8] = [
     Keep("suspendedListings", &["participation", "hasSuspendedListings"], Field::Bool, true),
 ];
 
+/// getOrder's, searchOrders' and getMarketplaceParticipations' 200 bodies: what the core keeps.
+const GET_ORDER_ANSWER: [Keep; 1] = [Keep("order", &["order"], Field::Object(&ORDER), true)];
+const SEARCH_ANSWER: [Keep; 2] =
+    [Keep("orders", &["orders"], Field::List(&ORDER), true), Keep("nextToken", &["pagination", "nextToken"], Field::Text, false)];
+const PARTICIPATIONS_ANSWER: [Keep; 1] = [Keep("participations", &["payload"], Field::List(&PARTICIPATION), true)];
+
 /// The fields of `table` read from the object at `r`, into a JSON object with every field (null
 /// when Amazon left an optional one out).
 fn project(r: &Reader, table: &[Keep]) -> Result<Value, ReadError> {
@@ -370,10 +378,6 @@ fn project(r: &Reader, table: &[Keep]) -> Result<Value, ReadError> {
 pub struct Order(Value);
 
 impl Order {
-    pub fn read(r: &Reader) -> Result<Order, ReadError> {
-        r.as_obj()?;
-        project(r, &ORDER).map(Order)
-    }
     fn text(&self, key: &str) -> Option<&str> {
         self.0.get(key).and_then(Value::as_str)
     }
@@ -405,23 +409,34 @@ pub struct DateRange {
     pub latest: Option<i64>,
 }
 
+/// A 200 body read by its table: the kept fields, by name.
+fn answer(doc: &Value, table: &[Keep]) -> Result<Map<String, Value>, ReadError> {
+    let r = Reader::root(doc);
+    r.as_obj()?;
+    match project(&r, table)? {
+        Value::Object(kept) => Ok(kept),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// The items of a kept list.
+fn items(kept: &mut Map<String, Value>, key: &str) -> Vec<Value> {
+    match kept.get_mut(key).map(Value::take) {
+        Some(Value::Array(a)) => a,
+        _ => Vec::new(),
+    }
+}
+
 /// getOrder's 200 body: `{"order": Order}`.
 pub fn parse_order(doc: &Value) -> Result<Order, ReadError> {
-    Order::read(&Reader::root(doc).obj("order")?)
+    Ok(Order(answer(doc, &GET_ORDER_ANSWER)?.get_mut("order").map(Value::take).unwrap_or_default()))
 }
 
 /// searchOrders' 200 body: the page's orders and the token of the next page (absent on the last).
 pub fn parse_orders(doc: &Value) -> Result<(Vec<Order>, Option<String>), ReadError> {
-    let r = Reader::root(doc);
-    let mut orders = Vec::new();
-    for o in r.arr("orders")?.iter() {
-        orders.push(Order::read(&o)?);
-    }
-    let next = match r.opt_obj("pagination")? {
-        Some(p) => p.opt_str("nextToken")?.filter(|t| !t.is_empty()).map(str::to_owned),
-        None => None,
-    };
-    Ok((orders, next))
+    let mut kept = answer(doc, &SEARCH_ANSWER)?;
+    let next = kept.get("nextToken").and_then(Value::as_str).filter(|t| !t.is_empty()).map(str::to_owned);
+    Ok((items(&mut kept, "orders").into_iter().map(Order).collect(), next))
 }
 
 /// A marketplace the seller can sell in (sellers.json MarketplaceParticipation), as it crosses to
@@ -445,12 +460,7 @@ impl Participation {
 
 /// getMarketplaceParticipations' 200 body: `{"payload": [MarketplaceParticipation]}`.
 pub fn parse_participations(doc: &Value) -> Result<Vec<Participation>, ReadError> {
-    let mut out = Vec::new();
-    for p in Reader::root(doc).arr("payload")?.iter() {
-        p.as_obj()?;
-        out.push(Participation(project(&p, &PARTICIPATION)?));
-    }
-    Ok(out)
+    Ok(items(&mut answer(doc, &PARTICIPATIONS_ANSWER)?, "participations").into_iter().map(Participation).collect())
 }
 
 #[cfg(test)]
@@ -515,7 +525,7 @@ mod tests {
             (json!({"createdAfter": after, "marketplaceIds": ["XX"]}), "\"XX\" is not a known Amazon marketplace id"),
             (json!({"createdAfter": after, "paginationToken": ""}), "paginationToken: is not a token Amazon gave (nextToken of the previous page)"),
             (json!({"createdAfter": after, "paginationToken": "a\nb"}), "paginationToken: is not a token Amazon gave (nextToken of the previous page)"),
-            (json!({"createdAfter": after, "createdAftr": after}), "createdAftr is not a field here: query: searchOrders takes no parameter \"createdAftr\" (it takes createdAfter, createdBefore, lastUpdatedAfter, lastUpdatedBefore, fulfillmentStatuses, marketplaceIds, fulfilledBy, maxResultsPerPage, paginationToken, includedData)"),
+            (json!({"createdAfter": after, "createdAftr": after}), "createdAftr is not a field here (expected one of operation, createdAfter, createdBefore, lastUpdatedAfter, lastUpdatedBefore, fulfillmentStatuses, marketplaceIds, fulfilledBy, maxResultsPerPage, paginationToken, includedData)"),
             (json!({"createdAfter": 5}), "createdAfter: \"5\" is not a date and time like 2026-01-01T00:00:00Z"),
             (json!({"createdAfter": {}}), "createdAfter must be a string, not an object"),
             (json!({"createdAfter": [1]}), "createdAfter[0] must be a string, not a number"),
