@@ -10,11 +10,13 @@ pub mod ids;
 pub mod json;
 pub mod limiter;
 pub mod lwa;
+pub mod orders;
 pub mod policy;
 pub mod request;
 pub mod response;
 pub mod upload;
 pub mod validate;
+pub mod window;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -28,9 +30,12 @@ pub use error::BuildError;
 pub use hal::{parse_actions, Action, Actions, HalError};
 pub use http::{HttpRequest, HttpResponse};
 pub use ids::{Marketplace, OrderId, Region, MARKETPLACES};
+pub use json::{ReadError, Reader};
 pub use limiter::{Decision, Failure, Limiter, RetryDecision, RetryPolicy, Verification};
 pub use lwa::{AccessToken, Credentials, LwaError};
+pub use orders::{DateRange, Order, Participation, Query};
 pub use policy::{lint, Finding};
-pub use request::{build, build_upload_destination, check_body, Call, Endpoint, Report};
+pub use request::{build, build_call, build_upload_destination, check_body, ApiCall, Call, Endpoint, Report, UPLOAD_PLACEHOLDER_ID};
 pub use response::{parse_response, ApiError, ApiErrorKind, Success};
-pub use validate::{validate, Violation};
+pub use validate::{validate, Limit, Violation};
+pub use window::{review_window, ReviewWindow, WindowState};

@@ -301,14 +301,7 @@ impl Doc<'_> {
 }
 
 fn starts_with(c: &[char], i: usize, s: &str) -> bool {
-    let mut k = i;
-    for ch in s.chars() {
-        if c.get(k) != Some(&ch) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (i..).zip(s.chars()).all(|(k, ch)| c.get(k) == Some(&ch))
 }
 
 #[derive(Clone, Copy)]

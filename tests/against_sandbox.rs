@@ -120,10 +120,10 @@ async fn every_offered_message_kind_validates_and_sends_on_both_sides() {
         let Some(op_id) = action.operation_id else { continue };
         let op = Operation::find(op_id).unwrap();
         let Some(schema) = action.schema.clone() else { continue };
-        let text = match op.body.and_then(|b| b.text_max) {
-            Some(_) => Some("Ihre Bestellung wird morgen zugestellt. Bei Fragen antworten Sie einfach auf diese Nachricht."),
-            None => None,
-        };
+        let text = op
+            .body
+            .and_then(|b| b.text_max)
+            .map(|_| "Ihre Bestellung wird morgen zugestellt. Bei Fragen antworten Sie einfach auf diese Nachricht.");
         if op.body.and_then(|b| b.attachments_min).is_some_and(|m| m > 0) || action.name == "legalDisclosure" || action.name == "warranty" {
             continue; // needs an upload: the attachment test sends one
         }

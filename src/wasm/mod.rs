@@ -3,6 +3,7 @@
 //! No business rule lives here (docs/style.md, bitwarden/sdk-internal).
 mod client;
 mod fetch;
+mod rules;
 
 pub use client::Client;
 
@@ -16,7 +17,7 @@ use crate::hal::HalError;
 use crate::http::HttpResponse;
 use crate::ids::MARKETPLACES;
 use crate::lwa::LwaError;
-use crate::request::{self, Call, Endpoint};
+use crate::request::{self, ApiCall, Endpoint};
 use crate::response::ApiError;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -47,16 +48,20 @@ export interface Action { name: string; operationId: string | null; href: string
 export interface Actions { selfHref: string | null; actions: Action[] }
 export interface BodySpec { textMax: number | null; attachmentsMin: number | null; coverageDates: boolean }
 export interface OperationInfo {
-  operationId: string; action: string; api: "messaging" | "solicitations" | "uploads"; method: HttpMethod; path: string;
-  body: BodySpec | null; rate: { perSecond: number; burst: number }; legacy: boolean; creates: boolean;
+  operationId: string; action: string; api: "messaging" | "solicitations" | "uploads" | "orders" | "sellers"; method: HttpMethod; path: string;
+  body: BodySpec | null; rate: { perSecond: number; burst: number }; role: string; legacy: boolean; creates: boolean;
 }
-export interface MarketplaceInfo { id: string; country: string; region: Region }
+/** `name` is the sales-channel name, e.g. "Amazon.ca" */
+export interface MarketplaceInfo { id: string; country: string; region: Region; name: string }
 export interface UploadDestination { uploadDestinationId: string; url: string; headers: [string, string][] }
 export type Success =
   | ({ type: "actions" } & Actions)
   | { type: "attributes"; locale: string | null }
   | { type: "created" }
-  | ({ type: "uploadDestination" } & UploadDestination);
+  | ({ type: "uploadDestination" } & UploadDestination)
+  | { type: "order"; order: Order }
+  | { type: "orders"; orders: Order[]; nextToken: string | null }
+  | { type: "participations"; participations: Participation[] };
 /** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
 export interface CoreError extends Error {
   name: "SpOutreachError";
@@ -100,7 +105,7 @@ export interface MessageResult { status: "sent"; kind: string; orderId: string; 
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(typescript_type = "Call")]
+    #[wasm_bindgen(typescript_type = "ApiCall")]
     pub type JsCall;
     #[wasm_bindgen(typescript_type = "Endpoint")]
     pub type JsEndpoint;
@@ -190,9 +195,9 @@ fn any(v: Value) -> Result<Value, String> {
 /// Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
 #[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_request(call: JsCall, endpoint: JsEndpoint, access_token: &str) -> Result<JsValue, JsValue> {
-    let call = from_js(call.into(), "the call", Call::from_value)?;
+    let call = from_js(call.into(), "the call", ApiCall::from_value)?;
     let endpoint = from_js(endpoint.into(), "the endpoint", |v| Endpoint::from_value(&v))?;
-    let req = request::build(&call, &endpoint, access_token).map_err(|e| build_error(&e))?;
+    let req = request::build_call(&call, &endpoint, access_token).map_err(|e| build_error(&e))?;
     to_js(&req)
 }
 
@@ -217,6 +222,9 @@ pub fn check_body(
     let body = if body.is_undefined() { Value::Null } else { from_js(body, "the body", any)? };
     let schema = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema", any)?) };
     let report = request::check_body(op, &body, schema.as_ref());
+    if let Some(e) = report.limit_error() {
+        return Err(build_error(&e));
+    }
     to_js(&ReportJs { valid: report.is_valid(), needs_link_confirmation: report.needs_link_confirmation(), report: &report })
 }
 

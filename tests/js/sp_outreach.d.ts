@@ -1,6 +1,65 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** What `buildRequest` builds: an order's Messaging/Solicitations call, or an Orders or Sellers read. */
+export type ApiCall = Call | GetOrderCall | SearchOrdersCall | { operation: "getMarketplaceParticipations" };
+export type IncludedData = "BUYER" | "RECIPIENT" | "PROCEEDS" | "EXPENSE" | "PROMOTION" | "CANCELLATION" | "FULFILLMENT" | "PACKAGES" | "TAX" | "PAYMENT" | "FULFILLMENT_ORDERS";
+export type FulfillmentStatus = "PENDING_AVAILABILITY" | "PENDING" | "UNSHIPPED" | "PARTIALLY_SHIPPED" | "SHIPPED" | "CANCELLED" | "UNFULFILLABLE";
+/** Orders 2026-01-01 getOrder. Ask for FULFILLMENT (and PACKAGES): without it an order has no status or delivery window. */
+export interface GetOrderCall { operation: "getOrder"; orderId: string; includedData?: IncludedData[] }
+/** Orders 2026-01-01 searchOrders: exactly one of createdAfter / lastUpdatedAfter; dates as RFC 3339 text. */
+export interface SearchOrdersCall {
+    operation: "searchOrders";
+    createdAfter?: string; createdBefore?: string; lastUpdatedAfter?: string; lastUpdatedBefore?: string;
+    fulfillmentStatuses?: FulfillmentStatus[];
+    /** at most 50, all of the endpoint's region */
+    marketplaceIds?: string[];
+    fulfilledBy?: ("MERCHANT" | "AMAZON")[];
+    /** 1 to 100 (Amazon's default: 100) */
+    maxResultsPerPage?: number;
+    /** `nextToken` of the previous page */
+    paginationToken?: string;
+    includedData?: IncludedData[];
+}
+/** Times are milliseconds since the Unix epoch. */
+export interface DateRange { earliest: number | null; latest: number | null }
+export interface Package { packageReferenceId: string; status: string | null; detailedStatus: string | null; shippedAt: number | null }
+export interface Order {
+    orderId: string;
+    /** "AMAZON" or "NON_AMAZON" */
+    salesChannel: string;
+    /** the marketplace every call about this order must name */
+    marketplaceId: string | null;
+    marketplaceName: string | null;
+    purchasedAt: number;
+    lastUpdatedAt: number;
+    /** null without includedData FULFILLMENT; a status the model does not list comes as Amazon wrote it */
+    fulfillmentStatus: FulfillmentStatus | (string & {}) | null;
+    fulfilledBy: "AMAZON" | "MERCHANT" | (string & {}) | null;
+    /** the promised delivery dates the review window counts from */
+    deliverBy: DateRange | null;
+    /** with includedData PACKAGES (merchant-fulfilled orders only) */
+    packages: Package[] | null;
+}
+export interface Participation {
+    marketplaceId: string; countryCode: string; name: string; domainName: string | null; storeName: string | null;
+    /** null for a marketplace id the core does not know */
+    region: Region | null;
+    participating: boolean; suspendedListings: boolean;
+}
+export type WindowState = "notYet" | "open" | "closed" | "notShipped" | "unknown";
+/** `opensAt` / `closesAt` in ms ("opens around …", "closed since …"), null when the delivery dates are unknown. */
+export interface ReviewWindow { state: WindowState; opensAt: number | null; closesAt: number | null }
+export interface CoreRules {
+    /** the uploadDestinationId an attachment carries while the body is checked before its upload */
+    uploadPlaceholderId: string;
+    reviewWindowOpensAfterDays: number;
+    reviewWindowClosesAfterDays: number;
+    maxAttachments: number;
+}
+
+
+
 export type Region = "na" | "eu" | "fe";
 export type HttpMethod = "GET" | "POST" | "PUT";
 export interface HttpRequest { method: HttpMethod; url: string; headers: [string, string][]; body: string | null }
@@ -27,16 +86,20 @@ export interface Action { name: string; operationId: string | null; href: string
 export interface Actions { selfHref: string | null; actions: Action[] }
 export interface BodySpec { textMax: number | null; attachmentsMin: number | null; coverageDates: boolean }
 export interface OperationInfo {
-    operationId: string; action: string; api: "messaging" | "solicitations" | "uploads"; method: HttpMethod; path: string;
-    body: BodySpec | null; rate: { perSecond: number; burst: number }; legacy: boolean; creates: boolean;
+    operationId: string; action: string; api: "messaging" | "solicitations" | "uploads" | "orders" | "sellers"; method: HttpMethod; path: string;
+    body: BodySpec | null; rate: { perSecond: number; burst: number }; role: string; legacy: boolean; creates: boolean;
 }
-export interface MarketplaceInfo { id: string; country: string; region: Region }
+/** `name` is the sales-channel name, e.g. "Amazon.ca" */
+export interface MarketplaceInfo { id: string; country: string; region: Region; name: string }
 export interface UploadDestination { uploadDestinationId: string; url: string; headers: [string, string][] }
 export type Success =
 | ({ type: "actions" } & Actions)
 | { type: "attributes"; locale: string | null }
 | { type: "created" }
-| ({ type: "uploadDestination" } & UploadDestination);
+| ({ type: "uploadDestination" } & UploadDestination)
+| { type: "order"; order: Order }
+| { type: "orders"; orders: Order[]; nextToken: string | null }
+| { type: "participations"; participations: Participation[] };
 /** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
 export interface CoreError extends Error {
     name: "SpOutreachError";
@@ -119,7 +182,7 @@ export class Client {
 /**
  * Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
  */
-export function buildRequest(call: Call, endpoint: Endpoint, access_token: string): HttpRequest;
+export function buildRequest(call: ApiCall, endpoint: Endpoint, access_token: string): HttpRequest;
 
 /**
  * Check a message body against the operation's rules, the API's schema (when given) and the text
@@ -136,6 +199,12 @@ export function contentMd5(bytes: Uint8Array | number[]): string;
  * Text-policy findings for a message text, with UTF-16 spans.
  */
 export function lintText(text: string): Finding[];
+
+/**
+ * The id of the marketplace a sales-channel text names ("Amazon.ca" → "A2EUQ1WTGCTBG2"), or
+ * null. A page hint, for when the Orders API can't say: never a default to send with.
+ */
+export function marketplaceForChannel(channel: string): string | null;
 
 /**
  * The 23 marketplaces and their regions.
@@ -157,6 +226,23 @@ export function parseActions(api: "messaging" | "solicitations", body: string): 
  * error, request id, rate limit, retryability and a plain explanation.
  */
 export function parseResponse(operation: string, response: HttpResponse): Success;
+
+/**
+ * The region of a Seller Central host name (`location.hostname`), or null for any other host.
+ */
+export function regionForHost(host: string): Region | null;
+
+/**
+ * Where an order stands in Amazon's review window at `nowMs`: from 5 days after the earliest to
+ * 30 days after the latest delivery date, shipped orders only (facts.md "Business rules"). Give
+ * an `Order`'s `fulfillmentStatus`, `deliverBy.earliest` and `deliverBy.latest`.
+ */
+export function reviewWindow(fulfillmentStatus: string | null | undefined, earliestDelivery: number | null | undefined, latestDelivery: number | null | undefined, nowMs: number): ReviewWindow;
+
+/**
+ * The constants the shell shares with the core.
+ */
+export function rules(): CoreRules;
 
 /**
  * The core's version, as in its user-agent.
