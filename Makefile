@@ -51,7 +51,7 @@ test-js:
 test-wasm:
 	node tests/standin/server.mjs > target/standin.url & pid=$$!
 	trap "kill $$pid 2>/dev/null" EXIT
-	for i in $$(seq 50); do [ -s target/standin.url ] && break; sleep 0.1; done
+	for i in $$(seq 300); do [ -s target/standin.url ] && break; sleep 0.1; done
 	export STANDIN_URL=$$(head -1 target/standin.url)
 	echo "stand-in at $$STANDIN_URL"
 	wasm-pack test --node -- --test wasm_flows
