@@ -5,8 +5,8 @@
 //!
 //! Each detector starts at a token that can only begin (or be the middle of) one of these, and
 //! looks at a bounded number of tokens around it, so the whole pass is linear.
-use super::lexicon::{AMAZON, AT, DOT, MAIL, PHONE};
-use super::tokens::{Kind, Tok};
+use super::lexicon::{AMAZON, AT, CONTACT, DOT, IDCUE, MAIL, PHONE};
+use super::tokens::{hash, Kind, Tok};
 use super::{Hit, Rule};
 
 /// At most this many tokens in the part of an address before or after its "@".
@@ -40,7 +40,7 @@ pub fn scan(c: &[char], toks: &[Tok], out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < toks.len() {
         if i >= until {
-            if let Some(end) = email(c, toks, i, out).or_else(|| link(c, toks, i, out)).or_else(|| phone(toks, i, out)) {
+            if let Some(end) = email(c, toks, i, out).or_else(|| link(c, toks, i, out)).or_else(|| phone(c, toks, i, out)) {
                 until = end;
             }
         }
@@ -48,29 +48,16 @@ pub fn scan(c: &[char], toks: &[Tok], out: &mut Vec<Hit>) {
     }
 }
 
-/// `<tag …>`, `</tag>`, `<!-- … -->` or a character reference like `&nbsp;`.
+/// HTML element names: a `<Reset>` or `<WPS>` in a text names a button, `<b>` is markup.
+const TAGS: &str = "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blink|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|data|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr";
+
+/// `<tag …>` (a known element, or any name with attributes), `</tag>`, `<!-- … -->`, or a
+/// character reference like `&nbsp;` or `&#9733;`.
 fn html(c: &[char], out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < c.len() {
         let end = match c[i] {
-            '<' => {
-                let j = if c.get(i + 1) == Some(&'/') { i + 2 } else { i + 1 };
-                if c.get(j).is_some_and(|ch| ch.is_ascii_alphabetic() || *ch == '!') {
-                    // Up to the next '>' unless another '<' comes first: each character is
-                    // looked at once from here, since scanning resumes where this one stopped.
-                    let stop = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<');
-                    match stop {
-                        Some(k) if c[k] == '>' => Some(k + 1),
-                        Some(k) => {
-                            i = k;
-                            continue;
-                        }
-                        None => None,
-                    }
-                } else {
-                    None
-                }
-            }
+            '<' => tag_end(c, i),
             '&' => (i + 1..c.len().min(i + 12))
                 .find(|&k| !(c[k].is_ascii_alphanumeric() || c[k] == '#'))
                 .filter(|&k| c[k] == ';' && k > i + 1)
@@ -85,6 +72,30 @@ fn html(c: &[char], out: &mut Vec<Hit>) {
             None => i += 1,
         }
     }
+}
+
+/// Where the tag that starts at `c[i] == '<'` ends, if it is markup.
+fn tag_end(c: &[char], i: usize) -> Option<usize> {
+    let closing = c.get(i + 1) == Some(&'/');
+    let j = if closing { i + 2 } else { i + 1 };
+    // Up to the next '>' unless another '<' comes first (then that one is looked at next, so
+    // each character is scanned once).
+    let stop = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<')?;
+    if c[stop] != '>' {
+        return None;
+    }
+    if c.get(j) == Some(&'!') {
+        return Some(stop + 1); // <!-- comment -->, <!doctype>
+    }
+    let name_end = (j..stop).find(|&k| !c[k].is_ascii_alphanumeric()).unwrap_or(stop);
+    let name = &c[j..name_end];
+    if name.is_empty() || !name[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let rest = &c[name_end..stop];
+    let attributes = rest.first().is_some_and(|&x| x == ' ' || x == '\n') && rest.contains(&'=');
+    let self_closing = rest.last() == Some(&'/');
+    (in_list(TAGS, name) || attributes || closing && rest.iter().all(|&x| x == ' ') || self_closing && rest.len() <= 2).then_some(stop + 1)
 }
 
 /// The "at" of an address at token `i`: "@", or a written-out "at" ("(at)", "[at]", " at ",
@@ -115,6 +126,15 @@ fn dot_marker(toks: &[Tok], i: usize) -> Option<usize> {
         }
         Kind::Word | Kind::Cjk if t.is(DOT) => Some(1),
         _ => None,
+    }
+}
+
+fn spaced_dot_ok(toks: &[Tok], k: usize, d: usize) -> bool {
+    let (before, after) = (toks[k].space, toks[k + d].space);
+    match toks[k].kind {
+        Kind::Sym(',') => !before && !after,
+        Kind::Sym('.' | '。') => before || !after,
+        _ => true,
     }
 }
 
@@ -159,8 +179,10 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
             k += 2;
         }
         match dot_marker(toks, k) {
-            Some(d) if label(toks.get(k + d)) => {
-                written_dot |= toks[k].kind != Kind::Sym('.');
+            // A plain dot with white space only after it ends the sentence ("shop.de. Next"); a
+            // comma joins labels only when written without spaces ("gmail,com").
+            Some(d) if label(toks.get(k + d)) && spaced_dot_ok(toks, k, d) => {
+                written_dot |= !matches!(toks[k].kind, Kind::Sym('.' | '。'));
                 e = k + d;
             }
             _ => break,
@@ -253,17 +275,77 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     Some(k.max(i + 1))
 }
 
+/// Digits spelled out, one digit each and two for the tens ("null eins sieben sechs", "zéro six,
+/// cinquante-cinq", "five five five"), in the six languages' number words.
+const DIGIT_WORDS: &str = "zero|oh|one|two|three|four|five|six|seven|eight|nine|null|eins|zwei|zwo|drei|vier|funf|sechs|sieben|acht|neun|un|une|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove";
+const TENS_WORDS: &str = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zehn|elf|zwolf|zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|dieci|undici|dodici|tredici|quattordici|quindici|sedici|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta";
+
+/// How many digits a spelled-out number word stands for (0: not one).
+fn digit_word(t: &Tok) -> u32 {
+    static WORDS: std::sync::OnceLock<Vec<(u64, u32)>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut v: Vec<(u64, u32)> =
+            DIGIT_WORDS.split('|').map(|w| (hash(w.chars()), 1)).chain(TENS_WORDS.split('|').map(|w| (hash(w.chars()), 2))).collect();
+        v.sort_unstable();
+        v
+    });
+    if t.kind != Kind::Word {
+        return 0;
+    }
+    words.binary_search_by_key(&t.hash, |w| w.0).map_or(0, |k| words[k].1)
+}
+
+/// A phone number spelled out: five or more number words, 7 to 15 digits in all.
+fn spelled_phone(toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    if digit_word(&toks[i]) == 0 || i > 0 && digit_word(&toks[i - 1]) > 0 {
+        return None;
+    }
+    let (mut words, mut digits, mut k, mut last) = (0, 0, i, i);
+    while k < toks.len() && words < 20 {
+        let t = &toks[k];
+        let d = if t.kind == Kind::Num { t.digits } else { digit_word(t) };
+        if d > 0 {
+            // "cinquante-cinq": the unit after a hyphenated ten is part of it.
+            let compound = k > i && toks[k - 1].kind == Kind::Sym('-') && !t.space && digit_word(&toks[k - 2]) == 2;
+            digits += if compound { 0 } else { d };
+            words += 1;
+            last = k;
+            k += 1;
+        } else if matches!(t.kind, Kind::Sym(',' | '-')) && t.nl == 0 {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if words < 5 || !(7..=15).contains(&digits) {
+        return None;
+    }
+    out.push(Hit::new(Rule::Phone, toks[i].a as usize, toks[last].b as usize));
+    Some(last + 1)
+}
+
 /// A phone number at token `i`: "+49 30 1234567", "(555) 123-4567", "090-1234-5678",
-/// "06 12 34 56 78", or any 7-15 digits right after a word like "phone", "call", "WhatsApp",
-/// "電話". Not Amazon order numbers (3-7-7), dates or times.
-fn phone(toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+/// "06 12 34 56 78", "985.550.188", or 7-15 digits shortly after a word like "phone", "call",
+/// "WhatsApp", "電話", "contact … on"; or spelled out. Not Amazon order numbers (3-7-7), dates,
+/// times, or numbers after "tracking", "order", "invoice", "〒".
+fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    if let Some(end) = spelled_phone(toks, i, out) {
+        return Some(end);
+    }
     let t = &toks[i];
     let plus = t.kind == Kind::Sym('+') && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num && !n.space);
     let paren = t.kind == Kind::Sym('(') && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num) && is_sym(toks.get(i + 2), &[')']);
     if !(plus || paren || t.kind == Kind::Num) {
         return None;
     }
-    // The groups of digits and what separates them.
+    // The rest of a code or number that did not qualify ("1Z 999 AA1 01 2345"): not a start.
+    if let Some(p) = i.checked_sub(1).map(|p| &toks[p]) {
+        let coded = p.kind == Kind::Word && c[p.a as usize..p.b as usize].iter().any(char::is_ascii_digit);
+        if (coded || p.kind == Kind::Num) && !plus && !paren {
+            return None;
+        }
+    }
+    // The groups of digits and what separates them: white space, - . / (…), or Japanese の.
     let mut groups: Vec<u32> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
     let mut k = if plus { i + 1 } else { i };
@@ -280,20 +362,18 @@ fn phone(toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
             }
             _ => break,
         }
-        // The next group: after white space, or one of - . / with optional spaces.
         match toks.get(k) {
             Some(n) if n.kind == Kind::Num && n.space && n.nl == 0 => seps.push(' '),
-            Some(n)
-                if matches!(n.kind, Kind::Sym('-' | '.' | '/'))
-                    && n.nl == 0
-                    && toks.get(k + 1).is_some_and(|m| m.kind == Kind::Num || m.kind == Kind::Sym('(')) =>
-            {
-                if let Kind::Sym(s) = n.kind {
-                    seps.push(s);
-                }
+            Some(n) if n.kind == Kind::Sym('(') => {}
+            Some(n) if n.nl == 0 && toks.get(k + 1).is_some_and(|m| m.kind == Kind::Num || m.kind == Kind::Sym('(')) => {
+                let sep = match n.kind {
+                    Kind::Sym(s @ ('-' | '.' | '/')) => s,
+                    Kind::Cjk if n.len() == 1 && matches!(c[n.a as usize], 'の' | 'ー') => '-',
+                    _ => break,
+                };
+                seps.push(sep);
                 k += 1;
             }
-            Some(n) if n.kind == Kind::Sym('(') && n.space => {}
             _ => break,
         }
     }
@@ -306,14 +386,21 @@ fn phone(toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
     let date = groups.len() == 3
         && seps.iter().all(|&s| s == seps[0])
         && matches!((groups[0], groups[1], groups[2]), (1..=2, 1..=2, 2 | 4) | (4, 1..=2, 1..=2));
-    if order_id || date {
+    // Pairs only ("09/04–11/04"): a phone written in pairs has five of them ("06 12 34 56 78").
+    let pairs = groups.iter().all(|&g| g <= 2) && !(groups.len() >= 5 && seps.iter().all(|&s| s == ' ' || s == '.'));
+    if order_id || date || pairs {
         return None;
     }
-    let cue = (i.saturating_sub(6)..i).any(|j| toks[j].is(PHONE)) && !(i.saturating_sub(6)..i).any(|j| toks[j].is(MAIL));
-    let lead = toks[if plus { i + 1 } else { i }];
-    let national = groups.len() >= 2 && lead.kind == Kind::Num && leading_zero(&lead) && groups[0] <= 5;
-    let plain_seps = seps.iter().all(|&s| s == ' ' || s == '-');
-    // Numbers without a trunk prefix: US/CA 3-3-4, Spanish and Italian mobiles 3-3-3, 3-2-2-2.
+    let before = i.saturating_sub(8)..i;
+    let phone_cue = before.clone().any(|j| toks[j].is(PHONE));
+    let cue = phone_cue || before.clone().any(|j| toks[j].is(CONTACT)) && !before.clone().any(|j| toks[j].is(MAIL));
+    if before.clone().any(|j| toks[j].is(IDCUE)) && !phone_cue {
+        return None;
+    }
+    let lead = toks[if plus || paren { i + 1 } else { i }];
+    let national = groups.len() >= 2 && leading_zero(&lead) && groups[0] <= 5;
+    let plain_seps = seps.iter().all(|&s| matches!(s, ' ' | '-' | '.'));
+    // Numbers without a trunk prefix: US/CA 3-3-4, Spanish and Italian 3-3-3, 3-2-2-2.
     let mobile = plain_seps && (groups == [3, 3, 4] || (matches!(groups[..], [3, 3, 3] | [3, 2, 2, 2]) && lead.num / 100 >= 6));
     let shaped = plus || paren || seps.first() == Some(&'(') || national || mobile;
     if !(shaped || cue) {

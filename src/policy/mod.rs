@@ -141,7 +141,8 @@ pub fn lint_counting(text: &str) -> (Vec<Finding>, usize) {
         let end = text.encode_utf16().count();
         return (vec![finding(text, Rule::TooLong, 0, end, vec![])], 0);
     }
-    let folded = normalize::fold_text(text);
+    let mut folded = normalize::fold_text(text);
+    normalize::kanji_digits(&mut folded);
     if folded.chars.iter().all(|&c| c == ' ' || c == '\n') {
         // Only spaces, line breaks, zero-width and format characters.
         let end = text.encode_utf16().count();
@@ -169,6 +170,28 @@ pub fn lint_counting(text: &str) -> (Vec<Finding>, usize) {
         .collect();
     sort(&mut out);
     (out, work)
+}
+
+/// The tokens, their flags and the sentences, one per line: for tuning the lexicon and rules.
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    let mut folded = normalize::fold_text(text);
+    normalize::kanji_digits(&mut folded);
+    let toks = tokens::tokenize(&folded.chars);
+    let sents = rules::sentences(&toks);
+    let mut out = String::new();
+    for (k, s) in sents.iter().enumerate() {
+        out.push_str(&format!("[{k}{}]", if s.question { "?" } else { "" }));
+        for t in &toks[s.start..s.end] {
+            let w: String = folded.chars[t.a as usize..t.b as usize].iter().collect();
+            out.push_str(&format!(" {w}"));
+            if t.flags != 0 {
+                out.push_str(&format!("<{}>", lexicon::names(t.flags)));
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn finding(text: &str, rule: Rule, start: usize, end: usize, words: Vec<[usize; 2]>) -> Finding {

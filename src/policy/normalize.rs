@@ -70,6 +70,13 @@ pub fn fold_text(text: &str) -> Folded {
                 '-' | '一' if last.is_some_and(is_katakana) => 'ー',
                 _ => ch,
             };
+            // A line break inside Japanese text is only the line wrapping: "高評\n価".
+            if f.chars.len() >= 2 && last == Some('\n') && is_japanese(ch) && is_japanese(f.chars[f.chars.len() - 2]) {
+                let n = f.chars.len() - 1;
+                f.chars[n] = ch;
+                f.to[n] = at;
+                return;
+            }
             if ch == ' ' && matches!(last, Some(' ' | '\n') | None) || ch == '\n' && last == Some(' ') {
                 // A run of spaces is one space; a space next to a line break is the break.
                 if ch == '\n' {
@@ -114,6 +121,27 @@ pub fn fold_text(text: &str) -> Folded {
 
 fn digit(n: u32) -> char {
     char::from_digit(n % 10, 10).unwrap_or('0')
+}
+
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Kanji numerals written as a run of digits ("〇九〇の五五五五"): three or more in a row become
+/// ASCII digits. Shorter runs stay, since 一 and 二 are in everyday words (一度, 二人).
+pub fn kanji_digits(f: &mut Folded) {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let value = |c: char| DIGITS.chars().position(|d| d == c);
+    let mut i = 0;
+    while i < f.chars.len() {
+        let run = f.chars[i..].iter().take_while(|&&c| value(c).is_some()).count();
+        if run >= 3 {
+            for k in i..i + run {
+                f.chars[k] = digit(value(f.chars[k]).unwrap_or(0) as u32);
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 pub fn is_katakana(c: char) -> bool {

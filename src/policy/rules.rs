@@ -11,7 +11,7 @@
 //! alone never flag. Each rule looks at one sentence and its neighbours through the sentence's
 //! flags and a few tokens around each candidate, so the pass is linear in the text.
 use super::lexicon::*;
-use super::tokens::{Kind, Tok};
+use super::tokens::{hash, Kind, Tok};
 use super::Rule;
 
 /// A sentence: its tokens `start..end` and the union of their flags.
@@ -89,7 +89,9 @@ impl Ctx<'_> {
 
     /// `i` is negated: "not happy", "nicht zufrieden", "pas satisfait", "満足いただけない".
     fn negated(&self, s: &Sentence, i: usize) -> bool {
-        self.near(s, i, NOT, 3, 0).is_some() || self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Cjk && n.is(NOT) && i + 1 < s.end)
+        self.t[i].is(NOT)
+            || self.near(s, i, NOT, 3, 0).is_some()
+            || self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Cjk && n.is(NOT) && i + 1 < s.end)
     }
 
     /// A review term used in the sense "a review on Amazon" at token `i`.
@@ -199,14 +201,21 @@ impl Ctx<'_> {
                 }
             };
             let num = num.or_else(|| (i + 1 < s.end && high_num(i + 1) && self.t[i + 1].kind == Kind::Num).then_some(i + 1))?;
-            // "a 5-star hotel", "5 star-shaped cutters": the stars describe something else.
-            let mut n = i + 1;
-            while n < s.end && matches!(self.t[n].kind, Kind::Sym('-')) {
-                n += 1;
-            }
-            if num < i && n < s.end {
+            // "a 5-star hotel", "5 star-shaped cutters": the stars describe what follows (a
+            // singular star, or one joined to the next word by a hyphen)...
+            let hyphen = self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Sym('-') && !n.space);
+            let n = if hyphen { i + 2 } else { i + 1 };
+            if num < i && n < s.end && (hyphen || singular(&self.t[i])) {
                 let next = &self.t[n];
-                if next.kind == Kind::Word && next.flags == 0 && next.len() >= 3 {
+                if next.kind == Kind::Word && next.flags & !(FUNC | LINK) == 0 && next.len() >= 3 && !next.is(FUNC) {
+                    return None;
+                }
+            }
+            // ... or what precedes it: "un hôtel 5 étoiles", "un albergo a 5 stelle".
+            let review_near = s.flags & (REVIEW | RATE | LEAVE) != 0;
+            if let Some(p) = (s.start..num.min(i)).rev().find(|&j| !(self.t[j].is(LINK) && self.t[j].kind == Kind::Word)) {
+                let before = &self.t[p];
+                if !review_near && before.kind == Kind::Word && before.flags == 0 && before.len() >= 4 {
                     return None;
                 }
             }
@@ -217,7 +226,7 @@ impl Ctx<'_> {
             let sep = self.t.get(i + 1)?;
             let den = self.t.get(i + 2)?;
             let frac = matches!(sep.kind, Kind::Sym('/')) || sep.is(OUTOF);
-            if frac && i + 2 < s.end && den.kind == Kind::Num && den.num == t.num && matches!(den.num, 5 | 10 | 100) {
+            if frac && i + 2 < s.end && den.kind == Kind::Num && den.num == t.num && matches!(den.num, 5 | 10 | 20 | 100) {
                 return Some(vec![i, i + 2]);
             }
         }
@@ -231,6 +240,12 @@ impl Ctx<'_> {
         }
         (s.start..s.end).find(|&j| self.review_sense(s, j) || self.high_rating(s, j).is_some())
     }
+}
+
+/// "star" and "Stern" describe the noun after them ("a 5-star hotel"); "stars", "Sterne" and
+/// "étoiles" are what is given.
+fn singular(t: &Tok) -> bool {
+    t.hash == hash("star".chars()) || t.hash == hash("stern".chars())
 }
 
 pub fn check(toks: &[Tok], sents: &[Sentence], out: &mut Vec<RuleHit>) {
@@ -257,7 +272,7 @@ fn positive(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
                 let neutral = cx.near(s, q, NEGQ, 3, 3).is_some()
                     || cx.negated(s, q)
                     || cx.near(s, i, HONEST, 3, 0).is_some() && cx.near(s, q, NEGQ, 4, 4).is_some();
-                if !neutral && (asks || s.flags & (YOU | HELP) != 0 && s.flags & (THANKS | PAST) == 0) && !cx.own(s, q.min(i)) {
+                if !neutral && (asks || s.flags & (THANKS | PAST) == 0) && !cx.own(s, q.min(i)) {
                     out.push(RuleHit { rule: Rule::PositiveReview, tokens: vec![q.min(i), q.max(i)] });
                     return;
                 }
@@ -294,6 +309,20 @@ fn gating(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
             }
         }
     }
+    // Both branches: satisfied buyers to a review, unhappy ones to the seller ("customers who
+    // are pleased are welcome to review; complaints should come straight to us", "ご満足→
+    // レビュー、ご不満→まずはご連絡を"), in this sentence and the next.
+    let pair = s.flags | next.map_or(0, |n| n.flags);
+    if s.flags & SAT != 0 && pair & UNSAT != 0 && pair & (CONTACT | FIRST) != 0 {
+        if let Some(sat) = (s.start..s.end).find(|&j| cx.t[j].is(SAT) && !cx.negated(s, j)) {
+            if let Some(r) = cx.review_in(s) {
+                let end = next.filter(|n| n.flags & UNSAT != 0 && s.flags & UNSAT == 0).map_or(s.end, |n| n.end);
+                let last = (sat..end).rev().find(|&j| cx.t[j].is(CONTACT | FIRST | UNSAT)).unwrap_or(r);
+                out.push(RuleHit { rule: Rule::ReviewGating, tokens: vec![sat.min(r), last.max(r)] });
+                return;
+            }
+        }
+    }
     // "Please contact us before leaving a review", "write to us first instead of leaving
     // negative feedback", "not happy? contact us first" next to a review request.
     if s.flags & FIRST != 0 {
@@ -316,32 +345,36 @@ fn gating(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
 /// Something of value in return for a review, in the same sentence or the next.
 fn incentive(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
     let s = &cx.s[k];
-    if s.flags & REWARD == 0 {
+    // What is given: a reward ("a gift card", "your next order's on us"), or anything sent
+    // "as a thank-you" ("as a thank-you, we'll send you a second frame").
+    let thank_you_gift = s.flags & EXCH != 0 && s.flags & OFFER != 0;
+    if s.flags & REWARD == 0 && !thank_you_gift {
         return;
     }
-    let Some(reward) = (s.start..s.end).find(|&j| cx.t[j].is(REWARD) && !cx.negated(s, j)) else { return };
+    let reward =
+        (s.start..s.end)
+            .find(|&j| cx.t[j].is(REWARD) && !cx.negated(s, j))
+            .or_else(|| if thank_you_gift { cx.first(s, EXCH) } else { None });
+    let Some(reward) = reward else { return };
     let thanks_only = s.flags & THANKS != 0 && s.flags & (REQ | COND | EXCH) == 0;
-    // Same sentence: "leave a review and get a gift card", "a coupon for your review".
+    // Same sentence: "leave a review and get a gift card", "a coupon for your review",
+    // "déjenos una reseña y le devolvemos los gastos de envío".
     if let Some(r) = cx.review_in(s) {
         let for_review = cx.near(s, r, FOR, 3, 0).is_some();
-        let solicited = cx.near(s, r, LEAVE | REQ, 4, 0).is_some() || s.flags & (REQ | COND) != 0 || cx.t[r].is(RATE);
-        let link = s.flags & EXCH != 0 || for_review || (s.flags & (AFTER | OFFER | COND) != 0 && solicited);
-        if link && !thanks_only {
+        let solicited = cx.near(s, r, LEAVE | REQ, 4, 4).is_some() || s.flags & (REQ | COND) != 0 || cx.t[r].is(RATE);
+        if (solicited || for_review || s.flags & EXCH != 0) && !thanks_only {
             out.push(RuleHit { rule: Rule::ReviewIncentive, tokens: vec![reward.min(r), reward.max(r)] });
             return;
         }
     }
     // Across sentences: "Leave us a review! In return, a free sample." — the reward's sentence
-    // says it is in exchange (or is a conditional offer), the other asks for the review.
+    // says it is in exchange (or a conditional offer), the other asks for the review.
     let strong = s.flags & EXCH != 0 || s.flags & (OFFER | AFTER) != 0 && s.flags & COND != 0;
     if !strong {
         return;
     }
     for n in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
         let Some(o) = cx.s.get(n) else { continue };
-        if o.flags & REWARD != 0 && n > k {
-            continue; // that sentence is checked on its own
-        }
         if let Some(r) = cx.review_in(o) {
             if cx.asks(o) || o.flags & EXCH != 0 || cx.near(o, r, FOR, 3, 0).is_some() {
                 out.push(RuleHit { rule: Rule::ReviewIncentive, tokens: vec![reward.min(r), reward.max(r)] });
@@ -366,9 +399,11 @@ fn change(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
         if cx.near(s, c, WE, 2, 0).is_some_and(|w| cx.t[w].flags & YOU == 0) && cx.near(s, c, YOU, 2, 0).is_none() {
             continue;
         }
-        let target = cx
-            .window(s, c, 4, 5)
-            .find(|&j| j != c && (cx.review_sense(s, j) || cx.t[j].is(NEGQ) && cx.near(s, j, REVIEW | STAR, 2, 2).is_some()));
+        let low_stars =
+            |j: usize| cx.t[j].is(STAR) && (j.saturating_sub(2)..j).any(|n| cx.t[n].kind == Kind::Num && (1..=3).contains(&cx.t[n].num));
+        let target = cx.window(s, c, 4, 5).find(|&j| {
+            j != c && (cx.review_sense(s, j) || low_stars(j) || cx.t[j].is(NEGQ) && cx.near(s, j, REVIEW | STAR, 2, 2).is_some())
+        });
         if let Some(r) = target {
             let (a, b) = (c.min(r), c.max(r));
             let between = (a + 1..b)

@@ -33,7 +33,8 @@ pub struct Tok {
     /// The value of a number (saturating), and how many digits it has.
     pub num: u32,
     pub digits: u32,
-    hash: u64,
+    /// FNV-1a of the folded word (`word_hash`).
+    pub hash: u64,
 }
 
 impl Tok {
@@ -49,7 +50,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 fn fnv(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
 }
-fn hash(chars: impl IntoIterator<Item = char>) -> u64 {
+pub fn hash(chars: impl IntoIterator<Item = char>) -> u64 {
     chars.into_iter().fold(FNV_OFFSET, fnv)
 }
 
@@ -111,7 +112,16 @@ fn lex() -> &'static Lexicon {
         // Longest phrase first where several start with the same word.
         phrases.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.len().cmp(&x.1.len())));
         for (_, list) in &mut cjk {
-            list.sort_unstable_by(|x, y| y.0.len().cmp(&x.0.len()));
+            list.sort_unstable_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+            // The same entry in several lists: one entry with their flags together.
+            let mut merged: Vec<(Vec<char>, Flags)> = Vec::with_capacity(list.len());
+            for (p, f) in list.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if last.0 == p => last.1 |= f,
+                    _ => merged.push((p, f)),
+                }
+            }
+            *list = merged;
         }
         Lexicon { words: merged, phrases, cjk }
     })
@@ -150,6 +160,24 @@ fn phrase_at(toks: &[Tok], i: usize) -> Option<(Flags, usize)> {
     None
 }
 
+/// How many characters of `c` from `i` spell the Japanese entry `p`: exactly, or with one
+/// space, dot, middle dot, dash or line break between its characters ("レ ビ ュ ー", "レ.ビ.ュ.ー",
+/// "高評\n価"). Bounded by twice the entry's length.
+fn cjk_match(c: &[char], i: usize, p: &[char]) -> Option<usize> {
+    let mut k = i;
+    for (n, &want) in p.iter().enumerate() {
+        if n > 0 && c.get(k) != Some(&want) && c.get(k).is_some_and(|&x| matches!(x, ' ' | '.' | '・' | '-' | '_' | '*' | '\n' | '/' | '|'))
+        {
+            k += 1;
+        }
+        if c.get(k) != Some(&want) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k - i)
+}
+
 /// Digits read as the letters they imitate: 0→o 1→i 3→e 4→a 5→s 7→t 8→b 9→g.
 fn unleet(c: char) -> char {
     match c {
@@ -176,6 +204,28 @@ fn resolve(w: &[char]) -> Flags {
         let f = lookup(hash(w.iter().map(|&c| unleet(c))));
         if f != 0 {
             return f;
+        }
+    }
+    // A German compound ending or starting with a stem: "Verkäuferfeedback", "Gratisprobe",
+    // "Produktbewertungen". Words of up to 40 letters; each split is one lookup.
+    if w.len() >= 7 && w.len() <= 40 {
+        for cut in 3..w.len() - 3 {
+            for part in [&w[cut..], &w[..cut]] {
+                let f = lookup(hash(part.iter().copied()));
+                if f & lexicon::STEM != 0 {
+                    return f & !lexicon::STEM;
+                }
+            }
+        }
+    }
+    // Spanish and Italian pronouns written onto the verb: "valórenos", "déjenos", "lasciateci".
+    for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
+        let n = suffix.len();
+        if w.len() > n + 3 && w[w.len() - n..].iter().copied().eq(suffix.chars()) {
+            let f = lookup(hash(w[..w.len() - n].iter().copied()));
+            if f & (lexicon::LEAVE | lexicon::RATE | lexicon::CHANGE | lexicon::CONTACT | lexicon::REQ) != 0 {
+                return f;
+            }
         }
     }
     // Letters repeated three times or more: as two ("freeee" → "free"), then as one.
@@ -242,7 +292,7 @@ pub fn tokenize(c: &[char]) -> Vec<Tok> {
                 .cjk
                 .binary_search_by_key(&ch, |e| e.0)
                 .ok()
-                .and_then(|k| lex.cjk[k].1.iter().find(|(p, _)| c.get(i..i + p.len()) == Some(&p[..])).map(|(p, f)| (p.len(), *f)));
+                .and_then(|k| lex.cjk[k].1.iter().find_map(|(p, f)| cjk_match(c, i, p).map(|n| (n, *f))));
             match hit {
                 Some((n, flags)) => {
                     toks.push(Tok { flags, ..tok(i, i + n, Kind::Cjk, space, nl) });
@@ -258,7 +308,13 @@ pub fn tokenize(c: &[char]) -> Vec<Tok> {
                 }
             }
         } else {
-            toks.push(tok(i, i + 1, Kind::Sym(ch), space, nl));
+            // "a review = a gift", "satisfied → review": the symbols say exchange and condition.
+            let flags = match ch {
+                '=' => lexicon::EXCH,
+                '→' | '⇒' | '➡' | '➔' => lexicon::COND,
+                _ => 0,
+            };
+            toks.push(Tok { flags, ..tok(i, i + 1, Kind::Sym(ch), space, nl) });
             i += 1;
         }
         space = false;
@@ -430,13 +486,17 @@ fn join_pairs(c: &[char], toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
-/// Phrases from the lexicon become one token with the phrase's flags.
+/// Phrases from the lexicon become one token.
 fn phrases(toks: Vec<Tok>) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
         if matches!(toks[i].kind, Kind::Word | Kind::Num) {
             if let Some((flags, end)) = phrase_at(&toks, i) {
+                // A phrase adds its meaning to its words' ("would be" is still "would"), unless
+                // it is there to cancel them ("feel free to" offers nothing).
+                let words = toks[i..end].iter().fold(0, |f, t| f | t.flags);
+                let flags = if flags & NONE != 0 { flags } else { flags | words };
                 out.push(Tok { b: toks[end - 1].b, flags, kind: Kind::Word, ..toks[i] });
                 i = end;
                 continue;
