@@ -26,6 +26,16 @@ fn in_list(list: &str, w: &[char]) -> bool {
     list.split('|').any(|x| x.len() == w.len() && x.chars().zip(w).all(|(a, &b)| a == b))
 }
 
+/// The token is one of `list` (by hash: a word spaced out as "j p" is "jp").
+fn is_one_of(list: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word && list.split('|').any(|x| hash(x.chars()) == t.hash)
+}
+
+/// The letters of a word token, without the spaces or dots of a spaced-out word.
+fn letters(c: &[char], t: &Tok) -> Vec<char> {
+    word(c, t).iter().copied().filter(|c| c.is_alphanumeric()).collect()
+}
+
 fn alphabetic(w: &[char]) -> bool {
     !w.is_empty() && w.iter().all(|c| c.is_ascii_lowercase())
 }
@@ -173,9 +183,9 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
     let mut written_dot = false;
     while e < toks.len() && e - i < ADDRESS_TOKENS && label(toks.get(e)) {
         labels.push(e);
-        // Labels may be hyphenated: "my-shop".
+        // Labels may be hyphenated: "my-shop" (after an "@", also spaced out: "m y - s h o p").
         let mut k = e + 1;
-        while is_sym(toks.get(k), &['-']) && label(toks.get(k + 1)) && !toks[k].space {
+        while is_sym(toks.get(k), &['-']) && label(toks.get(k + 1)) && (strong || !toks[k].space) {
             k += 2;
         }
         match dot_marker(toks, k) {
@@ -188,14 +198,26 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
             _ => break,
         }
     }
-    let last = *labels.last()?;
-    let tld = word(c, &toks[last]);
-    let first = word(c, &toks[labels[0]]);
+    let mut last = *labels.last()?;
+    let mut tld = letters(c, &toks[last]);
+    // A two-letter ending spaced out ("j p") is too short to have been joined as a word.
+    while tld.len() == 1
+        && toks.get(last + 1).is_some_and(|n| n.kind == Kind::Word && n.len() == 1 && n.space && n.nl == 0)
+        && tld.len() < 2
+    {
+        last += 1;
+        tld.extend(letters(c, &toks[last]));
+    }
+    let spelled_tld = tld.len() == 2 && last != *labels.last()?;
+    let tld = tld.as_slice();
     let ok = if labels.len() >= 2 {
-        alphabetic(tld) && tld.len() >= 2 && (strong && tld.len() <= 12 || in_list(TLDS, tld)) && (strong || written_dot || mail_cue)
+        alphabetic(tld)
+            && tld.len() >= 2
+            && (strong && tld.len() <= 12 || spelled_tld || is_one_of(TLDS, &toks[last]))
+            && (strong || written_dot || mail_cue)
     } else {
         // "anna at gmail", "anna@gmail": a mail provider named alone.
-        in_list(PROVIDERS, first)
+        is_one_of(PROVIDERS, &toks[labels[0]])
     };
     if !ok {
         return None;
@@ -213,7 +235,8 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     if t.kind != Kind::Word {
         return None;
     }
-    let w = word(c, t);
+    let w = letters(c, t);
+    let w = w.as_slice();
     let scheme =
         matches!(w, ['h', 't', 't', 'p'] | ['h', 't', 't', 'p', 's'] | ['h', 'x', 'x', 'p'] | ['h', 'x', 'x', 'p', 's'] | ['f', 't', 'p'])
             && is_sym(toks.get(i + 1), &[':']);
@@ -231,10 +254,9 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     // Host labels, separated by dots. A plain dot inside a host has no space after it ("ok. Com"
     // is two sentences); a written-out one may ("myshop dot com").
     while k < toks.len() && k - i < ADDRESS_TOKENS && label(toks.get(k)) {
-        amazon |= toks[k].is(AMAZON) || (word(c, &toks[k]) == ['a'] && labels == 0);
+        amazon |= toks[k].is(AMAZON) || (is_one_of("a", &toks[k]) && labels == 0);
         labels += 1;
-        let lw = word(c, &toks[k]);
-        tld_ok = alphabetic(lw) && in_list(TLDS, lw);
+        tld_ok = is_one_of(TLDS, &toks[k]) && alphabetic(&letters(c, &toks[k]));
         let mut j = k + 1;
         while is_sym(toks.get(j), &['-']) && label(toks.get(j + 1)) && !toks[j].space {
             j += 2;
@@ -338,10 +360,13 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
     if !(plus || paren || t.kind == Kind::Num) {
         return None;
     }
-    // The rest of a code or number that did not qualify ("1Z 999 AA1 01 2345"): not a start.
-    if let Some(p) = i.checked_sub(1).map(|p| &toks[p]) {
-        let coded = p.kind == Kind::Word && c[p.a as usize..p.b as usize].iter().any(char::is_ascii_digit);
-        if (coded || p.kind == Kind::Num) && !plus && !paren {
+    // The rest of a code or number that did not qualify ("1Z 999 AA1 01 2345", the 7-7 end of
+    // an order number "404-4417789-1190735"): not a start.
+    let coded = |p: &Tok| p.kind == Kind::Num || p.kind == Kind::Word && c[p.a as usize..p.b as usize].iter().any(char::is_ascii_digit);
+    if !plus && !paren && i > 0 {
+        let p = &toks[i - 1];
+        let after_sep = matches!(p.kind, Kind::Sym('-' | '.' | '/')) && !p.space && i > 1 && coded(&toks[i - 2]);
+        if coded(p) || after_sep {
             return None;
         }
     }
@@ -363,7 +388,7 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
             _ => break,
         }
         match toks.get(k) {
-            Some(n) if n.kind == Kind::Num && n.space && n.nl == 0 => seps.push(' '),
+            Some(n) if n.kind == Kind::Num && (n.space || seps.last() == Some(&'(')) && n.nl == 0 => seps.push(' '),
             Some(n) if n.kind == Kind::Sym('(') => {}
             Some(n) if n.nl == 0 && toks.get(k + 1).is_some_and(|m| m.kind == Kind::Num || m.kind == Kind::Sym('(')) => {
                 let sep = match n.kind {
@@ -387,14 +412,15 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
         && seps.iter().all(|&s| s == seps[0])
         && matches!((groups[0], groups[1], groups[2]), (1..=2, 1..=2, 2 | 4) | (4, 1..=2, 1..=2));
     // Pairs only ("09/04–11/04"): a phone written in pairs has five of them ("06 12 34 56 78").
-    let pairs = groups.iter().all(|&g| g <= 2) && !(groups.len() >= 5 && seps.iter().all(|&s| s == ' ' || s == '.'));
+    let pairs = groups.iter().all(|&g| g <= 2) && !(groups.len() >= 5 && seps.iter().all(|&s| matches!(s, ' ' | '.' | '/')));
     if order_id || date || pairs {
         return None;
     }
     let before = i.saturating_sub(8)..i;
     let phone_cue = before.clone().any(|j| toks[j].is(PHONE));
     let cue = phone_cue || before.clone().any(|j| toks[j].is(CONTACT)) && !before.clone().any(|j| toks[j].is(MAIL));
-    if before.clone().any(|j| toks[j].is(IDCUE)) && !phone_cue {
+    // "tracking number 7755 2210 9981", "Sendungsnummer …", "お問い合わせ番号 …".
+    if (i.saturating_sub(4)..i).any(|j| toks[j].is(IDCUE)) && !phone_cue && !plus && !paren {
         return None;
     }
     let lead = toks[if plus || paren { i + 1 } else { i }];

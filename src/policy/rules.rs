@@ -159,9 +159,11 @@ impl Ctx<'_> {
         f & (LEAVE | HELP) != 0 || s.question && f & YOU != 0
     }
 
-    /// The seller speaking of its own reviews: "our 5-star rating", "we have many positive reviews".
+    /// The seller speaking of its own reviews: "our 5-star rating", "unsere positiven
+    /// Bewertungen", "we have received many positive reviews" — not "give us 5 stars".
     fn own(&self, s: &Sentence, i: usize) -> bool {
-        self.near(s, i, WE, 3, 0).is_some_and(|w| !self.t[w].is(YOU)) && s.flags & (REQ | COND) == 0
+        let ours = self.near(s, i, OUR, 3, 0).is_some() || s.flags & PAST != 0 && s.flags & WE != 0;
+        ours && s.flags & (REQ | COND) == 0
     }
 
     /// A high rating at `i`: "5 stars", "five-star", "★★★★★", "5/5", "10 out of 10", "満点".
@@ -406,8 +408,10 @@ fn change(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
         });
         if let Some(r) = target {
             let (a, b) = (c.min(r), c.max(r));
-            let between = (a + 1..b)
-                .any(|j| cx.t[j].is(BASIS) || cx.t[j].kind == Kind::Word && cx.t[j].flags == 0 && cx.t[j].len() > 3 && !cx.t[j].is(REVIEW));
+            let between = !low_stars(r)
+                && (a + 1..b).any(|j| {
+                    cx.t[j].is(BASIS) || cx.t[j].kind == Kind::Word && cx.t[j].flags == 0 && cx.t[j].len() > 3 && !cx.t[j].is(REVIEW)
+                });
             if !between {
                 out.push(RuleHit { rule: Rule::ReviewChange, tokens: vec![a, b] });
                 return;

@@ -121,6 +121,16 @@ fn lex() -> &'static Lexicon {
                     _ => merged.push((p, f)),
                 }
             }
+            // A longer entry means what the entries it starts with mean ("レビューで" is a
+            // review), unless it is there to cancel them ("評価後": after an inspection).
+            for k in 0..merged.len() {
+                if merged[k].1 & NONE != 0 {
+                    continue;
+                }
+                let inherited =
+                    merged.iter().filter(|(p, _)| p.len() < merged[k].0.len() && merged[k].0.starts_with(p)).fold(0, |f, (_, g)| f | g);
+                merged[k].1 |= inherited & !NONE;
+            }
             *list = merged;
         }
         Lexicon { words: merged, phrases, cjk }
@@ -426,6 +436,16 @@ fn join_spaced(c: &[char], toks: Vec<Tok>) -> Vec<Tok> {
                 } else {
                     t.kind = Kind::Word;
                     t.flags = resolve(&w);
+                    // "a p o s i t i v e": the article before a spaced-out word is a word.
+                    if t.flags == 0 && w.len() >= 5 {
+                        let rest = resolve(&w[1..]);
+                        if rest != 0 {
+                            let mut first = toks[i];
+                            classify(c, &mut first);
+                            out.push(first);
+                            t = Tok { a: toks[letters[1]].a, flags: rest, hash: hash(w[1..].iter().copied()), space: true, nl: 0, ..t };
+                        }
+                    }
                     // "5 s t a r s": a number and a word.
                     let n = w.iter().take_while(|c| c.is_ascii_digit()).count();
                     if t.flags == 0 && n > 0 && n < w.len() {
