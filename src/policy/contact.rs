@@ -7,6 +7,7 @@
 //! looks at a bounded number of tokens around it, so the whole pass is linear.
 use super::lexicon::{AMAZON, AT, CONTACT, DOT, IDCUE, MAIL, PHONE};
 use super::tokens::{hash, Kind, Tok};
+use super::work::tick;
 use super::{Hit, Rule};
 
 /// At most this many tokens in the part of an address before or after its "@".
@@ -49,6 +50,7 @@ pub fn scan(c: &[char], toks: &[Tok], out: &mut Vec<Hit>) {
     let mut until = 0; // tokens before this index belong to a finding already
     let mut i = 0;
     while i < toks.len() {
+        tick(1);
         if i >= until {
             if let Some(end) = email(c, toks, i, out).or_else(|| link(c, toks, i, out)).or_else(|| phone(c, toks, i, out)) {
                 until = end;
@@ -66,6 +68,7 @@ const TAGS: &str = "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|b
 fn html(c: &[char], out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < c.len() {
+        tick(1);
         let end = match c[i] {
             '<' => tag_end(c, i),
             '&' => (i + 1..c.len().min(i + 12))
@@ -90,7 +93,9 @@ fn tag_end(c: &[char], i: usize) -> Option<usize> {
     let j = if closing { i + 2 } else { i + 1 };
     // Up to the next '>' unless another '<' comes first (then that one is looked at next, so
     // each character is scanned once).
-    let stop = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<')?;
+    let stop = (j..c.len().min(j + 2000)).find(|&k| c[k] == '>' || c[k] == '<');
+    tick(stop.map_or(2000, |k| k - j + 1));
+    let stop = stop?;
     if c[stop] != '>' {
         return None;
     }
@@ -161,6 +166,7 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
     let mut s = i;
     let mut want_label = true;
     while s > 0 && i - s < ADDRESS_TOKENS {
+        tick(1);
         let p = &toks[s - 1];
         if want_label && label(Some(p)) {
             s -= 1;
@@ -176,12 +182,14 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
         return None;
     }
     // A written-out "at" needs a written-out dot or a word like "e-mail" shortly before.
+    tick(8);
     let mail_cue = (s.saturating_sub(8)..s).any(|j| toks[j].is(MAIL));
     // The domain: labels separated by dots (". 。 (dot) dot punkt"), up to its last label.
     let mut e = i + n;
     let mut labels: Vec<usize> = Vec::new();
     let mut written_dot = false;
     while e < toks.len() && e - i < ADDRESS_TOKENS && label(toks.get(e)) {
+        tick(1);
         labels.push(e);
         // Labels may be hyphenated: "my-shop" (after an "@", also spaced out: "m y - s h o p").
         let mut k = e + 1;
@@ -254,6 +262,7 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     // Host labels, separated by dots. A plain dot inside a host has no space after it ("ok. Com"
     // is two sentences); a written-out one may ("myshop dot com").
     while k < toks.len() && k - i < ADDRESS_TOKENS && label(toks.get(k)) {
+        tick(1);
         amazon |= toks[k].is(AMAZON) || (is_one_of("a", &toks[k]) && labels == 0);
         labels += 1;
         tld_ok = is_one_of(TLDS, &toks[k]) && alphabetic(&letters(c, &toks[k]));
@@ -282,7 +291,15 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
         return None;
     }
     // The path: anything written together with the host, up to white space.
-    while k < toks.len() && !toks[k].space && k - i < 400 && !matches!(toks[k].kind, Kind::Sym('"' | '<' | '>' | ')' | ']' | '}')) {
+    while k < toks.len()
+        && !toks[k].space
+        && k - i < 400
+        && {
+            tick(1);
+            true
+        }
+        && !matches!(toks[k].kind, Kind::Sym('"' | '<' | '>' | ')' | ']' | '}'))
+    {
         k += 1;
     }
     // A sentence's full stop or comma after a link is not part of it.
@@ -324,6 +341,7 @@ fn spelled_phone(toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
     }
     let (mut words, mut digits, mut k, mut last) = (0, 0, i, i);
     while k < toks.len() && words < 20 {
+        tick(1);
         let t = &toks[k];
         let d = if t.kind == Kind::Num { t.digits } else { digit_word(t) };
         if d > 0 {
@@ -375,6 +393,7 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
     let mut seps: Vec<char> = Vec::new();
     let mut k = if plus { i + 1 } else { i };
     while k < toks.len() && groups.len() < 8 {
+        tick(1);
         match toks[k].kind {
             Kind::Num => {
                 groups.push(toks[k].digits);
@@ -416,6 +435,7 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
     if order_id || date || pairs {
         return None;
     }
+    tick(12);
     let before = i.saturating_sub(8)..i;
     let phone_cue = before.clone().any(|j| toks[j].is(PHONE));
     let cue = phone_cue || before.clone().any(|j| toks[j].is(CONTACT)) && !before.clone().any(|j| toks[j].is(MAIL));

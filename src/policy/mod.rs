@@ -134,19 +134,23 @@ pub fn lint(text: &str) -> Vec<Finding> {
     lint_counting(text).0
 }
 
-/// `lint`, and how many tokens and sentences it looked at (tests/policy_linear.rs).
+/// `lint`, and how many steps its loops took (tests/policy_linear.rs).
 #[doc(hidden)]
-pub fn lint_counting(text: &str) -> (Vec<Finding>, usize) {
+pub fn lint_counting(text: &str) -> (Vec<Finding>, u64) {
+    work::reset();
     if text.len() > MAX_TEXT_BYTES {
         let end = text.encode_utf16().count();
-        return (vec![finding(text, Rule::TooLong, 0, end, vec![])], 0);
+        let mut out = vec![finding(Rule::TooLong, 0, end, vec![])];
+        excerpts(text, &mut out);
+        return (out, work::get());
     }
     let mut folded = normalize::fold_text(text);
     normalize::kanji_digits(&mut folded);
+    work::tick(folded.chars.len());
     if folded.chars.iter().all(|&c| c == ' ' || c == '\n') {
         // Only spaces, line breaks, zero-width and format characters.
         let end = text.encode_utf16().count();
-        return (vec![finding(text, Rule::Empty, 0, end, vec![])], 0);
+        return (vec![finding(Rule::Empty, 0, end, vec![])], work::get());
     }
     let toks = tokens::tokenize(&folded.chars);
     let sents = rules::sentences(&toks);
@@ -157,7 +161,6 @@ pub fn lint_counting(text: &str) -> (Vec<Finding>, usize) {
     for h in rule_hits {
         hits.push(Hit { rule: h.rule, words: h.tokens.iter().map(|&i| (toks[i].a as usize, toks[i].b as usize)).collect() });
     }
-    let work = folded.chars.len() + toks.len() + sents.len();
     let mut out: Vec<Finding> = hits
         .into_iter()
         .filter_map(|h| {
@@ -165,11 +168,30 @@ pub fn lint_counting(text: &str) -> (Vec<Finding>, usize) {
             let b = h.words.iter().map(|w| w.1).max()?;
             let (start, end) = folded.span(a, b);
             let words = h.words.iter().map(|&(x, y)| folded.span(x, y)).map(|(x, y)| [x, y]).collect();
-            Some(finding(text, h.rule, start, end, words))
+            Some(finding(h.rule, start, end, words))
         })
         .collect();
     sort(&mut out);
-    (out, work)
+    excerpts(text, &mut out);
+    (out, work::get())
+}
+
+/// A step counter for the loops of the policy, so a test can show the work is linear in the
+/// text without timing it (tests/policy_linear.rs). One thread-local cell: a static in wasm.
+pub(crate) mod work {
+    use std::cell::Cell;
+    thread_local! {
+        static WORK: Cell<u64> = const { Cell::new(0) };
+    }
+    pub fn tick(n: usize) {
+        WORK.with(|w| w.set(w.get().saturating_add(n as u64)));
+    }
+    pub fn reset() {
+        WORK.with(|w| w.set(0));
+    }
+    pub fn get() -> u64 {
+        WORK.with(Cell::get)
+    }
 }
 
 /// The tokens, their flags and the sentences, one per line: for tuning the lexicon and rules.
@@ -194,31 +216,42 @@ pub fn explain(text: &str) -> String {
     out
 }
 
-fn finding(text: &str, rule: Rule, start: usize, end: usize, words: Vec<[usize; 2]>) -> Finding {
-    let excerpt = excerpt(text, start, end);
-    Finding { rule, severity: rule.severity(), start, end, message: rule.message(&excerpt), excerpt, words }
+fn finding(rule: Rule, start: usize, end: usize, words: Vec<[usize; 2]>) -> Finding {
+    Finding { rule, severity: rule.severity(), start, end, message: String::new(), excerpt: String::new(), words }
 }
 
-/// The original text between UTF-16 offsets `start..end`, at most 60 characters.
-fn excerpt(text: &str, start: usize, end: usize) -> String {
-    let mut at = 0;
-    let mut out = String::new();
-    let mut n = 0;
-    for c in text.chars() {
-        if at >= end {
-            break;
-        }
-        if at >= start {
-            if n == 60 {
-                out.push('…');
+/// Each finding's excerpt (the original text of `start..end`, at most 60 characters) and
+/// message. The findings are in start order, so one cursor walks the text once.
+fn excerpts(text: &str, findings: &mut [Finding]) {
+    let mut chars = text.char_indices().peekable();
+    let mut at = 0; // UTF-16 offset of the cursor
+    for f in findings.iter_mut() {
+        while let Some(&(_, c)) = chars.peek() {
+            if at >= f.start {
                 break;
             }
-            out.push(c);
+            at += c.len_utf16();
+            chars.next();
+        }
+        let byte = chars.peek().map_or(text.len(), |&(b, _)| b);
+        let (mut u, mut n) = (at, 0);
+        let mut excerpt = String::new();
+        for c in text[byte..].chars() {
+            if u >= f.end {
+                break;
+            }
+            if n == 60 {
+                excerpt.push('…');
+                break;
+            }
+            excerpt.push(c);
+            u += c.len_utf16();
             n += 1;
         }
-        at += c.len_utf16();
+        work::tick(n + 1);
+        f.message = f.rule.message(&excerpt);
+        f.excerpt = excerpt;
     }
-    out
 }
 
 /// In text order, and by rule where spans are equal. A heap sort: O(n log n) in the number of
@@ -226,6 +259,7 @@ fn excerpt(text: &str, start: usize, end: usize) -> String {
 fn sort(v: &mut [Finding]) {
     let key = |f: &Finding| (f.start, f.end, f.rule);
     let sift = |v: &mut [Finding], mut root: usize, end: usize| loop {
+        work::tick(1);
         let mut child = 2 * root + 1;
         if child >= end {
             break;

@@ -12,6 +12,7 @@
 //! flags and a few tokens around each candidate, so the pass is linear in the text.
 use super::lexicon::*;
 use super::tokens::{hash, Kind, Tok};
+use super::work::tick;
 use super::Rule;
 
 /// A sentence: its tokens `start..end` and the union of their flags.
@@ -72,6 +73,7 @@ impl Ctx<'_> {
     }
 
     fn near(&self, s: &Sentence, i: usize, f: Flags, back: usize, fwd: usize) -> Option<usize> {
+        tick(back + fwd + 1);
         self.window(s, i, back, fwd).find(|&j| j != i && self.t[j].is(f))
     }
 
@@ -79,11 +81,13 @@ impl Ctx<'_> {
         if s.flags & f == 0 {
             return None;
         }
+        tick(s.end - s.start);
         (s.start..s.end).find(|&j| self.t[j].is(f))
     }
 
     /// The previous/next token that is a word (skipping punctuation), within the sentence.
     fn prev_word(&self, s: &Sentence, i: usize) -> Option<usize> {
+        tick(3);
         (s.start..i).rev().take(3).find(|&j| matches!(self.t[j].kind, Kind::Word | Kind::Cjk | Kind::Num))
     }
 
@@ -96,6 +100,7 @@ impl Ctx<'_> {
 
     /// A review term used in the sense "a review on Amazon" at token `i`.
     fn review_sense(&self, s: &Sentence, i: usize) -> bool {
+        tick(4);
         let t = &self.t[i];
         if !t.is(REVIEW | RATE) || t.is(NONE) {
             return false;
@@ -184,6 +189,7 @@ impl Ctx<'_> {
                     return None;
                 }
                 let run = (i..s.end).take_while(|&j| star(j)).count();
+                tick(run);
                 if run >= 4 {
                     return Some(vec![i, i + run - 1]);
                 }
@@ -240,6 +246,7 @@ impl Ctx<'_> {
         if s.flags & (REVIEW | RATE | STAR | HIGH) == 0 && !(s.start..s.end).any(|j| self.t[j].kind == Kind::Num) {
             return None;
         }
+        tick(s.end - s.start);
         (s.start..s.end).find(|&j| self.review_sense(s, j) || self.high_rating(s, j).is_some())
     }
 }
@@ -253,6 +260,7 @@ fn singular(t: &Tok) -> bool {
 pub fn check(toks: &[Tok], sents: &[Sentence], out: &mut Vec<RuleHit>) {
     let cx = Ctx { t: toks, s: sents };
     for (k, s) in sents.iter().enumerate() {
+        tick(s.end - s.start);
         positive(&cx, s, out);
         gating(&cx, k, out);
         incentive(&cx, k, out);
@@ -397,6 +405,7 @@ fn change(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
         return;
     }
     for c in (s.start..s.end).filter(|&j| cx.t[j].is(CHANGE)) {
+        tick(10);
         // The seller's own change: "we updated the listing based on your feedback".
         if cx.near(s, c, WE, 2, 0).is_some_and(|w| cx.t[w].flags & YOU == 0) && cx.near(s, c, YOU, 2, 0).is_none() {
             continue;

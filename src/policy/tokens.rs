@@ -9,6 +9,7 @@
 //!
 //! Every step looks at a bounded number of neighbours, so tokenising is linear in the text.
 use super::lexicon::{self, Flags, LISTS, NONE};
+use super::work::tick;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +139,7 @@ fn lex() -> &'static Lexicon {
 }
 
 fn lookup(h: u64) -> Flags {
+    tick(1);
     let words = &lex().words;
     words.binary_search_by_key(&h, |w| w.0).map_or(0, |k| words[k].1)
 }
@@ -149,6 +151,7 @@ fn phrase_at(toks: &[Tok], i: usize) -> Option<(Flags, usize)> {
     let first = toks[i].hash;
     let start = phrases.partition_point(|p| p.0 < first);
     for (_, rest, flags) in phrases[start..].iter().take_while(|p| p.0 == first) {
+        tick(rest.len() + 1);
         let mut j = i + 1;
         let mut ok = true;
         for &h in rest {
@@ -174,6 +177,7 @@ fn phrase_at(toks: &[Tok], i: usize) -> Option<(Flags, usize)> {
 /// space, dot, middle dot, dash or line break between its characters ("レ ビ ュ ー", "レ.ビ.ュ.ー",
 /// "高評\n価"). Bounded by twice the entry's length.
 fn cjk_match(c: &[char], i: usize, p: &[char]) -> Option<usize> {
+    tick(p.len());
     let mut k = i;
     for (n, &want) in p.iter().enumerate() {
         if n > 0 && c.get(k) != Some(&want) && c.get(k).is_some_and(|&x| matches!(x, ' ' | '.' | '・' | '-' | '_' | '*' | '\n' | '/' | '|'))
@@ -205,6 +209,7 @@ fn unleet(c: char) -> char {
 
 /// Flags of a word written `w`, trying its disguises when it is unknown as written.
 fn resolve(w: &[char]) -> Flags {
+    tick(w.len());
     let f = lookup(hash(w.iter().copied()));
     if f != 0 {
         return f;
