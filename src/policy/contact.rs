@@ -34,7 +34,7 @@ fn is_one_of(list: &str, t: &Tok) -> bool {
 
 /// The letters of a word token, without the spaces or dots of a spaced-out word.
 fn letters(c: &[char], t: &Tok) -> Vec<char> {
-    word(c, t).iter().copied().filter(|c| c.is_alphanumeric()).collect()
+    word(c, t).iter().copied().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
 fn alphabetic(w: &[char]) -> bool {
@@ -325,7 +325,7 @@ fn digit_word(t: &Tok) -> u32 {
     let words = WORDS.get_or_init(|| {
         let mut v: Vec<(u64, u32)> =
             DIGIT_WORDS.split('|').map(|w| (hash(w.chars()), 1)).chain(TENS_WORDS.split('|').map(|w| (hash(w.chars()), 2))).collect();
-        v.sort_unstable();
+        super::heap_sort(&mut v, |x, y| x < y);
         v
     });
     if t.kind != Kind::Word {

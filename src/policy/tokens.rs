@@ -9,6 +9,7 @@
 //!
 //! Every step looks at a bounded number of neighbours, so tokenising is linear in the text.
 use super::lexicon::{self, Flags, LISTS, NONE};
+use super::heap_sort;
 use super::work::tick;
 use std::sync::OnceLock;
 
@@ -102,7 +103,7 @@ fn lex() -> &'static Lexicon {
             }
         }
         // One entry per word, its lists' flags together; a NONE-only phrase keeps NONE.
-        words.sort_unstable_by_key(|w| w.0);
+        heap_sort(&mut words, |x, y| x.0 < y.0);
         let mut merged: Vec<(u64, Flags)> = Vec::with_capacity(words.len());
         for (h, f) in words {
             match merged.last_mut() {
@@ -111,9 +112,9 @@ fn lex() -> &'static Lexicon {
             }
         }
         // Longest phrase first where several start with the same word.
-        phrases.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.len().cmp(&x.1.len())));
+        heap_sort(&mut phrases, |x, y| (x.0, y.1.len()) < (y.0, x.1.len()));
         for (_, list) in &mut cjk {
-            list.sort_unstable_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+            heap_sort(list, |x, y| (y.0.len(), &x.0) < (x.0.len(), &y.0));
             // The same entry in several lists: one entry with their flags together.
             let mut merged: Vec<(Vec<char>, Flags)> = Vec::with_capacity(list.len());
             for (p, f) in list.drain(..) {
@@ -207,6 +208,9 @@ fn unleet(c: char) -> char {
     }
 }
 
+/// Word endings tried, in this order, on a word the lexicon does not list.
+pub const ENDINGS: &str = "es|en|er|os|as|s|e|n|a|o|i";
+
 /// Flags of a word written `w`, trying its disguises when it is unknown as written.
 fn resolve(w: &[char]) -> Flags {
     tick(w.len());
@@ -216,9 +220,13 @@ fn resolve(w: &[char]) -> Flags {
     }
     let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
     if digits > 0 && digits < w.len() {
-        let f = lookup(hash(w.iter().map(|&c| unleet(c))));
-        if f != 0 {
-            return f;
+        // Read again without digits (so this recursion is one level deep).
+        let letters: Vec<char> = w.iter().map(|&c| unleet(c)).collect();
+        if letters.iter().all(char::is_ascii_lowercase) {
+            let f = resolve(&letters);
+            if f != 0 {
+                return f;
+            }
         }
     }
     // A German compound ending or starting with a stem: "Verkäuferfeedback", "Gratisprobe",
@@ -243,17 +251,36 @@ fn resolve(w: &[char]) -> Flags {
             }
         }
     }
+    // Inflected forms of a listed word: plurals, feminines, German and Romance endings
+    // ("positiven" → "positiv", "recensioni" → "recension…"). The lexicon lists base forms and
+    // the forms this does not reach (scripts/prune-lexicon.py keeps it that way).
+    if w.iter().all(char::is_ascii_lowercase) {
+        for end in ENDINGS.split('|') {
+            let n = end.len();
+            if w.len() >= n + 4 && w[w.len() - n..].iter().copied().eq(end.chars()) {
+                let f = lookup(hash(w[..w.len() - n].iter().copied()));
+                if f != 0 {
+                    return f;
+                }
+            }
+        }
+    }
     // Letters repeated three times or more: as two ("freeee" → "free"), then as one.
     if w.windows(3).any(|x| x[0] == x[1] && x[1] == x[2]) {
         for keep in [2, 1] {
             let mut run = 0;
             let mut prev = '\0';
-            let squeezed = w.iter().copied().filter(|&c| {
-                run = if c == prev { run + 1 } else { 1 };
-                prev = c;
-                run <= keep
-            });
-            let f = lookup(hash(squeezed));
+            let squeezed: Vec<char> = w
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    run = if c == prev { run + 1 } else { 1 };
+                    prev = c;
+                    run <= keep
+                })
+                .collect();
+            // No letter three times in a row any more: one level of recursion.
+            let f = resolve(&squeezed);
             if f != 0 {
                 return f;
             }
