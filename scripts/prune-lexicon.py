@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Drops from src/policy/lexicon.rs every single-word entry that the tokenizer's fallbacks
-(src/policy/tokens.rs `resolve`: German compounds, Spanish/Italian clitics, word endings) already
+(src/policy/tokens.rs `resolve`: German compounds on lexicon.rs STEMS, Spanish/Italian clitics, word endings) already
 read with exactly the same flags, so the shipped lexicon lists base forms only. Reads and
 rewrites the file in place; run it after adding words (`python3 scripts/prune-lexicon.py`).
 It emulates `resolve` for a word missing from the lexicon; if that gives the word's own flags,
@@ -16,7 +16,8 @@ start = src.index("pub const LISTS: &[(Flags, &str)] = &[")
 end = src.index("\n];", start)
 body = src[start:end]
 entry_re = re.compile(r'\(([A-Z_ |]+), "((?:[^"\\]|\\.)*)"\)')
-ENDINGS = re.search(r'pub const ENDINGS: &str = "([^"]*)"', open("src/policy/tokens.rs", encoding="utf-8").read()).group(1).split("|")
+ENDINGS = re.findall(r'"([a-z]+)"', re.search(r"pub const ENDINGS: \[&str; \d+\] = \[([^\]]*)\]", open("src/policy/tokens.rs", encoding="utf-8").read()).group(1))
+STEMS = re.findall(r'"([a-z]+)"', re.search(r"pub const STEMS: \[&str; \d+\] = \[([^\]]*)\]", src).group(1))
 CLITICS = ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"]
 CLITIC_FLAGS = {"LEAVE", "RATE", "CHANGE", "CONTACT", "REQ"}
 
@@ -40,11 +41,9 @@ for f, words in entry_re.findall(body):
 
 def resolve(w, lex):
     if len(w) >= 7 and len(w) <= 40:
-        for cut in range(3, len(w) - 3):
-            for part in (w[cut:], w[:cut]):
-                f = lex.get(part)
-                if f and "STEM" in f:
-                    return f - {"STEM"}
+        for stem in STEMS:
+            if len(stem) + 3 <= len(w) and (w.startswith(stem) or w.endswith(stem)):
+                return lex.get(stem, set())
     for s in CLITICS:
         if len(w) > len(s) + 3 and w.endswith(s):
             f = lex.get(w[: -len(s)])

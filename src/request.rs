@@ -365,7 +365,10 @@ mod tests {
         let named = |n: &str| json!({"attachments": [{"uploadDestinationId": "u", "fileName": n}]});
         let op = Operation::find("invoice").unwrap();
         let bad = check_body(op, &named("leave-a-5-star-review.pdf"), None);
-        assert_eq!(bad.violations.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect::<Vec<_>>(), [("$.attachments[0].fileName", "positiveReview")]);
+        assert_eq!(
+            bad.violations.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect::<Vec<_>>(),
+            [("$.attachments[0].fileName", "positiveReview")]
+        );
         assert!(check_body(op, &named("sales@shop-example.com.pdf"), None).violations.iter().any(|v| v.keyword == "email"));
         assert!(check_body(op, &named("Rechnung 2026-0042 (Kopie).pdf"), None).is_valid());
         let six = json!({"attachments": vec![a.clone(); 6]});

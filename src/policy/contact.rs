@@ -29,7 +29,7 @@ fn in_list(list: &str, w: &[char]) -> bool {
 
 /// The token is one of `list` (by hash: a word spaced out as "j p" is "jp").
 fn is_one_of(list: &str, t: &Tok) -> bool {
-    t.kind == Kind::Word && list.split('|').any(|x| hash(x.chars()) == t.hash)
+    t.kind == Kind::Word && list.split('|').any(|x| x.len() <= t.len() && hash(x.chars()) == t.hash)
 }
 
 /// The letters of a word token, without the spaces or dots of a spaced-out word.
@@ -240,7 +240,8 @@ fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
 /// buyer is on Amazon already.
 fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
     let t = &toks[i];
-    if t.kind != Kind::Word {
+    // Only a word followed by ":" (a scheme) or a dot can start a link.
+    if t.kind != Kind::Word || !(is_sym(toks.get(i + 1), &[':']) || dot_marker(toks, i + 1).is_some()) {
         return None;
     }
     let w = letters(c, t);
@@ -251,7 +252,7 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     let www = matches!(w, ['w', 'w', 'w'] | ['w', 'w', 'w', '2']) && dot_marker(toks, i + 1).is_some();
     let mut amazon = false;
     let mut labels = 0;
-    let mut tld_ok = false;
+    let mut last = i;
     let mut k = i;
     if scheme {
         k = i + 2;
@@ -263,9 +264,10 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     // is two sentences); a written-out one may ("myshop dot com").
     while k < toks.len() && k - i < ADDRESS_TOKENS && label(toks.get(k)) {
         tick(1);
-        amazon |= toks[k].is(AMAZON) || (is_one_of("a", &toks[k]) && labels == 0);
+        // Amazon's hosts: amazon.*, amzn.*, and the a.co short links.
+        amazon |= toks[k].is(AMAZON) || labels == 0 && word(c, &toks[k]) == ['a'];
         labels += 1;
-        tld_ok = is_one_of(TLDS, &toks[k]) && alphabetic(&letters(c, &toks[k]));
+        last = k;
         let mut j = k + 1;
         while is_sym(toks.get(j), &['-']) && label(toks.get(j + 1)) && !toks[j].space {
             j += 2;
@@ -286,6 +288,7 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
         }
     }
     let host_end = k;
+    let tld_ok = labels >= 2 && alphabetic(&letters(c, &toks[last])) && is_one_of(TLDS, &toks[last]);
     let first_alpha = word(c, t).iter().any(|c| c.is_ascii_alphabetic());
     if !(scheme || www || labels >= 2 && tld_ok && first_alpha) {
         return None;

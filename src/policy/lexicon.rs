@@ -91,6 +91,22 @@ pub const NONE: Flags = 1 << 38;
 pub const LINK: Flags = 1 << 39;
 /// Words that may start or end a German compound: "Gratisprobe", "Verkäuferfeedback".
 pub const STEM: Flags = 1 << 40;
+/// The compound stems (folded), tried by direct comparison on unknown long words.
+pub const STEMS: [&str; 13] = [
+    "gratis",
+    "geschenk",
+    "gutschein",
+    "rabatt",
+    "bewertung",
+    "rezension",
+    "feedback",
+    "sterne",
+    "bonus",
+    "kostenlos",
+    "erstattung",
+    "probe",
+    "pramie",
+];
 /// Numbers of things that are not phones: order, tracking, invoice, postcode, 伝票番号.
 pub const IDCUE: Flags = 1 << 41;
 /// Our, unser, notre, nuestro, nostro: the seller's own (reviews, rating).
@@ -109,7 +125,7 @@ pub const LISTS: &[(Flags, &str)] = &[
     (RATE, "rate"),
     (RATE, "rate us|review us|rating us|bewerte|bewerten sie|rezensieren|evaluer|evaluez|noter|notez|valorar|valore|valora|calificar|califique|califica|puntuar|puntue|opinar|recensire|recensisci|valutare|valuti|valuta|valutarci|votare|vota"),
     // Stars and numbers.
-    (STAR, "star|starred|sterne|stern|etoile|estrella|stella|stelle|星|つ星|ツ星|★"),
+    (STAR, "star|starred|stern|etoile|estrella|stella|stelle|星|つ星|ツ星|★"),
     (FIVE, "five|funf|fuenf|cinq|cinco|cinque|五|４|４つ|５つ|5つ|五つ|four|vier|quatre|cuatro|quattro"),
     (HIGH, "full marks|top marks|full score|perfect score|perfect rating|perfect 10|volle punktzahl|volle sterne|volle sternzahl|bestnote|hochstnote|note maximale|la note maximale|meilleure note|puntuacion maxima|maxima puntuacion|nota maxima|calificacion maxima|massimo dei voti|punteggio massimo|punteggio pieno|valutazione massima|massimo punteggio|最高評価|10 e lode|dieci e lode|30 e lode|20 sur 20|note parfaite|top note|note de 5"),
     (OUTOF, "out of|von|sur|de|su|中"),
@@ -148,7 +164,7 @@ pub const LISTS: &[(Flags, &str)] = &[
     (AMAZON, "amazon|amazon's|amzn|アマゾン|アマゾンの"),
     // Rewards and exchanges.
     (REWARD, "free|freebie|gift|giftcard|gift card|gift cards|gift voucher|discount|discounted|coupon|refund|refunded|reward|rewarded|bonus|cashback|cash back|voucher|promo|promo code|code|sample|money|cash|credit|paypal|reimburse|reimbursed|reimbursement|compensation|compensate|payment|prize|giveaway|complimentary|rebate|surprise|present|money back|store credit|upgrade|extra|accessory|bundle|percent|dollars|euros|pounds|usd|eur|gbp|shipping cost|shipping costs|shipping fee|postage|delivery fee|your shipping|next order|your next order|on us|on the house|for free|percent off|second one|another one|a second|extra item"),
-    (REWARD, "gratis|kostenlos|kostenlosen|kostenloses|geschenk|gutschein|rabatt|erstattung|erstatten|erstatten wir|belohnung|belohnen|pramie|bonus|probe|muster|gutschrift|geld|geld zuruck|prozent|uberraschung|aufmerksamkeit|dankeschon-geschenk|zugabe|vergutung|entschadigung|versandkosten|versandgebuhr|porto|nachste bestellung|ihre nachste bestellung|geht auf uns|auf unsere kosten|kostenlose probe|prozent rabatt"),
+    (REWARD, "gratis|kostenlos|geschenk|gutschein|rabatt|erstattung|erstatten|erstatten wir|belohnung|belohnen|pramie|bonus|probe|muster|gutschrift|geld|geld zuruck|prozent|uberraschung|aufmerksamkeit|dankeschon-geschenk|zugabe|vergutung|entschadigung|versandkosten|versandgebuhr|porto|nachste bestellung|ihre nachste bestellung|geht auf uns|auf unsere kosten|kostenlose probe|prozent rabatt"),
     (REWARD, "gratuit|gratuitement|cadeau|cadeaux|reduction|remise|bon d'achat|bon de reduction|remboursement|rembourser|rembourse|recompense|recompenser|prime|echantillon|avoir|code promo|argent|offert|surprise|pourcentage|carte cadeau|dedommagement|geste commercial|frais de port|frais d'envoi|frais de livraison|prochaine commande|votre prochaine commande|a nos frais|offert|rembourserons|remboursons|remboursez|code de reduction|bon de reduction|pourcent"),
     (REWARD, "gratis|regalo|descuento|cupon|reembolso|reembolsar|reembolsaremos|recompensa|recompensar|premio|muestra|bono|vale|dinero|codigo promocional|codigo de descuento|tarjeta regalo|sorpresa|por ciento|compensacion|obsequio|gastos de envio|costes de envio|envio gratis|proximo pedido|su proximo pedido|de nuestra cuenta|corre de nuestra cuenta|a nuestra cuenta|devolvemos|le devolvemos|reembolsamos|le reembolsamos|reembolsaremos|regalamos|obsequiamos"),
     (REWARD, "gratis|gratuitamente|omaggi|regalo|regali|sconto|sconti|buono|buoni|buono sconto|buono regalo|rimborso|rimborsare|rimborseremo|ricompensa|premio|campione|campioni|codice|codice sconto|codice promozionale|soldi|denaro|sorpresa|per cento|compenso|risarcimento|carta regalo|spese di spedizione|costi di spedizione|prossimo ordine|il prossimo ordine|a nostro carico|a spese nostre|rimborsiamo|vi rimborsiamo|ti rimborsiamo|regaliamo|omaggiamo"),
@@ -210,7 +226,6 @@ pub const LISTS: &[(Flags, &str)] = &[
     (MAIL, "email|e-mail|mail|emails|e-mails|mailbox|inbox|gmail|yahoo|hotmail|outlook|icloud|gmx|courriel|correo|correo electronico|posta|posta elettronica|メール|メアド|メールアドレス|eメール|mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|direccion de correo|indirizzo email|indirizzo e-mail"),
     (FUNC, "on|in|for|to|from|and|or|please|pls|plz|would|will|rating|review|feedback|if|as|at|with|via|through|bitte|auf|bei|fur|und|oder|sur|pour|et|ou|svp|en|para|por|y|o|su|per|e|o|da|in|con|by|ok|thank|now|today|here|there|it|us|me|too|again|is|are|was"),
     (PAST, "received|have received|has received|we've received|got|earned|collected|gathered|erhalten haben|bekommen haben|avons recu|a recu|hemos recibido|ha recibido|abbiamo ricevuto|ha ricevuto|いただいております|頂いております|いただきました"),
-    (STEM, "gratis|geschenk|gutschein|rabatt|bewertung|rezension|feedback|sterne|bonus|kostenlos|erstattung|probe|pramie"),
     (LINK, "of|the|a|an|this|that|these|des|der|dem|den|die|das|einer|ein|eine|du|de|la|le|les|un|une|el|los|las|del|al|uno|una|della|dello|delle|dei|degli|di|il|lo|gli|d|l|の|に関する"),
     (IDCUE, "tracking|tracking number|order|order number|order no|order id|reference|ref|invoice|invoice number|parcel|shipment|consignment|postcode|zip|zip code|serial|serial number|asin|sku|iban|account number|registration|vat|batch|lot|model|part number|sendungsnummer|sendung|bestellnummer|bestellung|auftragsnummer|rechnungsnummer|rechnung|kundennummer|seriennummer|artikelnummer|plz|suivi|numero de suivi|commande|numero de commande|facture|colis|reference|seguimiento|numero de seguimiento|pedido|numero de pedido|factura|envio|referencia|tracciamento|numero di tracciamento|ordine|numero d'ordine|fattura|spedizione|riferimento|追跡|追跡番号|注文番号|お問い合わせ番号|伝票番号|登録番号|請求書番号|〒|型番|品番"),
     (NONE, "a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),

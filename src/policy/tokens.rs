@@ -8,8 +8,8 @@
 //!   as written is unknown; a number glued to a word ("5star", "5sterne") is split.
 //!
 //! Every step looks at a bounded number of neighbours, so tokenising is linear in the text.
-use super::lexicon::{self, Flags, LISTS, NONE};
 use super::heap_sort;
+use super::lexicon::{self, Flags, LISTS, NONE};
 use super::work::tick;
 use std::sync::OnceLock;
 
@@ -209,7 +209,12 @@ fn unleet(c: char) -> char {
 }
 
 /// Word endings tried, in this order, on a word the lexicon does not list.
-pub const ENDINGS: &str = "es|en|er|os|as|s|e|n|a|o|i";
+pub const ENDINGS: [&str; 11] = ["es", "en", "er", "os", "as", "s", "e", "n", "a", "o", "i"];
+
+/// `w` spells the ASCII word `s`.
+fn ascii_eq(w: &[char], s: &str) -> bool {
+    w.len() == s.len() && w.iter().zip(s.bytes()).all(|(&c, b)| c == char::from(b))
+}
 
 /// Flags of a word written `w`, trying its disguises when it is unknown as written.
 fn resolve(w: &[char]) -> Flags {
@@ -232,19 +237,18 @@ fn resolve(w: &[char]) -> Flags {
     // A German compound ending or starting with a stem: "Verkäuferfeedback", "Gratisprobe",
     // "Produktbewertungen". Words of up to 40 letters; each split is one lookup.
     if w.len() >= 7 && w.len() <= 40 {
-        for cut in 3..w.len() - 3 {
-            for part in [&w[cut..], &w[..cut]] {
-                let f = lookup(hash(part.iter().copied()));
-                if f & lexicon::STEM != 0 {
-                    return f & !lexicon::STEM;
-                }
+        for stem in lexicon::STEMS {
+            let n = stem.len();
+            tick(2);
+            if n + 3 <= w.len() && (ascii_eq(&w[..n], stem) || ascii_eq(&w[w.len() - n..], stem)) {
+                return lookup(hash(stem.chars())) & !lexicon::STEM;
             }
         }
     }
     // Spanish and Italian pronouns written onto the verb: "valórenos", "déjenos", "lasciateci".
     for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
         let n = suffix.len();
-        if w.len() > n + 3 && w[w.len() - n..].iter().copied().eq(suffix.chars()) {
+        if w.len() > n + 3 && ascii_eq(&w[w.len() - n..], suffix) {
             let f = lookup(hash(w[..w.len() - n].iter().copied()));
             if f & (lexicon::LEAVE | lexicon::RATE | lexicon::CHANGE | lexicon::CONTACT | lexicon::REQ) != 0 {
                 return f;
@@ -255,9 +259,9 @@ fn resolve(w: &[char]) -> Flags {
     // ("positiven" → "positiv", "recensioni" → "recension…"). The lexicon lists base forms and
     // the forms this does not reach (scripts/prune-lexicon.py keeps it that way).
     if w.iter().all(char::is_ascii_lowercase) {
-        for end in ENDINGS.split('|') {
+        for end in ENDINGS {
             let n = end.len();
-            if w.len() >= n + 4 && w[w.len() - n..].iter().copied().eq(end.chars()) {
+            if w.len() >= n + 4 && ascii_eq(&w[w.len() - n..], end) {
                 let f = lookup(hash(w[..w.len() - n].iter().copied()));
                 if f != 0 {
                     return f;
