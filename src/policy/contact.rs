@@ -5,7 +5,7 @@
 //!
 //! Each detector starts at a token that can only begin (or be the middle of) one of these, and
 //! looks at a bounded number of tokens around it, so the whole pass is linear.
-use super::lexicon::{AMAZON, AT, CONTACT, DOT, IDCUE, MAIL, PHONE};
+use super::lexicon::{AMAZON, AT, CONTACT, DIGIT, DOT, IDCUE, MAIL, PHONE, TENS};
 use super::tokens::{hash, Kind, Tok};
 use super::work::tick;
 use super::{Hit, Rule};
@@ -61,7 +61,7 @@ pub fn scan(c: &[char], toks: &[Tok], out: &mut Vec<Hit>) {
 }
 
 /// HTML element names: a `<Reset>` or `<WPS>` in a text names a button, `<b>` is markup.
-const TAGS: &str = "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blink|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|data|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr";
+const TAGS: &str = "a|abbr|b|big|blink|blockquote|body|br|button|center|code|del|div|em|embed|font|form|h1|h2|h3|h4|h5|h6|head|hr|html|i|iframe|img|input|ins|li|link|mark|marquee|meta|object|ol|p|pre|q|s|script|small|span|strike|strong|style|sub|sup|svg|table|td|th|title|tr|tt|u|ul|video";
 
 /// `<tag …>` (a known element, or any name with attributes), `</tag>`, `<!-- … -->`, or a
 /// character reference like `&nbsp;` or `&#9733;`.
@@ -317,24 +317,18 @@ fn link(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize>
     Some(k.max(i + 1))
 }
 
-/// Digits spelled out, one digit each and two for the tens ("null eins sieben sechs", "zéro six,
-/// cinquante-cinq", "five five five"), in the six languages' number words.
-const DIGIT_WORDS: &str = "zero|oh|one|two|three|four|five|six|seven|eight|nine|null|eins|zwei|zwo|drei|vier|funf|sechs|sieben|acht|neun|un|une|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove";
-const TENS_WORDS: &str = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zehn|elf|zwolf|zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|dieci|undici|dodici|tredici|quattordici|quindici|sedici|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta";
-
-/// How many digits a spelled-out number word stands for (0: not one).
+/// How many digits a spelled-out number word stands for: one, or two for the tens (lexicon.rs
+/// DIGIT, TENS: "null eins sieben", "zéro six, cinquante-cinq"); 0 for other words.
 fn digit_word(t: &Tok) -> u32 {
-    static WORDS: std::sync::OnceLock<Vec<(u64, u32)>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut v: Vec<(u64, u32)> =
-            DIGIT_WORDS.split('|').map(|w| (hash(w.chars()), 1)).chain(TENS_WORDS.split('|').map(|w| (hash(w.chars()), 2))).collect();
-        super::heap_sort(&mut v, |x, y| x < y);
-        v
-    });
     if t.kind != Kind::Word {
-        return 0;
+        0
+    } else if t.is(DIGIT) {
+        1
+    } else if t.is(TENS) {
+        2
+    } else {
+        0
     }
-    words.binary_search_by_key(&t.hash, |w| w.0).map_or(0, |k| words[k].1)
 }
 
 /// A phone number spelled out: five or more number words, 7 to 15 digits in all.

@@ -81,8 +81,6 @@ pub const MAIL: Flags = 1 << 33;
 pub const HELP: Flags = 1 << 34;
 /// Words that end a rating phrase without being a rated thing: "5 stars on", "5 stars please".
 pub const FUNC: Flags = 1 << 35;
-/// Honest, fair, unbiased, any: a neutral request ("your honest review, positive or negative").
-pub const HONEST: Flags = 1 << 36;
 /// Past events reported by the seller: received, had, got (our reviews), has been.
 pub const PAST: Flags = 1 << 37;
 /// Overrides: the phrase is not what its words would say ("à mon avis", "avis de passage").
@@ -109,6 +107,10 @@ pub const STEMS: [&str; 13] = [
 ];
 /// Numbers of things that are not phones: order, tracking, invoice, postcode, 伝票番号.
 pub const IDCUE: Flags = 1 << 41;
+/// A digit spelled out (zero … nine, null … neun, zéro … neuf, cero … nueve, zero … nove).
+pub const DIGIT: Flags = 1 << 36;
+/// A number of tens spelled out (ten … ninety and their kin): two digits of a phone number.
+pub const TENS: Flags = 1 << 43;
 /// Our, unser, notre, nuestro, nostro: the seller's own (reviews, rating).
 pub const OUR: Flags = 1 << 42;
 
@@ -145,7 +147,6 @@ pub const LISTS: &[(Flags, &str)] = &[
     (NEGQ, "cattiva|cattivo|cattive|sfavorevole|sfavorevoli|critica|critico|bassa|basso|neutra"),
     (NEGQ, "悪評|否定的|ネガティブ|辛口|悪い"),
     (NEGQ | REVIEW, "低評価|悪い評価|わるい評価|悪いレビュー|厳しい評価|低い評価|マイナス評価|星1|星１|星2|星２"),
-    (HONEST, "honest|honestly|fair|unbiased|genuine|sincere|any|all|whatever|objective|truthful|ehrlich|aufrichtig|objektiv|sincere|honnete|objectif|objective|sincero|sincera|objetiva|objetivo|onesta|onesto|oneste|onesti|sincera|obiettiva|obiettivo|正直|率直|ありのまま|忌憚"),
     // Leaving a review.
     (LEAVE, "leave|leaving|left|write|writing|wrote|written|post|posting|posted|give|giving|gave|submit|submitting|share|sharing|spare|publish|award|rate"),
     (LEAVE, "hinterlasst|hinterlasse|schreiben|schreibt|verfassen|abgeben|abzugeben|geben|gebt|gib|vergeben|teilen|veroffentlichen|zu hinterlassen|zu schreiben|zu geben|hinterlasst|vergeben|vergebt|vergibt|da lassen|dalassen"),
@@ -226,6 +227,8 @@ pub const LISTS: &[(Flags, &str)] = &[
     (MAIL, "email|e-mail|mail|emails|e-mails|mailbox|inbox|gmail|yahoo|hotmail|outlook|icloud|gmx|courriel|correo|correo electronico|posta|posta elettronica|メール|メアド|メールアドレス|eメール|mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|direccion de correo|indirizzo email|indirizzo e-mail"),
     (FUNC, "on|in|for|to|from|and|or|please|pls|plz|would|will|rating|review|feedback|if|as|at|with|via|through|bitte|auf|bei|fur|und|oder|sur|pour|et|ou|svp|en|para|por|y|o|su|per|e|o|da|in|con|by|ok|thank|now|today|here|there|it|us|me|too|again|is|are|was"),
     (PAST, "received|have received|has received|we've received|got|earned|collected|gathered|erhalten haben|bekommen haben|avons recu|a recu|hemos recibido|ha recibido|abbiamo ricevuto|ha ricevuto|いただいております|頂いております|いただきました"),
+    (DIGIT, "zero|oh|one|two|three|four|five|six|seven|eight|nine|null|eins|zwei|zwo|drei|vier|funf|sechs|sieben|acht|neun|un|une|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove"),
+    (TENS, "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zehn|elf|zwolf|zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|dieci|undici|dodici|tredici|quattordici|quindici|sedici|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta"),
     (LINK, "of|the|a|an|this|that|these|des|der|dem|den|die|das|einer|ein|eine|du|de|la|le|les|un|une|el|los|las|del|al|uno|una|della|dello|delle|dei|degli|di|il|lo|gli|d|l|の|に関する"),
     (IDCUE, "tracking|tracking number|order|order number|order no|order id|reference|ref|invoice|invoice number|parcel|shipment|consignment|postcode|zip|zip code|serial|serial number|asin|sku|iban|account number|registration|vat|batch|lot|model|part number|sendungsnummer|sendung|bestellnummer|bestellung|auftragsnummer|rechnungsnummer|rechnung|kundennummer|seriennummer|artikelnummer|plz|suivi|numero de suivi|commande|numero de commande|facture|colis|reference|seguimiento|numero de seguimiento|pedido|numero de pedido|factura|envio|referencia|tracciamento|numero di tracciamento|ordine|numero d'ordine|fattura|spedizione|riferimento|追跡|追跡番号|注文番号|お問い合わせ番号|伝票番号|登録番号|請求書番号|〒|型番|品番"),
     (NONE, "a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),
@@ -276,12 +279,13 @@ pub fn names(f: Flags) -> String {
         (MAIL, "MAIL"),
         (HELP, "HELP"),
         (FUNC, "FUNC"),
-        (HONEST, "HONEST"),
         (PAST, "PAST"),
         (NONE, "NONE"),
         (LINK, "LINK"),
         (STEM, "STEM"),
         (IDCUE, "IDCUE"),
+        (DIGIT, "DIGIT"),
+        (TENS, "TENS"),
         (OUR, "OUR"),
     ];
     NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")

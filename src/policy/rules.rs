@@ -279,9 +279,7 @@ fn positive(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
         if cx.review_sense(s, i) {
             let q = if cx.t[i].is(POS) { Some(i) } else { cx.near(s, i, POS, 3, 3) };
             if let Some(q) = q {
-                let neutral = cx.near(s, q, NEGQ, 3, 3).is_some()
-                    || cx.negated(s, q)
-                    || cx.near(s, i, HONEST, 3, 0).is_some() && cx.near(s, q, NEGQ, 4, 4).is_some();
+                let neutral = cx.near(s, q, NEGQ, 3, 3).is_some() || cx.negated(s, q);
                 if !neutral && (asks || s.flags & (THANKS | PAST) == 0) && !cx.own(s, q.min(i)) {
                     out.push(RuleHit { rule: Rule::PositiveReview, tokens: vec![q.min(i), q.max(i)] });
                     return;
