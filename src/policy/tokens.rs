@@ -67,13 +67,16 @@ pub fn is_word_char(c: char) -> bool {
             && !c.is_whitespace())
 }
 
+/// Japanese entries starting with one character: (characters, flags), longest first.
+type CjkEntries = Vec<(Vec<char>, Flags)>;
+
 struct Lexicon {
     /// Word hash → flags, sorted by hash.
     words: Vec<(u64, Flags)>,
     /// Phrases by the hash of their first word: the other words' hashes and the flags.
     phrases: Vec<(u64, Vec<u64>, Flags)>,
     /// Japanese entries by first character.
-    cjk: Vec<(char, Vec<(Vec<char>, Flags)>)>,
+    cjk: Vec<(char, CjkEntries)>,
 }
 
 fn lex() -> &'static Lexicon {
@@ -81,7 +84,7 @@ fn lex() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut words: Vec<(u64, Flags)> = Vec::new();
         let mut phrases: Vec<(u64, Vec<u64>, Flags)> = Vec::new();
-        let mut cjk: Vec<(char, Vec<(Vec<char>, Flags)>)> = Vec::new();
+        let mut cjk: Vec<(char, CjkEntries)> = Vec::new();
         for &(flags, list) in LISTS {
             for entry in list.split('|') {
                 let folded = super::normalize::fold_text(entry).chars;
@@ -116,7 +119,7 @@ fn lex() -> &'static Lexicon {
         for (_, list) in &mut cjk {
             heap_sort(list, |x, y| (y.0.len(), &x.0) < (x.0.len(), &y.0));
             // The same entry in several lists: one entry with their flags together.
-            let mut merged: Vec<(Vec<char>, Flags)> = Vec::with_capacity(list.len());
+            let mut merged: CjkEntries = Vec::with_capacity(list.len());
             for (p, f) in list.drain(..) {
                 match merged.last_mut() {
                     Some(last) if last.0 == p => last.1 |= f,
