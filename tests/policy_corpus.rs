@@ -24,12 +24,15 @@ fn check(file: &str, floor: Floor) {
     assert!(p.rate() <= floor.flagged, "{msg}: must-pass flagged over {}", floor.flagged);
 }
 
+/// Measured: 210/210 blocked, 91/91 confirmed, 0/239 flagged.
 #[test]
 fn tuning_half_floor() {
-    check("tuning.jsonl", Floor { blocked: 0.99, confirmed: 0.99, flagged: 0.01 });
+    check("tuning.jsonl", Floor { blocked: 0.99, confirmed: 0.98, flagged: 0.01 });
 }
 
+/// Measured once, after the rules were frozen: 182/199 blocked (91.5%), 92/95 confirmed
+/// (96.8%), 7/209 flagged (3.3%) — under the goals (≥ 98%, ≤ 2%), and reported so.
 #[test]
 fn held_out_half_floor() {
-    check("heldout.jsonl", Floor { blocked: 0.0, confirmed: 0.0, flagged: 1.0 });
+    check("heldout.jsonl", Floor { blocked: 0.90, confirmed: 0.95, flagged: 0.045 });
 }
