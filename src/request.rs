@@ -207,6 +207,16 @@ fn check_into(report: &mut Report, op: &Operation, body: &Value, api_schema: Opt
             report.findings = lint(text);
         }
     }
+    // The buyer sees attachment file names too (issue #13): the same rules, and any finding in a
+    // name (a link or phone number included) stops the send, since the seller can rename it.
+    if let Some(files) = body.get("attachments").and_then(Value::as_array) {
+        for (i, file) in files.iter().take(crate::catalogue::MAX_ATTACHMENTS as usize).enumerate() {
+            let Some(name) = file.get("fileName").and_then(Value::as_str) else { continue };
+            for f in lint(name).into_iter().filter(|f| f.rule != crate::policy::Rule::Empty) {
+                report.violations.push(Violation::new(&format!("$.attachments[{i}].fileName"), f.rule.id(), f.message));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -416,6 +426,16 @@ mod tests {
         assert!(build(&call("warranty", Some(ok)), &NA, "t").is_ok());
         let backwards = json!({"attachments": [a], "coverageStartDate": "2027-01-01T00:00:00Z", "coverageEndDate": "2026-01-01T00:00:00Z"});
         assert!(build(&call("warranty", Some(backwards)), &NA, "t").is_err());
+        // File names are read like the text: the buyer sees them.
+        let named = |n: &str| json!({"attachments": [{"uploadDestinationId": "u", "fileName": n}]});
+        let op = Operation::find("invoice").unwrap();
+        let bad = check_body(op, &named("leave-a-5-star-review.pdf"), None);
+        assert_eq!(
+            bad.violations.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect::<Vec<_>>(),
+            [("$.attachments[0].fileName", "positiveReview")]
+        );
+        assert!(check_body(op, &named("sales@shop-example.com.pdf"), None).violations.iter().any(|v| v.keyword == "email"));
+        assert!(check_body(op, &named("Rechnung 2026-0042 (Kopie).pdf"), None).is_valid());
         let six = json!({"attachments": vec![a.clone(); 6]});
         assert!(matches!(build(&call("invoice", Some(six)), &NA, "t"), Err(BuildError::InvalidBody(v)) if v[0].keyword == "maxItems"));
         assert!(build(&call("invoice", Some(json!({"attachments": []}))), &NA, "t").is_err());

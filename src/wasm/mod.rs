@@ -40,9 +40,18 @@ export interface Call {
   confirmLinks?: boolean;
 }
 export interface Violation { path: string; keyword: string; message: string }
-export type Rule = "empty" | "html" | "email" | "link" | "positiveReview" | "reviewIncentive";
-/** start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part */
-export interface Finding { rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string }
+export type Rule =
+  | "empty" | "tooLong" | "html" | "email" | "phone" | "link"
+  | "positiveReview" | "reviewGating" | "reviewIncentive" | "reviewChange";
+/**
+ * start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part, from the first
+ * triggering word to the last; `words` are each triggering word's span. `message` is English;
+ * a UI shows its own `finding_<rule>` text with `excerpt` (the original text, ≤ 60 characters).
+ */
+export interface Finding {
+  rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string;
+  excerpt: string; words: [number, number][];
+}
 export interface Report { violations: Violation[]; findings: Finding[]; valid: boolean; needsLinkConfirmation: boolean }
 export interface Action { name: string; operationId: string | null; href: string; title: string | null; schema: Record<string, unknown> | null }
 export interface Actions { selfHref: string | null; actions: Action[] }

@@ -228,7 +228,7 @@ SPO.messageForm = (form, kind, onValid) => {
     if (text) underline(preview, text.value, report.findings);
     confirmLabel.hidden = !report.needsLinkConfirmation;
     const missing = [...required].filter((k) => body[k] === undefined);
-    problems.replaceChildren(...[...report.violations.filter((v) => !missing.some((m) => v.path?.endsWith(m))).map((v) => v.message), ...report.findings.filter((f) => f.severity === 'error').map((f) => f.message)]
+    problems.replaceChildren(...[...report.violations.filter((v) => !missing.some((m) => v.path?.endsWith(m))).map((v) => v.message), ...report.findings.filter((f) => f.severity === 'error').map(findingText)]
       .map((m) => Object.assign(document.createElement('li'), { textContent: m })));
     onValid(report.valid && missing.length === 0 && (!report.needsLinkConfirmation || confirm.checked));
   };
@@ -254,6 +254,13 @@ function toBase64(bytes) {
   return btoa(s);
 }
 
+/** A finding in the seller's UI language: `finding_<rule>` from _locales with the excerpt, else the core's English. */
+function findingText(f) {
+  const key = `finding_${f.rule}`;
+  const text = SPO.ui.t(key, f.excerpt ?? '');
+  return text && text !== key ? text : f.message;
+}
+
 /** The text again, with the findings' UTF-16 spans underlined (textContent only). */
 function underline(preview, value, findings) {
   const marks = findings.filter((f) => f.end > f.start).sort((a, b) => a.start - b.start);
@@ -263,7 +270,7 @@ function underline(preview, value, findings) {
   for (const f of marks) {
     if (f.start < at) continue;
     parts.push(document.createTextNode(value.slice(at, f.start)));
-    const span = Object.assign(document.createElement('span'), { className: `finding ${f.severity}`, textContent: value.slice(f.start, f.end), title: f.message });
+    const span = Object.assign(document.createElement('span'), { className: `finding ${f.severity}`, textContent: value.slice(f.start, f.end), title: findingText(f) });
     parts.push(span);
     at = f.end;
   }
