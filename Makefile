@@ -13,7 +13,7 @@ WASM := $(PKG)/sp_outreach_bg.wasm
 WASM_OPT := --flatten --rereloop -Oz --merge-similar-functions -Oz --converge --low-memory-unused --strip-producers --strip-target-features
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 
-.PHONY: setup build package gates test test-native test-js test-wasm test-e2e bench demo clean
+.PHONY: setup build package gates test test-native test-js test-wasm test-e2e test-clients bench demo clean
 
 setup:
 	@scripts/setup.sh
@@ -38,7 +38,7 @@ package: build
 
 ## test: every test. The gates, native Rust, the built package in Node, the .d.ts contract, wasm
 ## in Node, Chrome and Firefox (windows and service workers) against the stand-in server.
-test: build gates test-native test-js test-wasm test-e2e
+test: build gates test-native test-js test-wasm test-e2e test-clients
 
 ## gates: the formatter; clippy with -D warnings, natively and for wasm32 (src/wasm/ only builds
 ## there), with clippy.toml's size and sans-IO lints; the size of the shipped core
@@ -65,7 +65,7 @@ test-js:
 test-wasm:
 	node tests/standin/server.mjs > target/standin.url & pid=$$!
 	trap "kill $$pid 2>/dev/null" EXIT
-	for i in $$(seq 50); do [ -s target/standin.url ] && break; sleep 0.1; done
+	for i in $$(seq 300); do [ -s target/standin.url ] && break; sleep 0.1; done
 	export STANDIN_URL=$$(head -1 target/standin.url)
 	echo "stand-in at $$STANDIN_URL"
 	wasm-pack test --node -- --test wasm_flows
@@ -74,18 +74,42 @@ test-wasm:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm_flows --test wasm_service_worker 2>&1 | tee target/wasm-firefox.log
 	grep -q "Running headless tests in Firefox" target/wasm-firefox.log
 
-## test-e2e: the shipped extension, unchanged, in real Chromium and Firefox against sp-sandbox --tls answering
-## for the real Amazon host names; web-ext lint on the Firefox build.
+## test-e2e: the shipped extension, unchanged, in real Chromium (sp-sandbox --tls, host-resolver rules) and
+## Firefox (through sp-sandbox --proxy, any port) answering for the real Amazon host names and S3; web-ext
+## lint on the Firefox build.
 test-e2e:
 	cargo build --quiet -p sp-sandbox
 	web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
 	node --test --test-concurrency=1 tests/e2e/
 
-## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, and
+## test-clients: a real third-party SP-API client, python-amazon-sp-api from PyPI (pinned, in a venv
+## under target/, installed when missing), against sp-sandbox --proxy, pointed at it with environment
+## variables only (HTTPS_PROXY, SSL_CERT_FILE and the client's own LWA_* / SP_API_* variables).
+SPAPI_VENV := target/spapi-venv
+CLIENTS := sandbox/tests/clients
+test-clients:
+	cargo build --quiet -p sp-sandbox
+	cmp -s $(CLIENTS)/requirements.txt $(SPAPI_VENV)/requirements.txt || {
+	  rm -rf $(SPAPI_VENV) && python3 -m venv $(SPAPI_VENV)
+	  $(SPAPI_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(CLIENTS)/requirements.txt
+	  cp $(CLIENTS)/requirements.txt $(SPAPI_VENV)/requirements.txt; }
+	rm -f target/sp-sandbox-proxy.url
+	target/debug/sp-sandbox --proxy --port 0 --scenario $(CLIENTS)/scenario.json --write-certificate target/sp-sandbox-ca.pem > target/sp-sandbox-proxy.url & pid=$$!
+	trap "kill $$pid 2>/dev/null" EXIT
+	for i in $$(seq 100); do [ -s target/sp-sandbox-proxy.url ] && break; sleep 0.1; done
+	url=$$(head -1 target/sp-sandbox-proxy.url)
+	HTTPS_PROXY=$$url SSL_CERT_FILE=$(CURDIR)/target/sp-sandbox-ca.pem SP_SANDBOX_URL=$$url SP_API_AUTH_CACHE_TTL=3 \
+	  LWA_APP_ID=amzn1.application-oa2-client.pythonspapi000000000000000000 LWA_CLIENT_SECRET=python-sp-api-secret \
+	  SP_API_REFRESH_TOKEN='Atzr|python-sp-api-na' $(SPAPI_VENV)/bin/python $(CLIENTS)/python_sp_api.py
+
+## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, the
+## text policy's recall and false positives on the held-out corpus and its time per keystroke, and
 ## the requests per second sp-sandbox sustains on loopback.
 bench: build
 	cargo run --quiet --release --example bench
 	node bench/bench.mjs
+	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl
+	node bench/policy.mjs
 	cargo run --quiet --release -p sp-sandbox --example load
 	cargo build --quiet -p sp-sandbox
 	node bench/bulk.mjs

@@ -31,11 +31,15 @@ try {
   await options.screenshot({ path: `${shots}/1-options.png` });
   if (headless) await options.close();
 
+  // The orders list of the seller's region (sellercentral.amazon.com: US and CA orders), each
+  // order with its control in the action column once the page's late rows are there.
   const list = await context.newPage();
   await list.goto('https://sellercentral.amazon.com/orders-v3');
   await list.locator('#orders-table > tbody > tr').first().waitFor();
+  await list.locator('td.myo-table-action-column [data-sp-outreach="row-review"]').first().waitFor();
+  await list.waitForTimeout(500);
   await list.screenshot({ path: `${shots}/2-orders.png` });
-  const rows = await list.locator('#orders-table > tbody > tr').count();
+  const rows = await list.locator('td.myo-table-action-column [data-sp-outreach="row-review"]').count();
 
   if (!headless) {
     console.log(`Chromium is open on the demo orders page with SP Outreach loaded (${connection}). Close the browser to stop.`);
@@ -68,19 +72,25 @@ try {
     const messageResult = await dialog.getByRole('status').last().textContent();
     await page.screenshot({ path: `${shots}/6-message-sent.png` });
     await page.keyboard.press('Escape');
-    const [late] = await ordersIn(sb, 'outsideWindow');
+    const [late] = (await ordersIn(sb, 'outsideWindow')).filter((o) => o.marketplaceId === 'ATVPDKIKX0DER');
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
     await page.getByText(/Not eligible|Not yet|Not sent/).waitFor();
     await page.screenshot({ path: `${shots}/7-not-eligible.png` });
+    const lateResult = await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.querySelector('.status').textContent);
+    // The same list with Seller Central's UI in German (the seller's language, not the marketplace's).
+    await page.goto('https://sellercentral.amazon.com/orders-v3?mons_sel_locale=de_DE');
+    await page.locator('td.myo-table-action-column [data-sp-outreach="row-review"]').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${shots}/8-orders-de.png` });
     const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).length;
     console.log(`\nBrowser demo (headless Chromium, SP Outreach from dist/chrome, sp-sandbox at ${sb.url} answering as Amazon)`);
     console.log(`  options page: ${connection}`);
-    console.log(`  orders page: ${rows} rows on https://sellercentral.amazon.com/orders-v3`);
+    console.log(`  orders page: ${rows} orders with their control on https://sellercentral.amazon.com/orders-v3`);
     console.log(`  order ${order.amazonOrderId}: ${result}`);
     console.log(`  order ${transit.amazonOrderId}: "…leave us a 5-star review!" underlined and unsendable; then ${messageResult}`);
-    console.log(`  order ${late.amazonOrderId}: ${await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.querySelector(".status").textContent)}`);
+    console.log(`  order ${late.amazonOrderId}: ${lateResult}`);
     console.log(`  sp-sandbox received ${creates} review request(s)`);
-    console.log(`  screenshots: ${shots}/1-options.png … 7-not-eligible.png`);
+    console.log(`  screenshots: ${shots}/1-options.png … 8-orders-de.png`);
   }
 } finally {
   await cleanup();

@@ -13,6 +13,11 @@ pub enum Api {
     Messaging,
     Solicitations,
     Uploads,
+    /// Orders 2026-01-01 (models/orders_2026-01-01.json): which marketplace an order belongs to, its
+    /// status and delivery window — what every send decision rests on (issue #10).
+    Orders,
+    /// Sellers v1 (models/sellers.json): the marketplaces the seller sells in.
+    Sellers,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,6 +52,20 @@ pub struct Rate {
 pub const MESSAGING_RATE: Rate = Rate { per_second: 1.0, burst: 5 };
 /// 10 requests/s, burst 10: uploads_2020-11-01.json createUploadDestinationForResource.
 pub const UPLOADS_RATE: Rate = Rate { per_second: 10.0, burst: 10 };
+/// orders_2026-01-01.json getOrder: 0.5/s, burst 30 (facts.md "Orders and the seller's marketplaces").
+pub const GET_ORDER_RATE: Rate = Rate { per_second: 0.5, burst: 30 };
+/// orders_2026-01-01.json searchOrders: 0.0056/s (one call every three minutes), burst 20.
+pub const SEARCH_ORDERS_RATE: Rate = Rate { per_second: 0.0056, burst: 20 };
+/// sellers.json getMarketplaceParticipations: 0.016/s, burst 15.
+pub const PARTICIPATIONS_RATE: Rate = Rate { per_second: 0.016, burst: 15 };
+
+/// The roles an app needs for each API, as Seller Central's Develop Apps page names them
+/// (facts.md "Rate limits"/"Roles" and "Orders and the seller's marketplaces"; the Sellers API's
+/// from Amazon's role table for it, developer-docs.amazon.com/sp-api/docs/sellers-api).
+const BUYER_COMMUNICATION: &str = "Buyer Communication";
+const BUYER_SOLICITATION: &str = "Buyer Solicitation (or Product Listing)";
+const ORDER_TRACKING: &str = "Inventory and Order Tracking";
+const SELLERS_ROLES: &str = "Product Listing (or Selling Partner Insights)";
 
 /// What a message body may carry. The models give lengths in characters and write the
 /// 5-attachment limit as `maxLength: 5` on arrays (facts.md "Model quirks").
@@ -80,6 +99,8 @@ pub struct Operation {
     /// `None`: the operation takes no body.
     pub body: Option<BodySpec>,
     pub rate: Rate,
+    /// The role the app needs (a 403 "access denied" names it).
+    pub role: &'static str,
     /// Dropped from Amazon's newest model but still supported (negativeFeedbackRemoval, amazonMotors).
     pub legacy: bool,
     /// A POST that changes something for the buyer: an unknown outcome must be verified, never resent.
@@ -87,11 +108,29 @@ pub struct Operation {
 }
 
 const fn read(operation_id: &'static str, action: &'static str, api: Api, path: &'static str) -> Operation {
-    Operation { operation_id, action, api, method: Method::Get, path, body: None, rate: MESSAGING_RATE, legacy: false, creates: false }
+    let role = if matches!(api, Api::Solicitations) { BUYER_SOLICITATION } else { BUYER_COMMUNICATION };
+    Operation {
+        operation_id,
+        action,
+        api,
+        method: Method::Get,
+        path,
+        body: None,
+        rate: MESSAGING_RATE,
+        role,
+        legacy: false,
+        creates: false,
+    }
 }
 
 const fn message(operation_id: &'static str, action: &'static str, path: &'static str, body: Option<BodySpec>, legacy: bool) -> Operation {
-    Operation { operation_id, action, api: Api::Messaging, method: Method::Post, path, body, rate: MESSAGING_RATE, legacy, creates: true }
+    let (api, method, rate, role) = (Api::Messaging, Method::Post, MESSAGING_RATE, BUYER_COMMUNICATION);
+    Operation { operation_id, action, api, method, path, body, rate, role, legacy, creates: true }
+}
+
+/// A read of the Orders or Sellers API: no HAL action, so its "action" is its operationId.
+const fn lookup(operation_id: &'static str, api: Api, path: &'static str, rate: Rate, role: &'static str) -> Operation {
+    Operation { operation_id, action: operation_id, api, method: Method::Get, path, body: None, rate, role, legacy: false, creates: false }
 }
 
 const fn text(max: u32, attachments: bool) -> Option<BodySpec> {
@@ -104,9 +143,13 @@ const fn files(min: u32, coverage_dates: bool) -> Option<BodySpec> {
 
 const M: &str = "/messaging/v1/orders/{amazonOrderId}";
 
+/// How many operations the table holds.
+pub const OPERATION_COUNT: usize = 19;
+
 /// The table. Text limits and body fields from models/messaging.json definitions; the two legacy
-/// kinds from models/messaging_legacy_2025-07-30.json.
-pub static OPERATIONS: [Operation; 16] = [
+/// kinds from models/messaging_legacy_2025-07-30.json; the Orders and Sellers reads from
+/// models/orders_2026-01-01.json and sellers.json.
+pub static OPERATIONS: [Operation; OPERATION_COUNT] = [
     read("getSolicitationActionsForOrder", "solicitationActions", Api::Solicitations, "/solicitations/v1/orders/{amazonOrderId}"),
     Operation {
         operation_id: "createProductReviewAndSellerFeedbackSolicitation",
@@ -116,6 +159,7 @@ pub static OPERATIONS: [Operation; 16] = [
         path: "/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback",
         body: None,
         rate: MESSAGING_RATE,
+        role: BUYER_SOLICITATION,
         legacy: false,
         creates: true,
     },
@@ -190,10 +234,14 @@ pub static OPERATIONS: [Operation; 16] = [
         path: "/uploads/2020-11-01/uploadDestinations/{resource}",
         body: None,
         rate: UPLOADS_RATE,
+        role: BUYER_COMMUNICATION,
         legacy: false,
         // Creating a destination changes nothing for the buyer: safe to repeat.
         creates: false,
     },
+    lookup("getOrder", Api::Orders, "/orders/2026-01-01/orders/{orderId}", GET_ORDER_RATE, ORDER_TRACKING),
+    lookup("searchOrders", Api::Orders, "/orders/2026-01-01/orders", SEARCH_ORDERS_RATE, ORDER_TRACKING),
+    lookup("getMarketplaceParticipations", Api::Sellers, "/sellers/v1/marketplaceParticipations", PARTICIPATIONS_RATE, SELLERS_ROLES),
 ];
 
 impl Operation {
@@ -219,6 +267,11 @@ impl Operation {
         }
     }
 
+    /// Keyed on one order and one marketplace (`Call`): every Messaging and Solicitations operation.
+    pub fn is_order_scoped(&self) -> bool {
+        matches!(self.api, Api::Messaging | Api::Solicitations)
+    }
+
     /// Message kinds: the Messaging POSTs.
     pub fn is_message(&self) -> bool {
         self.api == Api::Messaging && self.method == Method::Post
@@ -228,7 +281,7 @@ impl Operation {
     /// Stricter than the models where they are loose: text is required where the kind is text,
     /// `maxItems` (not the models' `maxLength`) bounds attachments, and unknown fields are refused.
     pub fn builtin_schema(&self) -> Option<&'static Value> {
-        static SCHEMAS: [OnceLock<Option<Value>>; 16] = [const { OnceLock::new() }; 16];
+        static SCHEMAS: [OnceLock<Option<Value>>; OPERATION_COUNT] = [const { OnceLock::new() }; OPERATION_COUNT];
         SCHEMAS[self.index()].get_or_init(|| self.body.map(|b| b.schema())).as_ref()
     }
 }
@@ -307,7 +360,8 @@ mod tests {
         let op = Operation::find("confirmDeliveryDetails").unwrap();
         assert_eq!(op.path_for("123-1234567-1234567"), "/messaging/v1/orders/123-1234567-1234567/messages/confirmDeliveryDetails");
         for op in OPERATIONS.iter() {
-            assert_eq!(op.path_for("X"), op.path.replace("{amazonOrderId}", "X").replace("{resource}", "X"), "{}", op.operation_id);
+            let expected = op.path.replace("{amazonOrderId}", "X").replace("{resource}", "X").replace("{orderId}", "X");
+            assert_eq!(op.path_for("X"), expected, "{}", op.operation_id);
         }
     }
 

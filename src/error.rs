@@ -3,7 +3,17 @@
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::validate::Violation;
+use crate::validate::{Limit, Violation};
+
+impl From<Limit> for BuildError {
+    fn from(l: Limit) -> BuildError {
+        if l.is_body() {
+            BuildError::BodyTooLarge(l.message())
+        } else {
+            BuildError::SchemaTooComplex(l.message())
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Error, Serialize)]
 #[serde(tag = "kind", content = "details", rename_all = "camelCase")]
@@ -31,6 +41,15 @@ pub enum BuildError {
     InvalidBody(Vec<Violation>),
     #[error("the attachment is invalid: {0}")]
     InvalidAttachment(String),
+    /// A query parameter of the Orders API that the model does not allow.
+    #[error("{parameter}: {reason}")]
+    InvalidParameter { parameter: &'static str, reason: String },
+    /// The schema cannot be checked within the core's limits (crate::validate::Limit): nothing is
+    /// sent on a body that could not be checked.
+    #[error("the message could not be checked: {0}")]
+    SchemaTooComplex(String),
+    #[error("the message is too large to check: {0}")]
+    BodyTooLarge(String),
 }
 
 fn first_message(v: &[Violation]) -> String {
@@ -56,6 +75,9 @@ impl BuildError {
             BuildError::BodyNotAllowed { .. } => "bodyNotAllowed",
             BuildError::InvalidBody(_) => "invalidBody",
             BuildError::InvalidAttachment(_) => "invalidAttachment",
+            BuildError::InvalidParameter { .. } => "invalidParameter",
+            BuildError::SchemaTooComplex(_) => "schemaTooComplex",
+            BuildError::BodyTooLarge(_) => "bodyTooLarge",
         }
     }
 }

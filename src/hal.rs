@@ -2,23 +2,13 @@
 //! `_links.actions[]` (href, name) lists what may be done; `_embedded.actions[]` repeats each
 //! action with its title and, optionally, `_embedded.schema`: the JSON Schema of its payload.
 use serde::Serialize;
-use serde_json::{Map, Value};
-use thiserror::Error;
+use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, OPERATIONS};
+use crate::json::{self, Object, Reader};
 
-/// A malformed document: where (JSON path) and what.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
-#[error("malformed response at {path}: {message}")]
-#[serde(rename_all = "camelCase")]
-pub struct HalError {
-    pub path: String,
-    pub message: String,
-}
-
-fn err(path: impl Into<String>, message: impl Into<String>) -> HalError {
-    HalError { path: path.into(), message: message.into() }
-}
+/// A malformed document: where (JSON path) and what. The one reader's error (crate::json).
+pub type HalError = json::ReadError;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
@@ -53,26 +43,19 @@ impl Actions {
 }
 
 /// The action name from a link: its `name`, or the last path segment of its href.
-fn link_name(link: &Map<String, Value>, href: &str) -> String {
+fn link_name(link: &Object, href: &str) -> String {
     match link.get("name").and_then(Value::as_str) {
         Some(n) if !n.is_empty() => n.to_owned(),
         _ => href.split('?').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned(),
     }
 }
 
-fn obj<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, HalError> {
-    v.as_object().ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
-}
-
-use crate::json::kind;
-
 /// Parse an actions document of `api` (Messaging or Solicitations). A malformed one is an error
 /// naming the exact path of the problem. Through `Value` only: a typed fast path that kept each
 /// schema as raw text parsed bench/actions.json about twice as fast in wasm (71 against 163 µs),
 /// but derived deserializers cost the shipped core 20 KB of wasm (crate::json).
 pub fn parse_actions(api: Api, body: &str) -> Result<Actions, HalError> {
-    let mut doc: Value = serde_json::from_str(body).map_err(|e| err("$", crate::json::not_json(&e)))?;
-    walk(api, &mut doc)
+    walk(api, &mut json::parse(body)?)
 }
 
 /// Parse an actions document that is already a JSON value.
@@ -84,73 +67,65 @@ fn known(api: Api, name: &str) -> Option<&'static str> {
     OPERATIONS.iter().find(|o| o.api == api && o.action == name).map(|o| o.operation_id)
 }
 
-/// Walks the document; the embedded schemas are moved out of it, not copied.
+/// Reads the document, then moves the embedded schemas out of it (not copied). Linear in the
+/// document: `_embedded` entries find their `_links` action through an index by name (a
+/// serde_json `Map`, whose code the binary has anyway), not by a scan of every action for each
+/// one, which took 20,000 actions into seconds (issue #12).
 fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
-    let root = obj(doc, "$")?;
-    let links = obj(root.get("_links").ok_or_else(|| err("$._links", "missing"))?, "$._links")?;
-    let self_href = match links.get("self") {
-        None | Some(Value::Null) => None,
-        Some(s) => Some(
-            obj(s, "$._links.self")?.get("href").and_then(Value::as_str).ok_or_else(|| err("$._links.self.href", "missing"))?.to_owned(),
-        ),
+    let root = Reader::root(doc);
+    let links = root.obj("_links")?;
+    let self_href = match links.opt_obj("self")? {
+        Some(s) => Some(s.str("href")?.to_owned()),
+        None => None,
     };
-    let list = match links.get("actions") {
-        None => return Err(err("$._links.actions", "missing")),
-        Some(Value::Array(a)) => a,
-        Some(other) => return Err(err("$._links.actions", format!("expected an array, found {}", kind(other)))),
-    };
+    let list = links.arr("actions")?;
     let mut actions = Vec::with_capacity(list.len());
-    for (i, link) in list.iter().enumerate() {
-        let path = || format!("$._links.actions[{i}]");
-        let link = link.as_object().ok_or_else(|| err(path(), format!("expected an object, found {}", kind(link))))?;
-        let href = match link.get("href") {
-            Some(Value::String(h)) if !h.is_empty() => h.clone(),
-            _ => return Err(err(format!("{}.href", path()), "missing or not a string")),
-        };
-        let name = link_name(link, &href);
-        let operation_id = known(api, &name);
-        actions.push(Action { name, operation_id, href, title: None, schema: None });
+    // name → index of its first action: an embedded action describes the first one of its name.
+    let mut index = Object::new();
+    for link in list.iter() {
+        let href = link.field("href")?;
+        let href = href.as_str().ok().filter(|h| !h.is_empty()).ok_or_else(|| href.error("must be a non-empty string"))?;
+        let name = link_name(link.as_obj()?, href);
+        if !index.contains_key(&name) {
+            index.insert(name.clone(), Value::from(actions.len()));
+        }
+        actions.push(Action { operation_id: known(api, &name), name, href: href.to_owned(), title: None, schema: None });
     }
-    // `_embedded` may be missing (facts.md); when present it must be well formed.
-    let Some(embedded) = doc.get_mut("_embedded") else { return Ok(Actions { self_href, actions }) };
-    let found = kind(embedded);
-    let Some(embedded) = embedded.as_object_mut() else { return Err(err("$._embedded", format!("expected an object, found {found}"))) };
-    match embedded.get_mut("actions") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(list)) => {
-            for (i, e) in list.iter_mut().enumerate() {
-                let path = || format!("$._embedded.actions[{i}]");
-                let found = kind(e);
-                let e = e.as_object_mut().ok_or_else(|| err(path(), format!("expected an object, found {found}")))?;
-                let self_link = match e.get("_links") {
-                    Some(l) => obj(l, &format!("{}._links", path()))?.get("self").and_then(Value::as_object),
-                    None => None,
-                };
-                let name = match (e.get("name").and_then(Value::as_str), self_link) {
-                    (Some(n), _) => n.to_owned(),
-                    (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
-                    (None, None) => return Err(err(format!("{}.name", path()), "missing")),
-                };
-                let title = e.get("title").and_then(Value::as_str).map(str::to_owned);
-                let schema = match e.get_mut("_embedded") {
-                    None | Some(Value::Null) => None,
-                    Some(Value::Object(inner)) => match inner.get_mut("schema") {
-                        None | Some(Value::Null) => None,
-                        Some(s @ Value::Object(_)) => Some(s.take()),
-                        Some(other) => {
-                            return Err(err(format!("{}._embedded.schema", path()), format!("expected an object, found {}", kind(other))))
-                        }
-                    },
-                    Some(other) => return Err(err(format!("{}._embedded", path()), format!("expected an object, found {}", kind(other)))),
-                };
-                // An embedded action that _links does not list is not offered: ignore it.
-                if let Some(a) = actions.iter_mut().find(|a| a.name == name) {
-                    a.title = title;
-                    a.schema = schema;
-                }
+    // `_embedded` may be missing (facts.md); when present it must be well formed. Which embedded
+    // entry gives each action its schema; the last entry of a name wins, as it sets the title.
+    let mut schema_from: Vec<Option<usize>> = vec![None; actions.len()];
+    if let Some(embedded) = root.opt_obj("_embedded")? {
+        for (i, e) in embedded.opt_arr("actions")?.iter().flat_map(|l| l.iter()).enumerate() {
+            let self_link = match e.opt_obj("_links")? {
+                Some(l) => l.get("self")?.and_then(|s| s.value().as_object()),
+                None => None,
+            };
+            let name = match (e.opt_str("name")?, self_link) {
+                (Some(n), _) => n.to_owned(),
+                (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
+                (None, None) => return Err(HalError::new(format!("{}.name", e.path()), "is missing")),
+            };
+            let has_schema = match e.opt_obj("_embedded")? {
+                Some(inner) => inner.opt_obj("schema")?.is_some(),
+                None => false,
+            };
+            // An embedded action that _links does not list is not offered: ignore it.
+            let Some(at) = index.get(&name).and_then(Value::as_u64).map(|a| a as usize) else { continue };
+            if let (Some(action), Some(slot)) = (actions.get_mut(at), schema_from.get_mut(at)) {
+                action.title = e.opt_str("title").ok().flatten().map(str::to_owned);
+                *slot = has_schema.then_some(i);
             }
         }
-        Some(other) => return Err(err("$._embedded.actions", format!("expected an array, found {}", kind(other)))),
+    }
+    // The reads above proved each of these paths holds an object. `get_mut` steps, not
+    // `Value::pointer_mut`, whose `~1` unescaping brings a substring search (3 KB of wasm).
+    if let Some(list) = doc.get_mut("_embedded").and_then(|e| e.get_mut("actions")).and_then(Value::as_array_mut) {
+        for (action, from) in actions.iter_mut().zip(schema_from) {
+            let schema = from.and_then(|i| list.get_mut(i)).and_then(|e| e.get_mut("_embedded")).and_then(|e| e.get_mut("schema"));
+            if let Some(schema) = schema {
+                action.schema = Some(schema.take());
+            }
+        }
     }
     Ok(Actions { self_href, actions })
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json;
+use crate::json::{self, Reader};
 
 use crate::catalogue::Method;
 
@@ -42,10 +42,18 @@ impl HttpResponse {
 
     /// `{ status, headers?: [[name, value]], body? }`, as the JS shell hands a response over.
     pub fn from_value(v: &Value) -> Result<HttpResponse, String> {
-        let o = json::object(v, "the response")?;
+        let r = Reader::arg(v);
+        let status = r.field("status")?;
         let status =
-            o.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).ok_or("status must be an HTTP status number")?;
-        Ok(HttpResponse { status, headers: json::pairs(o, "headers")?, body: json::opt_str(o, "body")?.unwrap_or_default().to_owned() })
+            status.as_i64().ok().and_then(|s| u16::try_from(s).ok()).ok_or_else(|| status.error("must be an HTTP status number"))?;
+        let mut headers = Vec::new();
+        for pair in r.opt_arr("headers")?.iter().flat_map(|l| l.iter()) {
+            match pair.value().as_array().map(Vec::as_slice) {
+                Some([Value::String(k), Value::String(v)]) => headers.push((k.clone(), v.clone())),
+                _ => return Err(pair.error("must be a [name, value] pair of strings").to_string()),
+            }
+        }
+        Ok(HttpResponse { status, headers, body: r.opt_str("body")?.unwrap_or_default().to_owned() })
     }
 }
 
@@ -127,9 +135,11 @@ mod tests {
         assert_eq!((r.status, r.header("x-amzn-requestid"), r.body.as_str()), (429, Some("r1"), ""));
         for (v, why) in [
             (serde_json::json!({"status": 70000}), "status must be an HTTP status number"),
-            (serde_json::json!({"status": 200, "headers": {"a": "b"}}), "headers must be an array of [name, value] pairs, not an object"),
-            (serde_json::json!({"status": 200, "headers": [["a"]]}), "headers must hold [name, value] pairs of strings"),
+            (serde_json::json!({"body": ""}), "status is missing"),
+            (serde_json::json!({"status": 200, "headers": {"a": "b"}}), "headers must be an array, not an object"),
+            (serde_json::json!({"status": 200, "headers": [["a"]]}), "headers[0] must be a [name, value] pair of strings"),
             (serde_json::json!({"status": 200, "body": 5}), "body must be a string, not a number"),
+            (serde_json::json!([]), "the value must be an object, not an array"),
         ] {
             assert_eq!(HttpResponse::from_value(&v).unwrap_err(), why);
         }

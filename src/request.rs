@@ -4,14 +4,19 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::catalogue::{Operation, MAX_ATTACHMENTS};
+use crate::catalogue::{Api, Operation, MAX_ATTACHMENTS};
 use crate::error::BuildError;
 use crate::http::{user_agent, HttpRequest};
 use crate::ids::{Marketplace, OrderId, Region};
-use crate::json;
+use crate::json::{self, Reader};
+use crate::orders::Query;
 use crate::policy::{lint, Finding, Severity};
 use crate::upload::FileInfo;
-use crate::validate::{parse_date_time, validate, Violation};
+use crate::validate::{parse_date_time, validate, Limit, Violation};
+
+/// The `uploadDestinationId` an attachment carries while its body is checked before the upload
+/// (the real id comes from the Uploads API). One value for the core and the shell (issue #11).
+pub const UPLOAD_PLACEHOLDER_ID: &str = "pending-upload";
 
 /// Where requests go: a region's production or sandbox host, or (for local testing) an explicit
 /// base URL. The region still decides which marketplaces are allowed.
@@ -30,9 +35,9 @@ impl Endpoint {
 
     /// `{ region, sandbox?, baseUrl? }` from JS.
     pub fn from_value(v: &Value) -> Result<Endpoint, String> {
-        let o = json::object(v, "the endpoint")?;
-        let region = Region::parse(json::req_str(o, "region")?).map_err(|e| e.to_string())?;
-        Ok(Endpoint { region, sandbox: json::bool_or(o, "sandbox", false)?, base_url: json::opt_str(o, "baseUrl")?.map(str::to_owned) })
+        let r = Reader::arg(v);
+        let region = Region::parse(r.str("region")?).map_err(|e| e.to_string())?;
+        Ok(Endpoint { region, sandbox: r.bool_or("sandbox", false)?, base_url: r.opt_str("baseUrl")?.map(str::to_owned) })
     }
 
     pub fn base(&self) -> Result<String, BuildError> {
@@ -70,24 +75,53 @@ pub struct Call {
 
 impl Call {
     /// `{ operation, orderId, marketplaceIds, body?, schema?, confirmLinks? }` from JS.
-    pub fn from_value(v: Value) -> Result<Call, String> {
-        let Value::Object(mut o) = v else { return Err(format!("the call must be an object, not {}", json::kind(&v))) };
+    pub fn from_value(mut v: Value) -> Result<Call, String> {
         // Taken out with `take`, not `remove`: BTreeMap's removal and rebalancing cost 3 KB of wasm.
-        let mut present = |key: &str| o.get_mut(key).map(Value::take).filter(|v| !v.is_null());
+        let mut present = |key: &str| v.get_mut(key).map(Value::take).filter(|v| !v.is_null());
         let (body, schema) = (present("body"), present("schema"));
+        let r = Reader::arg(&v);
         Ok(Call {
-            operation: json::req_str(&o, "operation")?.to_owned(),
-            order_id: json::req_str(&o, "orderId")?.to_owned(),
-            marketplace_ids: json::str_list(&o, "marketplaceIds")?,
-            confirm_links: json::bool_or(&o, "confirmLinks", false)?,
+            operation: r.str("operation")?.to_owned(),
+            order_id: r.str("orderId")?.to_owned(),
+            marketplace_ids: r.arr("marketplaceIds")?.iter().map(|m| m.as_str().map(str::to_owned)).collect::<Result<_, _>>()?,
+            confirm_links: r.bool_or("confirmLinks", false)?,
             body,
             schema,
         })
     }
 }
 
+/// Any call the core builds: one about an order in one marketplace (Messaging, Solicitations),
+/// or a read of the Orders or Sellers API with its own parameters (`Query`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiCall {
+    Order(Call),
+    Query(Query),
+}
+
+impl ApiCall {
+    /// From JS: `operation` tells which shape the rest has (`Call`, or a `Query` by the model's
+    /// parameter names).
+    pub fn from_value(v: Value) -> Result<ApiCall, String> {
+        let r = Reader::arg(&v);
+        match Operation::find(r.str("operation")?) {
+            Ok(op) if matches!(op.api, Api::Orders | Api::Sellers) => Ok(ApiCall::Query(Query::from_value(op, &r)?)),
+            // An unknown operation is the builder's typed error (unknownOperation), as before.
+            _ => Ok(ApiCall::Order(Call::from_value(v)?)),
+        }
+    }
+}
+
+/// Build the request for any call, or say why not.
+pub fn build_call(call: &ApiCall, endpoint: &Endpoint, access_token: &str) -> Result<HttpRequest, BuildError> {
+    match call {
+        ApiCall::Order(c) => build(c, endpoint, access_token),
+        ApiCall::Query(q) => q.build(endpoint, access_token),
+    }
+}
+
 /// Everything wrong with a message body: schema violations (built-in rules and the API's schema)
-/// and text-policy findings with their spans.
+/// and text-policy findings with their spans — or the limit that stopped the check.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -95,12 +129,21 @@ pub struct Report {
     pub violations: Vec<Violation>,
     #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Finding[]"))]
     pub findings: Vec<Finding>,
+    /// The body or a schema is beyond what can be checked at all (crate::validate::Limit): the
+    /// body is not valid, nothing is sent on it, and `limit_error` says why. The JS export throws
+    /// that error instead of returning the report.
+    #[serde(skip)]
+    pub stopped: Option<Limit>,
 }
 
 impl Report {
     /// No violation and no blocking finding; links still need the seller's confirmation.
     pub fn is_valid(&self) -> bool {
-        self.violations.is_empty() && self.findings.iter().all(|f| f.severity != Severity::Error)
+        self.stopped.is_none() && self.violations.is_empty() && self.findings.iter().all(|f| f.severity != Severity::Error)
+    }
+    /// `schemaTooComplex` or `bodyTooLarge` when a limit stopped the check.
+    pub fn limit_error(&self) -> Option<BuildError> {
+        self.stopped.map(BuildError::from)
     }
     pub fn needs_link_confirmation(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Confirm)
@@ -119,18 +162,26 @@ impl Report {
 }
 
 /// Check a message body of `op` against its built-in rules, the API's schema if given, and the
-/// text policy. Never fails: an unusable body is reported as violations.
+/// text policy. What is wrong with the body is reported as violations; a body or schema beyond
+/// what can be checked at all stops the check (`Report::stopped`).
 pub fn check_body(op: &Operation, body: &Value, api_schema: Option<&Value>) -> Report {
     let mut report = Report::default();
+    if let Err(limit) = check_into(&mut report, op, body, api_schema) {
+        report = Report { stopped: Some(limit), ..Report::default() };
+    }
+    report
+}
+
+fn check_into(report: &mut Report, op: &Operation, body: &Value, api_schema: Option<&Value>) -> Result<(), Limit> {
     let Some(builtin) = op.builtin_schema() else {
         if !body.is_null() && body.as_object().is_none_or(|o| !o.is_empty()) {
             report.violations.push(Violation::new("$", "type", format!("{} takes no request body", op.operation_id)));
         }
-        return report;
+        return Ok(());
     };
-    report.violations = validate(builtin, body);
+    report.violations = validate(builtin, body)?;
     if let Some(schema) = api_schema {
-        for v in validate(schema, body) {
+        for v in validate(schema, body)? {
             if !report.violations.iter().any(|seen| seen.path == v.path && seen.keyword == v.keyword) {
                 report.violations.push(v);
             }
@@ -149,16 +200,32 @@ pub fn check_body(op: &Operation, body: &Value, api_schema: Option<&Value>) -> R
             }
         }
     }
+    // The length is checked first: a text far over the limit (a pasted 10 MB, issue #12) is not
+    // linted, as it can't be sent anyway. Up to twice the limit it is, so the seller sees what
+    // else to fix while shortening it.
+    let text_max = op.body.and_then(|b| b.text_max).unwrap_or(0) as usize;
     if let Some(text) = body.get("text").and_then(Value::as_str) {
-        report.findings = lint(text);
+        if text.len() <= 2 * text_max || text.chars().count() <= 2 * text_max {
+            report.findings = lint(text);
+        }
     }
-    report
+    // The buyer sees attachment file names too (issue #13): the same rules, and any finding in a
+    // name (a link or phone number included) stops the send, since the seller can rename it.
+    if let Some(files) = body.get("attachments").and_then(Value::as_array) {
+        for (i, file) in files.iter().take(crate::catalogue::MAX_ATTACHMENTS as usize).enumerate() {
+            let Some(name) = file.get("fileName").and_then(Value::as_str) else { continue };
+            for f in lint(name).into_iter().filter(|f| f.rule != crate::policy::Rule::Empty) {
+                report.violations.push(Violation::new(&format!("$.attachments[{i}].fileName"), f.rule.id(), f.message));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Query values are percent-encoded (base64's `+`, `/`, `=` included); unreserved characters stay.
-const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+pub(crate) const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
+pub(crate) fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
     if access_token.trim().is_empty() {
         return Err(BuildError::MissingField("the access token"));
     }
@@ -173,16 +240,20 @@ fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, St
     Ok(h)
 }
 
+pub(crate) fn region_error(m: &Marketplace, endpoint: &Endpoint) -> BuildError {
+    BuildError::MarketplaceRegion {
+        marketplace: m.id.into(),
+        country: m.country.into(),
+        marketplace_region: m.region.as_str().into(),
+        endpoint_region: endpoint.region.as_str().into(),
+    }
+}
+
 fn marketplace(ids: &[String], endpoint: &Endpoint) -> Result<&'static Marketplace, BuildError> {
     let [id] = ids else { return Err(BuildError::MarketplaceCount(ids.len())) };
     let m = Marketplace::by_id(id)?;
     if m.region != endpoint.region {
-        return Err(BuildError::MarketplaceRegion {
-            marketplace: m.id.into(),
-            country: m.country.into(),
-            marketplace_region: m.region.as_str().into(),
-            endpoint_region: endpoint.region.as_str().into(),
-        });
+        return Err(region_error(m, endpoint));
     }
     Ok(m)
 }
@@ -190,8 +261,9 @@ fn marketplace(ids: &[String], endpoint: &Endpoint) -> Result<&'static Marketpla
 /// Build the request for `call`, or say why not. Nothing invalid is ever built.
 pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<HttpRequest, BuildError> {
     let op = Operation::find(&call.operation)?;
-    if op.operation_id == "createUploadDestinationForResource" {
-        return Err(BuildError::UnknownOperation("createUploadDestinationForResource: use build_upload_destination".into()));
+    if !op.is_order_scoped() {
+        let how = if op.api == Api::Uploads { "build_upload_destination" } else { "build_call with its own parameters" };
+        return Err(BuildError::UnknownOperation(format!("{}: use {how}", op.operation_id)));
     }
     let order = OrderId::parse(&call.order_id)?;
     let m = marketplace(&call.marketplace_ids, endpoint)?;
@@ -202,6 +274,9 @@ pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<Htt
         (Some(_), body) => {
             let body = body.clone().unwrap_or(Value::Object(Default::default()));
             let report = check_body(op, &body, call.schema.as_ref());
+            if let Some(e) = report.limit_error() {
+                return Err(e);
+            }
             let blocking = report.blocking(call.confirm_links);
             if !blocking.is_empty() {
                 return Err(BuildError::InvalidBody(blocking));
@@ -267,11 +342,11 @@ mod tests {
         let c = Call::from_value(v).unwrap();
         assert_eq!((c.body, c.schema, c.confirm_links), (Some(json!({"text": "hi"})), None, false));
         for (v, why) in [
-            (json!([]), "the call must be an object, not an array"),
+            (json!([]), "the value must be an object, not an array"),
             (json!({"orderId": "1", "marketplaceIds": []}), "operation is missing"),
             (json!({"operation": 1, "orderId": "1", "marketplaceIds": []}), "operation must be a string, not a number"),
-            (json!({"operation": "x", "orderId": "1", "marketplaceIds": "US"}), "marketplaceIds must be an array of strings, not a string"),
-            (json!({"operation": "x", "orderId": "1", "marketplaceIds": [1]}), "marketplaceIds must hold strings, not a number"),
+            (json!({"operation": "x", "orderId": "1", "marketplaceIds": "US"}), "marketplaceIds must be an array, not a string"),
+            (json!({"operation": "x", "orderId": "1", "marketplaceIds": [1]}), "marketplaceIds[0] must be a string, not a number"),
             (
                 json!({"operation": "x", "orderId": "1", "marketplaceIds": [], "confirmLinks": "yes"}),
                 "confirmLinks must be true or false, not a string",
@@ -353,6 +428,16 @@ mod tests {
         assert!(build(&call("warranty", Some(ok)), &NA, "t").is_ok());
         let backwards = json!({"attachments": [a], "coverageStartDate": "2027-01-01T00:00:00Z", "coverageEndDate": "2026-01-01T00:00:00Z"});
         assert!(build(&call("warranty", Some(backwards)), &NA, "t").is_err());
+        // File names are read like the text: the buyer sees them.
+        let named = |n: &str| json!({"attachments": [{"uploadDestinationId": "u", "fileName": n}]});
+        let op = Operation::find("invoice").unwrap();
+        let bad = check_body(op, &named("leave-a-5-star-review.pdf"), None);
+        assert_eq!(
+            bad.violations.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect::<Vec<_>>(),
+            [("$.attachments[0].fileName", "positiveReview")]
+        );
+        assert!(check_body(op, &named("sales@shop-example.com.pdf"), None).violations.iter().any(|v| v.keyword == "email"));
+        assert!(check_body(op, &named("Rechnung 2026-0042 (Kopie).pdf"), None).is_valid());
         let six = json!({"attachments": vec![a.clone(); 6]});
         assert!(matches!(build(&call("invoice", Some(six)), &NA, "t"), Err(BuildError::InvalidBody(v)) if v[0].keyword == "maxItems"));
         assert!(build(&call("invoice", Some(json!({"attachments": []}))), &NA, "t").is_err());

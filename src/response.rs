@@ -7,6 +7,8 @@ use thiserror::Error;
 use crate::catalogue::{Api, Operation};
 use crate::hal::{parse_actions, Actions};
 use crate::http::HttpResponse;
+use crate::json::{self, ReadError, Reader};
+use crate::orders::{parse_order, parse_orders, parse_participations, Order, Participation};
 use crate::upload::{parse_upload_destination, UploadDestination};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,6 +23,24 @@ pub enum Success {
     /// The create was accepted (201).
     Created,
     UploadDestination(UploadDestination),
+    /// getOrder. A struct variant: a newtype variant of a JSON value would take serde's tagged
+    /// newtype serializer along, with its type-mismatch errors (2.2 KB gzip of the shipped core).
+    Order {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Order"))]
+        order: Order,
+    },
+    /// searchOrders: one page, and the token of the next (none on the last page).
+    #[serde(rename_all = "camelCase")]
+    Orders {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Order[]"))]
+        orders: Vec<Order>,
+        next_token: Option<String>,
+    },
+    /// getMarketplaceParticipations.
+    Participations {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Participation[]"))]
+        participations: Vec<Participation>,
+    },
 }
 
 /// What an error means, stable for the JS shell.
@@ -103,12 +123,15 @@ pub fn rate_limit(r: &HttpResponse) -> Option<f64> {
         .filter(|v| v.is_finite() && *v > 0.0)
 }
 
-/// Parse the response of `op`.
+/// Parse the response of `op`. The error is the product's whole account of a failed call, made
+/// once per response; boxing it would add an allocation and wasm for no gain in this sans-IO core.
+#[allow(clippy::result_large_err)]
 pub fn parse_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiError> {
     if (200..300).contains(&r.status) {
-        return parse_success(op, r).map_err(|detail| {
+        return parse_success(op, r).map_err(|why| {
+            let detail = why.to_string();
             let mut e = error(op, r, Vec::new(), ApiErrorKind::MalformedResponse);
-            e.explanation = format!("Amazon's answer could not be read ({detail}).");
+            e.explanation = format!("Amazon's answer could not be read: {detail}.");
             e.detail = Some(detail);
             e
         });
@@ -120,58 +143,79 @@ pub fn parse_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiEr
     Err(e)
 }
 
-fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, String> {
-    match op.operation_id {
-        "getSolicitationActionsForOrder" => parse_actions(Api::Solicitations, &r.body).map(Success::Actions).map_err(|e| e.to_string()),
-        "getMessagingActionsForOrder" => parse_actions(Api::Messaging, &r.body).map(Success::Actions).map_err(|e| e.to_string()),
+fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, ReadError> {
+    let doc = || json::parse(&r.body);
+    Ok(match op.operation_id {
+        "getSolicitationActionsForOrder" => Success::Actions(parse_actions(Api::Solicitations, &r.body)?),
+        "getMessagingActionsForOrder" => Success::Actions(parse_actions(Api::Messaging, &r.body)?),
         "GetAttributes" => {
-            let v: Value = serde_json::from_str(&r.body).map_err(|e| crate::json::not_json(&e))?;
-            let buyer = v.get("buyer");
-            if !v.is_object() || buyer.is_some_and(|b| !b.is_object()) {
-                return Err("malformed response at $.buyer: expected an object".into());
+            let doc = doc()?;
+            let root = Reader::root(&doc);
+            let buyer = root.opt_obj("buyer")?;
+            Success::Attributes {
+                locale: buyer.map(|b| b.value().get("locale").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default(),
             }
-            Ok(Success::Attributes { locale: buyer.and_then(|b| b.get("locale")).and_then(Value::as_str).map(str::to_owned) })
         }
-        "createUploadDestinationForResource" => {
-            parse_upload_destination(&r.body).map(Success::UploadDestination).map_err(|e| e.to_string())
+        "createUploadDestinationForResource" => Success::UploadDestination(parse_upload_destination(&r.body)?),
+        "getOrder" => Success::Order { order: parse_order(&doc()?)? },
+        "searchOrders" => {
+            let (orders, next_token) = parse_orders(&doc()?)?;
+            Success::Orders { orders, next_token }
         }
+        "getMarketplaceParticipations" => Success::Participations { participations: parse_participations(&doc()?)? },
         // A 2xx on a create means it was done, whatever the body says (`{}` in the models).
-        _ => Ok(Success::Created),
-    }
+        _ => Success::Created,
+    })
 }
 
 /// SP-API's `{"errors":[…]}`; anything else (an HTML error page, an empty body) gives no errors and
 /// a short excerpt of what came instead.
 pub fn parse_error_body(body: &str) -> (Vec<AmazonError>, Option<String>) {
-    let parsed: Option<Vec<AmazonError>> = serde_json::from_str::<Value>(body).ok().and_then(|v| {
-        let list = v.get("errors")?.as_array()?;
-        Some(
-            list.iter()
-                .filter_map(|e| {
-                    let s = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
-                    Some(AmazonError {
-                        code: s("code")?,
-                        message: s("message").unwrap_or_default(),
-                        details: s("details").filter(|d| !d.is_empty()),
-                    })
-                })
-                .collect(),
-        )
-    });
-    match parsed {
-        Some(errors) if !errors.is_empty() => (errors, None),
-        _ => {
-            let trimmed = body.trim();
-            let what = if trimmed.is_empty() {
-                "an empty body".to_owned()
-            } else if trimmed.starts_with('<') {
-                "an HTML page instead of SP-API's error body".to_owned()
-            } else {
-                let excerpt: String = trimmed.chars().take(80).collect();
-                format!("an unexpected body: {excerpt}")
-            };
-            (Vec::new(), Some(what))
-        }
+    // Read leniently, not through json::Reader: a body that is not SP-API's error list has no
+    // error to report, it is shown as an excerpt instead.
+    let doc = json::parse(body).unwrap_or_default();
+    let errors: Vec<AmazonError> = doc
+        .get("errors")
+        .and_then(Value::as_array)
+        .iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|e| {
+            let s = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
+            Some(AmazonError {
+                code: s("code")?,
+                message: s("message").unwrap_or_default(),
+                details: s("details").filter(|d| !d.is_empty()),
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return (errors, None);
+    }
+    let trimmed = body.trim();
+    let what = if trimmed.is_empty() {
+        "an empty body".to_owned()
+    } else if trimmed.starts_with('<') {
+        "an HTML page instead of SP-API's error body".to_owned()
+    } else {
+        let excerpt: String = trimmed.chars().take(80).collect();
+        format!("an unexpected body: {excerpt}")
+    };
+    (Vec::new(), Some(what))
+}
+
+/// Amazon's reason, in its own words: the message, and the details when they add something
+/// ("marketplaceIds: Missing or invalid request parameter: marketplaceId"; facts.md "How strict
+/// Amazon is"). None when Amazon said nothing beyond "Invalid Input".
+fn reason(first: Option<&AmazonError>) -> Option<String> {
+    let first = first?;
+    let said = |s: &str| {
+        let t = s.trim().trim_end_matches('.');
+        (!t.is_empty() && !t.eq_ignore_ascii_case("invalid input")).then_some(t.to_owned())
+    };
+    match (said(&first.message), first.details.as_deref().and_then(said)) {
+        (Some(m), Some(d)) if m != d => Some(format!("{m} ({d})")),
+        (Some(m), _) => Some(m),
+        (None, d) => d,
     }
 }
 
@@ -212,15 +256,19 @@ fn explain(op: &Operation, kind: ApiErrorKind, status: u16, first: Option<&Amazo
         ApiErrorKind::OutsideReviewWindow => "This order is outside the review window: Amazon accepts review requests from 5 to 30 days after delivery.".into(),
         ApiErrorKind::MessageKindNotOffered => "Amazon doesn't offer this kind of message for this order right now; which kinds are offered depends on the order's status.".into(),
         ApiErrorKind::AttachmentMissing => "An attachment was not uploaded completely, so Amazon can't find it. Upload the file again and resend.".into(),
-        ApiErrorKind::InvalidInput => format!("Amazon rejected the request as invalid.{amazon}"),
+        ApiErrorKind::InvalidInput => match reason(first) {
+            Some(why) => format!("Amazon refused the request: {why}."),
+            None => format!(
+                "Amazon refused the request as invalid without saying why (HTTP {status}, \"{}\"); nothing was done.",
+                first.map_or("no message", |e| e.message.as_str())
+            ),
+        },
+        ApiErrorKind::NotFound if op.api == Api::Orders => "Amazon can't find this order for this seller in this region: check the order id and the region.".into(),
         ApiErrorKind::NotFound => "Amazon can't find this order in this marketplace: check the order id and the marketplace.".into(),
-        ApiErrorKind::AccessDenied => {
-            let role = match op.api {
-                Api::Solicitations => "Buyer Solicitation (or Product Listing)",
-                Api::Messaging | Api::Uploads => "Buyer Communication",
-            };
-            format!("Amazon denied access: the app needs the {role} role and the seller's authorisation must still be valid. Check the credentials in the options.")
-        }
+        ApiErrorKind::AccessDenied => format!(
+            "Amazon denied access: the app needs the {} role and the seller's authorisation must still be valid. Check the credentials in the options.",
+            op.role
+        ),
         ApiErrorKind::TokenRejected => "Amazon rejected the access token (expired or invalid); a new one is needed.".into(),
         ApiErrorKind::PayloadTooLarge => "The request is too large for Amazon.".into(),
         ApiErrorKind::UnsupportedMediaType => "Amazon did not accept the request's content type.".into(),

@@ -9,8 +9,17 @@
 //! characters, min/maxItems (and `maxLength` on arrays, the models' way of writing it), format
 //! date-time, minimum/maximum, allOf/anyOf/oneOf/not and `$ref` within the document.
 //! `pattern` is not checked (no regex engine in the core); no Amazon schema uses it.
+//!
+//! Bounded on any input (issue #12): the schema and the body are measured before any work
+//! (`MAX_SCHEMA_NODES`, `MAX_BODY_NODES`, depths), and the check itself has a work budget
+//! (`MAX_STEPS`), so a schema that refers to itself through anyOf/oneOf/allOf/$ref — 37 bytes of
+//! `{"anyOf":[{"$ref":"#"},{"$ref":"#"}]}` took 18.9 s before — ends in a `Limit` error after at
+//! most `MAX_STEPS` steps instead of exponential work. The measures and the budget cost 0.55 KB
+//! gzip of the shipped core.
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+use crate::json::push_key;
 
 /// One way a body breaks a rule: where (a JSON path like `$.attachments[0].fileName`), which
 /// schema keyword, and a sentence for the seller.
@@ -29,20 +38,113 @@ impl Violation {
     }
 }
 
-/// Nesting that a body or schema may reach before we stop: deep enough for any real schema,
-/// shallow enough that a hostile `$ref` loop or a 10,000-deep array cannot exhaust the stack.
-const MAX_DEPTH: u32 = 48;
+/// Schema levels (each `$ref` followed counts one) the check may go down: deep enough for any real
+/// schema (Amazon's go 4 deep), shallow enough that a `$ref` loop cannot exhaust the stack.
+pub const MAX_DEPTH: u32 = 48;
+/// Parts (JSON values) of a schema: Amazon's message schemas have under 60.
+pub const MAX_SCHEMA_NODES: usize = 10_000;
+/// JSON nesting of a schema: serde_json refuses deeper text (128) anyway.
+pub const MAX_SCHEMA_NESTING: usize = 100;
+/// Parts of a message body: a text and five attachments are about 20.
+pub const MAX_BODY_NODES: usize = 1_000;
+pub const MAX_BODY_NESTING: usize = 32;
+/// Steps (schema-on-value checks, enum and required entries) one validation may take. A real
+/// body and schema take under 100; a check of MAX_BODY_NODES parts against a plain schema about
+/// 1,000; this leaves room for combinators and stops hostile recursion within milliseconds.
+pub const MAX_STEPS: u64 = 200_000;
 
-/// Validate `instance` against `schema` (a draft-04 document whose `$ref`s resolve within itself).
-pub fn validate(schema: &Value, instance: &Value) -> Vec<Violation> {
-    let mut v = Validator { root: schema, out: Vec::new() };
+/// Why a body could not be checked at all: nothing is sent on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Limit {
+    SchemaSize,
+    SchemaNesting,
+    /// `$ref`s followed deeper than MAX_DEPTH: the schema refers to itself.
+    SchemaRecursion,
+    /// More than MAX_STEPS steps.
+    Work,
+    BodySize,
+    BodyNesting,
+}
+
+impl Limit {
+    /// The body's own size, not the schema's: the seller can act on it.
+    pub fn is_body(self) -> bool {
+        matches!(self, Limit::BodySize | Limit::BodyNesting)
+    }
+    pub fn message(self) -> String {
+        match self {
+            Limit::SchemaSize => format!("the schema has more than {MAX_SCHEMA_NODES} parts"),
+            Limit::SchemaNesting => format!("the schema is nested more than {MAX_SCHEMA_NESTING} levels deep"),
+            Limit::SchemaRecursion => format!("the schema refers to itself more than {MAX_DEPTH} levels deep"),
+            Limit::Work => format!(
+                "checking the body takes more than {MAX_STEPS} steps: the schema refers to itself through anyOf, oneOf, allOf or $ref"
+            ),
+            Limit::BodySize => format!("the message has more than {MAX_BODY_NODES} parts"),
+            Limit::BodyNesting => format!("the message is nested more than {MAX_BODY_NESTING} levels deep"),
+        }
+    }
+}
+
+/// Parts of `v` and its deepest nesting, counted no further than `cap` parts or `cap_depth`
+/// levels: the measure itself is bounded (its recursion too).
+pub fn measure(v: &Value, cap: usize, cap_depth: usize) -> (usize, usize) {
+    fn walk(v: &Value, depth: usize, cap: usize, cap_depth: usize, seen: &mut (usize, usize)) {
+        seen.0 += 1;
+        seen.1 = seen.1.max(depth);
+        if seen.0 > cap || depth > cap_depth {
+            return;
+        }
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(o) => Box::new(o.values()),
+            _ => return,
+        };
+        for c in children {
+            walk(c, depth + 1, cap, cap_depth, seen);
+        }
+    }
+    let mut seen = (0, 0);
+    walk(v, 1, cap, cap_depth, &mut seen);
+    seen
+}
+
+/// Validate `instance` against `schema` (a draft-04 document whose `$ref`s resolve within itself):
+/// every violation, or the `Limit` that stopped the check.
+pub fn validate(schema: &Value, instance: &Value) -> Result<Vec<Violation>, Limit> {
+    validate_counted(schema, instance).map(|(v, _)| v)
+}
+
+/// As `validate`, with the steps taken (tests bound the work structurally with it).
+pub fn validate_counted(schema: &Value, instance: &Value) -> Result<(Vec<Violation>, u64), Limit> {
+    let (nodes, nesting) = measure(schema, MAX_SCHEMA_NODES, MAX_SCHEMA_NESTING);
+    if nodes > MAX_SCHEMA_NODES {
+        return Err(Limit::SchemaSize);
+    }
+    if nesting > MAX_SCHEMA_NESTING {
+        return Err(Limit::SchemaNesting);
+    }
+    let (nodes, nesting) = measure(instance, MAX_BODY_NODES, MAX_BODY_NESTING);
+    if nodes > MAX_BODY_NODES {
+        return Err(Limit::BodySize);
+    }
+    if nesting > MAX_BODY_NESTING {
+        return Err(Limit::BodyNesting);
+    }
+    let mut v = Validator { root: schema, out: Vec::new(), steps: 0, stop: None };
     v.check(schema, instance, &mut String::from("$"), 0);
-    v.out
+    match v.stop {
+        Some(limit) => Err(limit),
+        None => Ok((v.out, v.steps)),
+    }
 }
 
 struct Validator<'a> {
     root: &'a Value,
     out: Vec<Violation>,
+    steps: u64,
+    /// Set when a limit is hit: every check returns at once from then on.
+    stop: Option<Limit>,
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -66,17 +168,6 @@ fn article(t: &str) -> &'static str {
     match t.as_bytes().first() {
         Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
         _ => "a",
-    }
-}
-
-fn push_key(path: &mut String, key: &str) {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        path.push('.');
-        path.push_str(key);
-    } else {
-        path.push('[');
-        path.push_str(&crate::json::text(&Value::String(key.to_owned())));
-        path.push(']');
     }
 }
 
@@ -131,17 +222,33 @@ impl<'a> Validator<'a> {
         self.out.push(Violation::new(path, keyword, message));
     }
 
-    /// Run `schema` on `instance` into a fresh list, for anyOf/oneOf/not.
-    fn sub(&self, schema: &Value, instance: &Value, path: &str, depth: u32) -> Vec<Violation> {
-        let mut v = Validator { root: self.root, out: Vec::new() };
-        v.check(schema, instance, &mut path.to_owned(), depth);
-        v.out
+    /// Whether `schema` accepts `instance`, for anyOf/oneOf/not: checked into a fresh list, with
+    /// the same budget.
+    fn accepts(&mut self, schema: &'a Value, instance: &Value, path: &str, depth: u32) -> bool {
+        let outer = std::mem::take(&mut self.out);
+        self.check(schema, instance, &mut path.to_owned(), depth);
+        let ok = self.out.is_empty();
+        self.out = outer;
+        ok
+    }
+
+    /// Counts `n` steps; false once the budget is spent.
+    fn spend(&mut self, n: u64) -> bool {
+        self.steps += n;
+        if self.steps > MAX_STEPS && self.stop.is_none() {
+            self.stop = Some(Limit::Work);
+        }
+        self.stop.is_none()
     }
 
     fn check(&mut self, schema: &'a Value, instance: &Value, path: &mut String, depth: u32) {
         let Value::Object(s) = schema else { return };
+        if !self.spend(1) {
+            return;
+        }
         if depth > MAX_DEPTH {
-            self.fail(path, "$ref", "the schema or the body is nested too deeply to check".into());
+            // The body's nesting was measured first: only `$ref`s can go this deep.
+            self.stop = Some(Limit::SchemaRecursion);
             return;
         }
         // Draft-04: a schema with $ref is replaced by the target; its sibling keywords are ignored.
@@ -160,6 +267,9 @@ impl<'a> Validator<'a> {
             return; // other keywords would only repeat the type error
         }
         if let Some(Value::Array(allowed)) = s.get("enum") {
+            if !self.spend(allowed.len() as u64) {
+                return;
+            }
             if !allowed.contains(instance) {
                 let list: Vec<String> = allowed.iter().map(crate::json::text).collect();
                 self.fail(path, "enum", format!("must be one of {}", list.join(", ")));
@@ -266,6 +376,9 @@ impl<'a> Validator<'a> {
         let len = path.len();
         let props = s.get("properties").and_then(Value::as_object);
         if let Some(Value::Array(required)) = s.get("required") {
+            if !self.spend(required.len() as u64) {
+                return;
+            }
             for name in required.iter().filter_map(Value::as_str) {
                 if !fields.contains_key(name) {
                     push_key(path, name);
@@ -295,18 +408,18 @@ impl<'a> Validator<'a> {
             }
         }
         if let Some(Value::Array(any)) = s.get("anyOf") {
-            if !any.is_empty() && !any.iter().any(|sub| self.sub(sub, instance, path, depth + 1).is_empty()) {
+            if !any.is_empty() && !any.iter().any(|sub| self.accepts(sub, instance, path, depth + 1)) {
                 self.fail(path, "anyOf", "matches none of the allowed forms".into());
             }
         }
         if let Some(Value::Array(one)) = s.get("oneOf") {
-            let matching = one.iter().filter(|sub| self.sub(sub, instance, path, depth + 1).is_empty()).count();
+            let matching = one.iter().filter(|sub| self.accepts(sub, instance, path, depth + 1)).count();
             if matching != 1 {
                 self.fail(path, "oneOf", format!("must match exactly one allowed form, matches {matching}"));
             }
         }
         if let Some(not @ Value::Object(_)) = s.get("not") {
-            if self.sub(not, instance, path, depth + 1).is_empty() {
+            if self.accepts(not, instance, path, depth + 1) {
                 self.fail(path, "not", "has a form that is not allowed".into());
             }
         }
@@ -379,6 +492,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn check(schema: &Value, instance: &Value) -> Vec<Violation> {
+        validate(schema, instance).unwrap()
+    }
+
     fn paths(v: &[Violation]) -> Vec<(&str, &str)> {
         v.iter().map(|v| (v.path.as_str(), v.keyword.as_str())).collect()
     }
@@ -386,17 +503,17 @@ mod tests {
     #[test]
     fn lengths_are_characters() {
         let s = json!({"type": "string", "maxLength": 5});
-        assert!(validate(&s, &json!("Grüße")).is_empty());
-        assert!(validate(&s, &json!("日本語です")).is_empty());
-        let v = validate(&s, &json!("日本語ですよ"));
+        assert!(check(&s, &json!("Grüße")).is_empty());
+        assert!(check(&s, &json!("日本語です")).is_empty());
+        let v = check(&s, &json!("日本語ですよ"));
         assert_eq!(v[0].message, "is 6 characters long; the limit is 5");
     }
 
     #[test]
     fn model_max_length_on_arrays_means_items() {
         let s = json!({"type": "array", "maxLength": 5, "items": {"type": "string"}});
-        assert!(validate(&s, &json!(vec!["a"; 5])).is_empty());
-        assert_eq!(paths(&validate(&s, &json!(vec!["a"; 6]))), [("$", "maxLength")]);
+        assert!(check(&s, &json!(vec!["a"; 5])).is_empty());
+        assert_eq!(paths(&check(&s, &json!(vec!["a"; 6]))), [("$", "maxLength")]);
     }
 
     #[test]
@@ -406,7 +523,7 @@ mod tests {
             "properties": {"attachments": {"type": "array", "items": {"$ref": "#/definitions/A"}}},
             "definitions": {"A": {"type": "object", "required": ["fileName"], "properties": {"fileName": {"type": "string"}}}}
         });
-        let v = validate(&s, &json!({"attachments": [{"fileName": "a"}, {}], "extra": 1, "we ird": 2}));
+        let v = check(&s, &json!({"attachments": [{"fileName": "a"}, {}], "extra": 1, "we ird": 2}));
         assert_eq!(
             paths(&v),
             [("$.attachments[1].fileName", "required"), ("$.extra", "additionalProperties"), ("$[\"we ird\"]", "additionalProperties")]
@@ -415,16 +532,16 @@ mod tests {
 
     #[test]
     fn types_enum_format_numbers() {
-        assert_eq!(validate(&json!({"type": "string"}), &json!(3))[0].message, "must be a string, not an integer");
-        assert!(validate(&json!({"type": "number"}), &json!(3)).is_empty());
-        assert!(validate(&json!({"type": ["string", "null"]}), &json!(null)).is_empty());
-        assert_eq!(validate(&json!({"enum": ["a", "b"]}), &json!("c"))[0].keyword, "enum");
+        assert_eq!(check(&json!({"type": "string"}), &json!(3))[0].message, "must be a string, not an integer");
+        assert!(check(&json!({"type": "number"}), &json!(3)).is_empty());
+        assert!(check(&json!({"type": ["string", "null"]}), &json!(null)).is_empty());
+        assert_eq!(check(&json!({"enum": ["a", "b"]}), &json!("c"))[0].keyword, "enum");
         let dt = json!({"type": "string", "format": "date-time"});
-        assert!(validate(&dt, &json!("2026-11-23T09:30:00Z")).is_empty());
-        assert!(validate(&dt, &json!("2026-11-23T09:30:00+09:00")).is_empty());
-        assert_eq!(validate(&dt, &json!("2026-11-23")).len(), 1);
-        assert_eq!(validate(&dt, &json!("2026-02-30T00:00:00Z")).len(), 1);
-        assert_eq!(validate(&json!({"minimum": 1, "exclusiveMinimum": true}), &json!(1))[0].keyword, "minimum");
+        assert!(check(&dt, &json!("2026-11-23T09:30:00Z")).is_empty());
+        assert!(check(&dt, &json!("2026-11-23T09:30:00+09:00")).is_empty());
+        assert_eq!(check(&dt, &json!("2026-11-23")).len(), 1);
+        assert_eq!(check(&dt, &json!("2026-02-30T00:00:00Z")).len(), 1);
+        assert_eq!(check(&json!({"minimum": 1, "exclusiveMinimum": true}), &json!(1))[0].keyword, "minimum");
     }
 
     #[test]
@@ -448,24 +565,57 @@ mod tests {
     #[test]
     fn combinators() {
         let s = json!({"anyOf": [{"type": "string"}, {"type": "integer"}]});
-        assert!(validate(&s, &json!(1)).is_empty());
-        assert_eq!(validate(&s, &json!([]))[0].keyword, "anyOf");
+        assert!(check(&s, &json!(1)).is_empty());
+        assert_eq!(check(&s, &json!([]))[0].keyword, "anyOf");
         let s = json!({"oneOf": [{"type": "number"}, {"type": "integer"}]});
-        assert_eq!(validate(&s, &json!(1))[0].keyword, "oneOf");
-        assert_eq!(validate(&json!({"not": {"type": "null"}}), &json!(null))[0].keyword, "not");
+        assert_eq!(check(&s, &json!(1))[0].keyword, "oneOf");
+        assert_eq!(check(&json!({"not": {"type": "null"}}), &json!(null))[0].keyword, "not");
     }
 
     #[test]
     fn ref_loops_and_dangling_refs_are_errors_not_crashes() {
-        let looped = json!({"$ref": "#"});
-        assert_eq!(validate(&looped, &json!({}))[0].keyword, "$ref");
+        assert_eq!(validate(&json!({"$ref": "#"}), &json!({})), Err(Limit::SchemaRecursion));
         let dangling = json!({"properties": {"a": {"$ref": "#/definitions/Nope"}}});
-        assert_eq!(validate(&dangling, &json!({"a": 1}))[0].message, "the schema refers to #/definitions/Nope, which it does not define");
+        assert_eq!(check(&dangling, &json!({"a": 1}))[0].message, "the schema refers to #/definitions/Nope, which it does not define");
         let mut deep = json!(1);
         for _ in 0..200 {
             deep = json!([deep]);
         }
-        let nested = json!({"items": {"$ref": "#"}});
-        assert!(!validate(&nested, &deep).is_empty());
+        assert_eq!(validate(&json!({"items": {"$ref": "#"}}), &deep), Err(Limit::BodyNesting));
+    }
+
+    /// Issue #12's hostile schemas: each ends in a typed error within the step budget, where they
+    /// took 18.9 s and 146 s before.
+    #[test]
+    fn self_referencing_schemas_stop_within_the_budget() {
+        let body = json!({"text": "hello", "attachments": [{"uploadDestinationId": "u", "fileName": "a"}]});
+        for schema in [
+            json!({"anyOf": [{"$ref": "#"}, {"$ref": "#"}]}),
+            json!({"allOf": [{"$ref": "#"}, {"$ref": "#"}]}),
+            json!({"oneOf": [{"$ref": "#"}, {"$ref": "#"}, {"$ref": "#"}]}),
+            json!({"not": {"anyOf": [{"$ref": "#"}, {"not": {"$ref": "#"}}]}}),
+            json!({"type": "object", "anyOf": [{"$ref": "#/definitions/a"}, {"$ref": "#/definitions/a"}], "definitions": {"a": {"allOf": [{"$ref": "#"}, {"$ref": "#"}]}}}),
+        ] {
+            let e = validate(&schema, &body).unwrap_err();
+            assert!(matches!(e, Limit::Work | Limit::SchemaRecursion), "{schema}: {e:?}");
+            assert!(!e.is_body());
+        }
+        // The budget counts every step: a plain check of the largest body stays far below it.
+        let big = json!({"attachments": vec![json!({"uploadDestinationId": "u", "fileName": "a"}); 300]});
+        let schema = crate::catalogue::Operation::find("invoice").unwrap().builtin_schema().unwrap();
+        let (violations, steps) = validate_counted(schema, &big).unwrap();
+        assert_eq!(violations.len(), 1, "maxItems");
+        assert!(steps < 2_000, "{steps}");
+    }
+
+    #[test]
+    fn sizes_are_measured_before_any_work() {
+        let wide = Value::Array(vec![json!(1); MAX_BODY_NODES]);
+        assert_eq!(validate(&json!({}), &wide), Err(Limit::BodySize));
+        let schema = json!({"enum": vec![json!("x"); MAX_SCHEMA_NODES]});
+        assert_eq!(validate(&schema, &json!("x")), Err(Limit::SchemaSize));
+        let (nodes, depth) = measure(&json!({"a": [1, {"b": null}]}), 100, 10);
+        assert_eq!((nodes, depth), (5, 4));
+        assert!(Limit::BodySize.is_body() && Limit::Work.message().contains("200000 steps"));
     }
 }

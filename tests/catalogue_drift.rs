@@ -1,11 +1,14 @@
 //! The operation table in src/catalogue.rs against Amazon's models in ../shared/spapi/models:
-//! every model operation is in the table with the same method, path, body fields, text limits and
-//! rate, and every table entry is in a model.
+//! every Messaging, Solicitations and Uploads operation is in the table with the same method,
+//! path, body fields, text limits and rate, every table entry is in a model, and the Orders and
+//! Sellers reads agree with orders_2026-01-01.json and sellers.json: path, method, rate, each query
+//! parameter and its values, and every response field the core reads.
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 
 use serde_json::Value;
-use sp_outreach::catalogue::{Method, Operation, MAX_ATTACHMENTS, OPERATIONS};
+use sp_outreach::catalogue::{Api, Method, Operation, MAX_ATTACHMENTS, OPERATIONS};
+use sp_outreach::orders::{self, Field, Keep, Kind};
 
 struct ModelOp {
     file: &'static str,
@@ -15,9 +18,14 @@ struct ModelOp {
     definitions: Value,
 }
 
+const ORDER_MODELS: [&str; 2] = ["orders_2026-01-01.json", "sellers.json"];
+
 fn model_ops() -> Vec<ModelOp> {
     let mut out = Vec::new();
-    for file in ["messaging.json", "messaging_legacy_2025-07-30.json", "solicitations.json", "uploads_2020-11-01.json"] {
+    for file in ["messaging.json", "messaging_legacy_2025-07-30.json", "solicitations.json", "uploads_2020-11-01.json"]
+        .into_iter()
+        .chain(ORDER_MODELS)
+    {
         let m = common::model(file);
         for (path, methods) in m["paths"].as_object().unwrap() {
             for (method, op) in methods.as_object().unwrap() {
@@ -48,7 +56,7 @@ fn usage_plan(description: &str) -> Option<(f64, u32)> {
 fn every_model_operation_is_in_the_table_and_agrees() {
     let ops = model_ops();
     assert!(ops.len() >= 16);
-    for m in &ops {
+    for m in ops.iter().filter(|m| !ORDER_MODELS.contains(&m.file)) {
         let id = m.op["operationId"].as_str().unwrap();
         let ours = Operation::find(id).unwrap_or_else(|_| panic!("{id} from {} is missing from the catalogue", m.file));
         assert_eq!(ours.operation_id, id);
@@ -110,9 +118,123 @@ fn every_model_operation_is_in_the_table_and_agrees() {
         }
     }
     for ours in OPERATIONS.iter() {
-        assert!(ops.iter().any(|m| m.op["operationId"] == ours.operation_id), "{} is in no model", ours.operation_id);
+        let model = ops.iter().find(|m| m.op["operationId"] == ours.operation_id);
+        assert!(model.is_some(), "{} is in no model", ours.operation_id);
         if ours.method == Method::Post {
             assert!(ours.creates || ours.operation_id == "createUploadDestinationForResource");
+        }
+    }
+}
+
+fn model_op(id: &str) -> ModelOp {
+    model_ops().into_iter().find(|m| m.op["operationId"] == id).unwrap_or_else(|| panic!("{id} is in no model"))
+}
+
+/// A definition of the model by `$ref` (`#/definitions/Order`).
+fn resolve<'a>(definitions: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"].as_str() {
+        Some(r) => &definitions[r.rsplit('/').next().unwrap()],
+        None => schema,
+    }
+}
+
+/// Every field a projection table reads is in the model's definition at its path, with the type
+/// the table reads it as; a field the table calls required is required by the model.
+fn check_table(definitions: &Value, def: &Value, table: &[Keep], what: &str) {
+    for Keep(name, path, field, required) in table {
+        let mut schema = resolve(definitions, def);
+        for (i, key) in path.iter().enumerate() {
+            let props = &schema["properties"];
+            assert!(props.get(*key).is_some(), "{what}.{name}: {key} is not a property in the model ({path:?})");
+            if i + 1 == path.len() && *required {
+                let listed = schema["required"].as_array().is_some_and(|r| r.iter().any(|k| k == *key));
+                assert!(listed, "{what}.{name}: the model does not require {key}");
+            }
+            if i + 1 < path.len() {
+                let parent_required = schema["required"].as_array().is_some_and(|r| r.iter().any(|k| k == *key));
+                assert!(parent_required || !*required, "{what}.{name}: {key} is optional in the model");
+            }
+            schema = resolve(definitions, &props[*key]);
+        }
+        match field {
+            Field::Text | Field::RegionOf => assert_eq!(schema["type"], "string", "{what}.{name}"),
+            Field::Time => {
+                assert_eq!((schema["type"].as_str(), schema["format"].as_str()), (Some("string"), Some("date-time")), "{what}.{name}")
+            }
+            Field::Bool => assert_eq!(schema["type"], "boolean", "{what}.{name}"),
+            Field::Object(sub) => check_table(definitions, schema, sub, &format!("{what}.{name}")),
+            Field::List(sub) => {
+                assert_eq!(schema["type"], "array", "{what}.{name}");
+                check_table(definitions, &schema["items"], sub, &format!("{what}.{name}[]"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_orders_and_sellers_reads_agree_with_their_models() {
+    let reads: Vec<&Operation> = OPERATIONS.iter().filter(|o| matches!(o.api, Api::Orders | Api::Sellers)).collect();
+    assert_eq!(reads.iter().map(|o| o.operation_id).collect::<Vec<_>>(), ["getOrder", "searchOrders", "getMarketplaceParticipations"]);
+    for ours in reads {
+        let m = model_op(ours.operation_id);
+        assert!(ORDER_MODELS.contains(&m.file));
+        assert_eq!((ours.method.as_str(), ours.path), (m.method.as_str(), m.path.as_str()), "{}", ours.operation_id);
+        let (rate, burst) = usage_plan(m.op["description"].as_str().unwrap()).unwrap();
+        assert_eq!((ours.rate.per_second, ours.rate.burst), (rate, burst), "{} rate", ours.operation_id);
+        assert!(!ours.creates && ours.body.is_none());
+        // Query parameters: the same names in the model's order, each read as its model type says.
+        let params = m.op["parameters"].as_array().cloned().unwrap_or_default();
+        let query: Vec<&Value> = params.iter().filter(|p| p["in"] == "query").collect();
+        let names: Vec<&str> = query.iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let table = orders::params(ours);
+        assert_eq!(table.iter().map(|(n, _)| *n).collect::<Vec<_>>(), names, "{} parameters", ours.operation_id);
+        for ((name, kind), p) in table.iter().zip(&query) {
+            match kind {
+                Kind::Date => assert_eq!((p["type"].as_str(), p["format"].as_str()), (Some("string"), Some("date-time")), "{name}"),
+                Kind::Enum(values) => assert_eq!(
+                    p["items"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>(),
+                    *values,
+                    "{name}"
+                ),
+                Kind::Marketplaces => {
+                    assert_eq!(p["type"], "array", "{name}");
+                    assert_eq!(p["maxItems"].as_u64(), Some(orders::MAX_MARKETPLACES as u64), "{name}");
+                }
+                Kind::Count => {
+                    assert_eq!(p["type"], "integer", "{name}");
+                    assert!(p["description"].as_str().unwrap().contains("between 1 and 100"), "{name}");
+                }
+                Kind::Token => assert_eq!(p["type"], "string", "{name}"),
+            }
+        }
+        let path: Vec<&str> = params.iter().filter(|p| p["in"] == "path").map(|p| p["name"].as_str().unwrap()).collect();
+        assert_eq!(path, if ours.operation_id == "getOrder" { vec!["orderId"] } else { vec![] });
+    }
+    // The statuses the core knows are the model's.
+    let orders_model = common::model("orders_2026-01-01.json");
+    let d = &orders_model["definitions"];
+    let statuses: Vec<&str> = d["FulfillmentStatus"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(statuses, orders::FULFILLMENT_STATUSES);
+    // Every response field read: getOrder's `order`, searchOrders' `orders` and `pagination.nextToken`.
+    assert_eq!(d["GetOrderResponse"]["properties"]["order"]["$ref"], "#/definitions/Order");
+    assert_eq!(d["SearchOrdersResponse"]["properties"]["orders"]["items"]["$ref"], "#/definitions/Order");
+    assert_eq!(resolve(d, &d["SearchOrdersResponse"]["properties"]["pagination"])["properties"]["nextToken"]["type"], "string");
+    check_table(d, &d["Order"], &orders::ORDER, "Order");
+    let sellers = common::model("sellers.json");
+    let d = &sellers["definitions"];
+    let list = resolve(d, &d["GetMarketplaceParticipationsResponse"]["properties"]["payload"]);
+    assert_eq!(list["type"], "array");
+    check_table(d, &list["items"], &orders::PARTICIPATION, "MarketplaceParticipation");
+}
+
+#[test]
+fn roles_are_named_for_every_operation() {
+    let facts = common::facts();
+    for op in OPERATIONS.iter() {
+        let first = op.role.split(" (").next().unwrap();
+        assert!(!first.is_empty(), "{}", op.operation_id);
+        if op.api != Api::Sellers {
+            assert!(facts.contains(first), "{}: role {first} is not in facts.md", op.operation_id);
         }
     }
 }

@@ -104,3 +104,46 @@ fn a_403_that_is_really_about_access_says_so() {
     let e = parse_response(Operation::find("getSolicitationActionsForOrder").unwrap(), &HttpResponse::new(403, &[], &expired)).unwrap_err();
     assert_eq!(e.kind, ApiErrorKind::TokenRejected);
 }
+
+/// facts.md "How strict Amazon is": a 400 carries the reason in `message`; the seller reads it,
+/// never just "Invalid Input" (issue #10 item 4).
+#[test]
+fn a_400_says_amazons_reason() {
+    let facts = common::facts();
+    let cited = "marketplaceIds: Missing or invalid request parameter: marketplaceId";
+    assert!(facts.contains(cited), "facts.md no longer quotes the 400 message");
+    let r = HttpResponse::new(400, &[("x-amzn-RequestId", "r")], &body("InvalidInput", cited));
+    let e = parse_response(Operation::find("createConfirmDeliveryDetails").unwrap(), &r).unwrap_err();
+    assert_eq!(e.kind, ApiErrorKind::InvalidInput);
+    assert_eq!(e.explanation, format!("Amazon refused the request: {cited}."));
+    // Details that add to the message are shown with it.
+    let both = serde_json::json!({"errors": [{"code": "InvalidInput", "message": "Invalid Input", "details": "createdAfter must be at least two minutes before now"}]});
+    let e = parse_response(Operation::find("searchOrders").unwrap(), &HttpResponse::new(400, &[], &both.to_string())).unwrap_err();
+    assert_eq!(e.explanation, "Amazon refused the request: createdAfter must be at least two minutes before now.");
+    let both = serde_json::json!({"errors": [{"code": "InvalidInput", "message": "Bad date", "details": "createdAfter"}]});
+    let e = parse_response(Operation::find("searchOrders").unwrap(), &HttpResponse::new(400, &[], &both.to_string())).unwrap_err();
+    assert_eq!(e.explanation, "Amazon refused the request: Bad date (createdAfter).");
+    // The sandbox's bare "Invalid Input": said plainly that Amazon gave no reason.
+    let bare = serde_json::json!({"errors": [{"code": "InvalidInput", "message": "Invalid Input", "details": "Invalid Input"}]});
+    let e = parse_response(Operation::find("getOrder").unwrap(), &HttpResponse::new(400, &[], &bare.to_string())).unwrap_err();
+    assert_eq!(e.explanation, "Amazon refused the request as invalid without saying why (HTTP 400, \"Invalid Input\"); nothing was done.");
+    assert!(!e.retryable && !e.outcome_unknown);
+}
+
+/// facts.md "Orders and the seller's marketplaces": the Orders API needs its own role; a 403
+/// access denial on an order read names it, so the seller can fix the app (issue #10 item 3).
+#[test]
+fn orders_access_denied_names_the_role() {
+    let facts = common::facts();
+    assert!(facts.contains("the Orders API needs the \"Inventory and Order Tracking\" role"));
+    let denied = body("Unauthorized", "Access to requested resource is denied.");
+    for op in ["getOrder", "searchOrders"] {
+        let e = parse_response(Operation::find(op).unwrap(), &HttpResponse::new(403, &[], &denied)).unwrap_err();
+        assert_eq!(e.kind, ApiErrorKind::AccessDenied, "{op}");
+        assert!(e.explanation.contains("Inventory and Order Tracking"), "{op}: {}", e.explanation);
+    }
+    let e = parse_response(Operation::find("getOrder").unwrap(), &HttpResponse::new(404, &[], &body("NotFound", "Order not found")))
+        .unwrap_err();
+    assert_eq!(e.kind, ApiErrorKind::NotFound);
+    assert!(e.explanation.contains("this order for this seller in this region"), "{}", e.explanation);
+}

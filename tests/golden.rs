@@ -1,7 +1,7 @@
 //! Golden requests: the exact request built for every operation in the catalogue.
 #![cfg(not(target_arch = "wasm32"))]
 use serde_json::{json, Value};
-use sp_outreach::request::{build, build_upload_destination, Call, Endpoint};
+use sp_outreach::request::{build, build_call, build_upload_destination, ApiCall, Call, Endpoint};
 use sp_outreach::upload::{content_md5, FileInfo};
 use sp_outreach::{Region, OPERATIONS};
 
@@ -141,7 +141,40 @@ fn golden_requests_for_every_operation() {
         r.url,
         format!("https://sellingpartnerapi-na.amazon.com/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/{ORDER}/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5={enc}&contentType=application%2Fpdf")
     );
-    assert_eq!(cases.len() + 1, OPERATIONS.len(), "one golden case per operation");
+    // The Orders and Sellers reads, built from the calls JS hands over.
+    let reads = orders_cases();
+    for (call, url) in &reads {
+        let c = ApiCall::from_value(call.clone()).unwrap_or_else(|e| panic!("{call}: {e}"));
+        let r = build_call(&c, &endpoint, "Atza|golden").unwrap_or_else(|e| panic!("{call}: {e}"));
+        assert_eq!((r.method.as_str(), r.url.as_str(), r.body.as_deref()), ("GET", url.as_str(), None), "{call}");
+        let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["x-amz-access-token", "accept", "user-agent"]);
+    }
+    let covered: std::collections::BTreeSet<&str> = reads.iter().map(|(c, _)| c["operation"].as_str().unwrap()).collect();
+    assert_eq!(cases.len() + 1 + covered.len(), OPERATIONS.len(), "one golden case per operation");
+}
+
+/// (call as JS gives it, expected URL)
+fn orders_cases() -> Vec<(Value, String)> {
+    let base = "https://sellingpartnerapi-na.amazon.com";
+    vec![
+        (json!({"operation": "getOrder", "orderId": ORDER}), format!("{base}/orders/2026-01-01/orders/{ORDER}")),
+        (
+            json!({"operation": "getOrder", "orderId": ORDER, "includedData": ["FULFILLMENT", "PACKAGES"]}),
+            format!("{base}/orders/2026-01-01/orders/{ORDER}?includedData=FULFILLMENT,PACKAGES"),
+        ),
+        (
+            json!({"operation": "searchOrders", "createdAfter": "2026-11-01T00:00:00Z", "createdBefore": "2026-11-08T00:00:00Z",
+                   "marketplaceIds": ["ATVPDKIKX0DER", "A2EUQ1WTGCTBG2"], "fulfillmentStatuses": ["SHIPPED"], "maxResultsPerPage": 100,
+                   "includedData": ["FULFILLMENT"]}),
+            format!("{base}/orders/2026-01-01/orders?createdAfter=2026-11-01T00%3A00%3A00Z&createdBefore=2026-11-08T00%3A00%3A00Z&fulfillmentStatuses=SHIPPED&marketplaceIds=ATVPDKIKX0DER,A2EUQ1WTGCTBG2&maxResultsPerPage=100&includedData=FULFILLMENT"),
+        ),
+        (
+            json!({"operation": "searchOrders", "lastUpdatedAfter": "2026-11-01T00:00:00Z", "fulfilledBy": ["MERCHANT"], "paginationToken": "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"}),
+            format!("{base}/orders/2026-01-01/orders?lastUpdatedAfter=2026-11-01T00%3A00%3A00Z&fulfilledBy=MERCHANT&paginationToken=2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"),
+        ),
+        (json!({"operation": "getMarketplaceParticipations"}), format!("{base}/sellers/v1/marketplaceParticipations")),
+    ]
 }
 
 #[test]

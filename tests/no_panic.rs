@@ -3,8 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 use proptest::prelude::*;
 use serde_json::Value;
-use sp_outreach::request::{build, check_body, Call, Endpoint};
-use sp_outreach::{hal, lint, lwa, response, validate, Api, HttpResponse, Region, OPERATIONS};
+use sp_outreach::catalogue::OPERATION_COUNT;
+use sp_outreach::request::{build, build_call, check_body, ApiCall, Call, Endpoint};
+use sp_outreach::window::review_window_at;
+use sp_outreach::{hal, lint, lwa, response, validate, Api, HttpResponse, Marketplace, Region, OPERATIONS};
 
 fn json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -13,8 +15,23 @@ fn json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,20}".prop_map(Value::String),
-        prop_oneof![Just("text"), Just("attachments"), Just("_links"), Just("actions"), Just("href"), Just("#"), Just("#/definitions/A")]
-            .prop_map(|s| Value::String(s.into())),
+        prop_oneof![
+            Just("text"),
+            Just("attachments"),
+            Just("_links"),
+            Just("actions"),
+            Just("href"),
+            Just("#"),
+            Just("#/definitions/A"),
+            Just("getOrder"),
+            Just("searchOrders"),
+            Just("getMarketplaceParticipations"),
+            Just("2026-01-01T00:00:00Z"),
+            Just("123-1234567-1234567"),
+            Just("ATVPDKIKX0DER"),
+            Just("SHIPPED"),
+        ]
+        .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(6, 64, 8, |inner| {
         let key = prop_oneof![
@@ -37,6 +54,15 @@ fn json() -> impl Strategy<Value = Value> {
             Just("definitions".to_owned()),
             Just("payload".to_owned()),
             Just("errors".to_owned()),
+            Just("operation".to_owned()),
+            Just("orderId".to_owned()),
+            Just("createdAfter".to_owned()),
+            Just("marketplaceIds".to_owned()),
+            Just("includedData".to_owned()),
+            Just("order".to_owned()),
+            Just("orders".to_owned()),
+            Just("salesChannel".to_owned()),
+            Just("fulfillment".to_owned()),
             "[a-z]{1,6}",
         ];
         prop_oneof![
@@ -80,9 +106,21 @@ proptest! {
     }
 
     #[test]
-    fn builder_never_panics(op in 0usize..16, order in ".{0,25}", market in ".{0,16}", body in json(), schema in json(), token in ".{0,8}") {
+    fn builder_never_panics(op in 0usize..OPERATION_COUNT, order in ".{0,25}", market in ".{0,16}", body in json(), schema in json(), token in ".{0,8}") {
         let call = Call { operation: OPERATIONS[op].operation_id.into(), order_id: order, marketplace_ids: vec![market], body: Some(body.clone()), schema: Some(schema.clone()), confirm_links: false };
         let _ = build(&call, &Endpoint::new(Region::Na), &token);
         let _ = check_body(&OPERATIONS[op], &body, Some(&schema));
+        if let Ok(c) = ApiCall::from_value(body) {
+            let _ = build_call(&c, &Endpoint::new(Region::Eu), &token);
+        }
+    }
+
+    #[test]
+    fn rules_never_panic(status in prop::option::of(".{0,12}"), a in prop::option::of(any::<f64>()), b in prop::option::of(any::<f64>()), now in any::<f64>(), text in ".{0,40}") {
+        if let Ok(w) = review_window_at(status.as_deref(), a, b, now) {
+            prop_assert!(w.opens_at.is_some() == w.closes_at.is_some());
+        }
+        let _ = Marketplace::by_channel(&text);
+        let _ = Region::for_seller_central_host(&text);
     }
 }

@@ -97,3 +97,100 @@ fn the_400_pairs_order_ids_are_refused_or_passed_through() {
     assert!(build(&call("123-1234567-0000000"), &e, "t").is_ok());
     assert_eq!(build(&call("badOrderId"), &e, "t").unwrap_err().kind(), "invalidOrderId");
 }
+
+/// The static sandbox pairs of orders_2026-01-01.json and sellers.json for the reads the core
+/// makes: each request is what we build from the pair's parameters (or, for the `TEST_CASE_400`
+/// pairs, whose values are malformed, what we refuse to build), and each 200 answer parses to
+/// what the pair's response says.
+#[test]
+fn orders_and_sellers_pairs_replay() {
+    use sp_outreach::request::{build_call, ApiCall};
+    let mut replayed = 0;
+    for (file, wanted) in
+        [("orders_2026-01-01.json", ["getOrder", "searchOrders"].as_slice()), ("sellers.json", &["getMarketplaceParticipations"])]
+    {
+        let model = common::model(file);
+        for methods in model["paths"].as_object().unwrap().values() {
+            for op in methods.as_object().unwrap().values() {
+                let id = op["operationId"].as_str().unwrap();
+                if !wanted.contains(&id) {
+                    continue;
+                }
+                for (status, r) in op["responses"].as_object().unwrap() {
+                    let Some(pairs) = r["x-amzn-api-sandbox"]["static"].as_array() else { continue };
+                    for pair in pairs {
+                        let mut call = serde_json::Map::new();
+                        call.insert("operation".into(), id.into());
+                        for (name, p) in pair["request"]["parameters"].as_object().unwrap() {
+                            call.insert(name.clone(), p["value"].clone());
+                        }
+                        // The region of the pair's marketplace (searchOrders names one), else NA.
+                        let region = call
+                            .get("marketplaceIds")
+                            .and_then(|m| m[0].as_str())
+                            .map_or(Region::Na, |m| sp_outreach::Marketplace::by_id(m).unwrap().region);
+                        let endpoint = Endpoint { region, sandbox: true, base_url: None };
+                        let built = ApiCall::from_value(Value::Object(call.clone()))
+                            .map_err(|e| e.to_string())
+                            .and_then(|c| build_call(&c, &endpoint, "t").map_err(|e| e.to_string()));
+                        let response =
+                            HttpResponse::new(status.parse().unwrap(), &[("x-amzn-RequestId", "sandbox")], &pair["response"].to_string());
+                        let parsed = parse_response(Operation::find(id).unwrap(), &response);
+                        match status.as_str() {
+                            "200" => {
+                                let req = built.unwrap_or_else(|e| panic!("{id}: {e}"));
+                                assert!(req.url.starts_with(&format!("https://sandbox.sellingpartnerapi-{}.amazon.com/", region.as_str())));
+                                if let Some(order) = call.get("orderId") {
+                                    assert!(req.url.contains(order.as_str().unwrap()));
+                                }
+                                for (name, p) in pair["request"]["parameters"].as_object().unwrap() {
+                                    if let Some(list) = p["value"].as_array() {
+                                        let values: Vec<&str> = list.iter().map(|v| v.as_str().unwrap()).collect();
+                                        assert!(req.url.contains(&format!("{name}={}", values.join(","))), "{id}: {name} in {}", req.url);
+                                    }
+                                }
+                                let expected = &pair["response"];
+                                match parsed.unwrap_or_else(|e| panic!("{id}: {}", e.explanation)) {
+                                    Success::Order { order } => {
+                                        let o = &expected["order"];
+                                        assert_eq!(order.order_id(), o["orderId"]);
+                                        assert_eq!(order.marketplace_id(), o["salesChannel"]["marketplaceId"].as_str());
+                                        assert_eq!(order.fulfillment_status(), o["fulfillment"]["fulfillmentStatus"].as_str());
+                                        assert_eq!(order.deliver_by().is_some(), o["fulfillment"].get("deliverByWindow").is_some());
+                                    }
+                                    Success::Orders { orders, next_token } => {
+                                        let list = expected["orders"].as_array().unwrap();
+                                        assert_eq!(orders.len(), list.len());
+                                        for (ours, theirs) in orders.iter().zip(list) {
+                                            assert_eq!(ours.order_id(), theirs["orderId"]);
+                                            assert_eq!(ours.marketplace_id(), theirs["salesChannel"]["marketplaceId"].as_str());
+                                            let packages = theirs["packages"].as_array().map_or(0, Vec::len);
+                                            assert_eq!(ours.value()["packages"].as_array().map_or(0, Vec::len), packages);
+                                        }
+                                        assert_eq!(next_token.as_deref(), expected["pagination"]["nextToken"].as_str());
+                                    }
+                                    Success::Participations { participations } => {
+                                        assert_eq!(participations.len(), expected["payload"].as_array().unwrap().len());
+                                        assert_eq!(participations[0].marketplace_id(), expected["payload"][0]["marketplace"]["id"]);
+                                        assert!(participations[0].participating());
+                                    }
+                                    other => panic!("{id}: {other:?}"),
+                                }
+                            }
+                            "400" => {
+                                // TEST_CASE_400 is no date and no order id: we refuse before sending.
+                                let refused = built.unwrap_err();
+                                assert!(refused.contains("TEST_CASE_400"), "{id}: {refused}");
+                                let e = parsed.unwrap_err();
+                                assert_eq!((e.kind, e.code()), (ApiErrorKind::InvalidInput, Some("InvalidInput")), "{id}");
+                            }
+                            other => panic!("unexpected status {other}"),
+                        }
+                        replayed += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(replayed, 9, "every pair of the three reads replayed");
+}

@@ -55,6 +55,55 @@ SPO.ui = (() => {
     return iso ? new Date(iso).toLocaleDateString(api.i18n.getUILanguage()) : '';
   }
 
+  /**
+   * Puts a control's host at an anchor from SPO.selectors (detailsAnchor, bulkAnchor, rowAnchor):
+   * first or last inside it, or — for a fallback anchor — in one row of the extension's own at its
+   * top. A host already there stays; one elsewhere (in the fallback before the page's own place
+   * appeared) moves, keeping its state. `data-anchor` tells which place was used.
+   */
+  function place(anchor, el) {
+    let parent = anchor.el;
+    if (anchor.mode === 'slot') {
+      parent = [...anchor.el.children].find((c) => c.getAttribute('data-sp-outreach') === 'slot');
+      if (!parent) {
+        parent = document.createElement('div');
+        parent.setAttribute('data-sp-outreach', 'slot');
+        parent.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0';
+        anchor.el.prepend(parent);
+      }
+    }
+    if (el.parentElement !== parent) {
+      if (anchor.mode === 'prepend') parent.prepend(el);
+      else parent.append(el);
+    }
+    el.dataset.anchor = anchor.fallback ? 'fallback' : 'preferred';
+  }
+
+  /**
+   * Whether a control may go to its fallback place now: the page shows what its URL names, or it
+   * had SETTLE_MS since the last navigation to render its own place (main.js runs the features
+   * again then). Before that a fallback would only flash and move.
+   */
+  const SETTLE_MS = 3000;
+  function mayUseFallback(page) {
+    return SPO.selectors.ready(document, page) || Date.now() - (SPO.navigatedAt ?? 0) >= SETTLE_MS;
+  }
+
+  /** Resolves with `test()`'s first truthy value, checked every 100 ms; null after `ms` or on abort. */
+  function until(test, ms, signal) {
+    return new Promise((resolve) => {
+      const end = Date.now() + ms;
+      const tick = () => {
+        if (signal?.aborted) return resolve(null);
+        const v = test();
+        if (v) return resolve(v);
+        if (Date.now() > end) return resolve(null);
+        setTimeout(tick, 100);
+      };
+      tick();
+    });
+  }
+
   /** A host's content replaced by `nodes`, keeping its style. */
   function show(root, ...nodes) {
     root.replaceChildren(root.querySelector('style'), ...nodes);
@@ -95,5 +144,5 @@ SPO.ui = (() => {
     offer();
   }
 
-  return { t, host, button, status, ask, date, show, reviewError, reviewButton };
+  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton };
 })();

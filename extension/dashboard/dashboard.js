@@ -2,6 +2,7 @@
 // a CSV export made in the page; and a warning when the credentials stopped working. Nothing leaves
 // the browser.
 import { ask, t } from '../pages.js';
+import { csv } from './csv.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const OUTCOMES = [['requested', '#067d62'], ['message', '#007185'], ['failed', '#b12704']];
@@ -48,11 +49,6 @@ function chart(list) {
     svg.append(label);
   });
   return svg;
-}
-
-function csv(list) {
-  const cell = (v) => `"${String(v ?? '').replaceAll('"', '""')}"`;
-  return ['order,sent,outcome,at,requestId', ...list.map((s) => [s.orderId, s.what, s.outcome, s.at, s.requestId].map(cell).join(','))].join('\r\n');
 }
 
 const [history, status, bulk] = await Promise.all([ask({ type: 'historyAll' }), ask({ type: 'status' }), ask({ type: 'bulkStatus' })]);

@@ -23,7 +23,7 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(server::serve(listener, app(sandbox.clone()), None, async { stopped.await.unwrap_or(()) }));
+    let server = tokio::spawn(server::serve(listener, app(sandbox.clone()), server::Mode::Plain, async { stopped.await.unwrap_or(()) }));
 
     let token = {
         let form = "grant_type=refresh_token&refresh_token=Atzr%7Csandbox-refresh-token&client_id=amzn1.application-oa2-client.sandbox&client_secret=sandbox-client-secret";

@@ -86,6 +86,8 @@ async fn orders(State(sb): State<Sandbox>) -> Response {
                 "refunded": o.refunded,
                 "returned": o.returned,
                 "purchaseDate": date(&Some(o.purchase_date.clone())),
+                "lastUpdatedDate": format_date(s.last_updated),
+                "fulfilledBy": s.fulfilled_by,
                 "earliestDeliveryDate": s.earliest_delivery.map(format_date),
                 "latestDeliveryDate": s.latest_delivery.map(format_date),
                 "buyerLocale": s.buyer_locale,

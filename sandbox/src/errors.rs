@@ -1,5 +1,7 @@
-//! SP-API's own error body, `{"errors":[{"code","message","details"}]}` (ErrorList in every model
-//! file), with the status Amazon uses: the emulator never answers a blanket 500 for bad input.
+//! Every error body the emulator answers with, in the shape of the service that answers: SP-API's
+//! `{"errors":[{"code","message","details"}]}` (ErrorList in every model file), Login with
+//! Amazon's `{error, error_description}`, and S3's XML `<Error>`. Bad input never gets a blanket
+//! 500.
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -22,9 +24,11 @@ impl ApiError {
         self
     }
 
-    /// The static sandbox pairs' own 400 body is `InvalidInput` / "Invalid Input"; the details say what.
-    pub fn invalid_input(details: impl Into<String>) -> Self {
-        ApiError::new(StatusCode::BAD_REQUEST, "InvalidInput", "Invalid Input").with_details(details)
+    /// 400 `InvalidInput` with the reason in `message`, as Amazon puts it (facts.md "How strict
+    /// Amazon is": "marketplaceIds: Missing or invalid request parameter: marketplaceId"; the
+    /// real "Attachment with ID … does not exist" has empty details).
+    pub fn invalid_input(reason: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, "InvalidInput", reason)
     }
 
     /// 403 `Unauthorized`: facts.md "Business rules users hit" — most 403s are not about credentials.
@@ -41,9 +45,11 @@ impl ApiError {
         ApiError::new(StatusCode::TOO_MANY_REQUESTS, "QuotaExceeded", "You exceeded your quota for the requested resource.")
     }
 
+    /// 415 with the models' description as the message; the code is one word like every SP-API
+    /// error code (the models' ErrorList codes match `^[a-zA-Z_]+$`).
     pub fn unsupported_media_type(got: &str) -> Self {
-        ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", "The request's Content-Type header is invalid.")
-            .with_details(format!("expected application/json, got {got:?}"))
+        ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "The request payload is in an unsupported format.")
+            .with_details(format!("Content-Type must be application/json, got {got:?}"))
     }
 
     pub fn too_large(limit: usize) -> Self {
@@ -71,4 +77,46 @@ impl IntoResponse for ApiError {
 /// A JSON answer with a status.
 pub fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+/// Login with Amazon's error body (facts.md "Auth and transport": 400/401 with `{error, error_description}`).
+pub fn lwa_error(status: StatusCode, error: &str, description: &str) -> Response {
+    let body = json!({"error": error, "error_description": description});
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+/// S3's XML error body (facts.md "Real upload destinations"; amzn/selling-partner-api-models
+/// #1755 shows `<Error><Code>…</Code><Message>…</Message>…<RequestId>…</RequestId><HostId>…</HostId></Error>`),
+/// with any extra elements S3 adds for the code (`<Method>`, `<Expires>`, …).
+pub fn s3_error(status: StatusCode, code: &str, message: &str, extra: &[(&str, String)]) -> Response {
+    let request_id: String = uuid::Uuid::new_v4().simple().to_string()[..16].to_ascii_uppercase();
+    let host_id = base64_of(uuid::Uuid::new_v4().as_bytes());
+    let mut body =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{}</Code><Message>{}</Message>", xml(code), xml(message));
+    for (k, v) in extra {
+        body.push_str(&format!("<{k}>{}</{k}>", xml(v)));
+    }
+    body.push_str(&format!("<RequestId>{request_id}</RequestId><HostId>{host_id}</HostId></Error>"));
+    let mut resp = (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response();
+    s3_headers(&mut resp, &request_id);
+    resp
+}
+
+/// The headers every S3 answer carries.
+pub fn s3_headers(resp: &mut Response, request_id: &str) {
+    let h = resp.headers_mut();
+    h.insert(header::SERVER, header::HeaderValue::from_static("AmazonS3"));
+    if let Ok(v) = header::HeaderValue::from_str(request_id) {
+        h.insert("x-amz-request-id", v);
+    }
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Text as XML character data.
+pub fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }

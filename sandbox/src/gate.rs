@@ -1,15 +1,17 @@
 //! What every request goes through. `front` wraps the whole router: request id, body limit,
 //! request log, and the connection drops that faults ask for. `Sandbox::call` wraps each
-//! operation, in the order Amazon applies them: faults, then the access token, then the rate
-//! limit, then the operation itself.
-use crate::errors::ApiError;
+//! operation, in the order Amazon applies them: faults, then the access token (its region and
+//! role), then the rate limit, then the operation itself. Each operation says what it needs in its
+//! `Op`; the gate imports no handler.
+use crate::errors::{lwa_error, s3_error, ApiError};
 use crate::faults::{self, Drop};
-use crate::limits::{self, Rate};
+use crate::hosts;
+use crate::limits::Rate;
 use crate::log::{masked_body, masked_headers, LogEntry};
-use crate::marketplaces::{is_order_id, region_of, Region};
-use crate::rules::OrderState;
-use crate::scenario::format_date;
-use crate::world::{Sandbox, World};
+use crate::marketplaces::{region_of, Region};
+use crate::request::{endpoint_region, marketplace_ids};
+use crate::scenario::{format_date, Role};
+use crate::world::{AccessToken, Sandbox, World};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -21,6 +23,46 @@ use rand::Rng;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
+/// The service answering, hence the shape of an injected error's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    SpApi,
+    Lwa,
+    S3,
+}
+
+/// The role an operation needs (facts.md "Roles"; "Orders and the seller's marketplaces").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Nothing,
+    BuyerCommunication,
+    /// Buyer Solicitation or Product Listing.
+    BuyerSolicitation,
+    /// Inventory and Order Tracking.
+    OrderTracking,
+}
+
+impl Need {
+    fn allows(self, roles: &[Role]) -> bool {
+        let any = |r: &[Role]| r.iter().any(|x| roles.contains(x));
+        match self {
+            Need::Nothing => true,
+            Need::BuyerCommunication => any(&[Role::BuyerCommunication]),
+            Need::BuyerSolicitation => any(&[Role::BuyerSolicitation, Role::ProductListing]),
+            Need::OrderTracking => any(&[Role::InventoryAndOrderTracking]),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Need::Nothing => "",
+            Need::BuyerCommunication => "Buyer Communication",
+            Need::BuyerSolicitation => "Buyer Solicitation or Product Listing",
+            Need::OrderTracking => "Inventory and Order Tracking",
+        }
+    }
+}
+
 /// An operation as the gate sees it.
 pub struct Op {
     pub id: &'static str,
@@ -28,12 +70,28 @@ pub struct Op {
     pub rate: Option<Rate>,
     /// Needs a valid `x-amz-access-token`.
     pub authed: bool,
+    pub style: Style,
+    pub role: Need,
 }
 
 impl Op {
-    pub const fn sp_api(id: &'static str) -> Op {
-        Op { id, rate: Some(limits::SP_API), authed: true }
+    /// An SP-API operation: a token, a rate, a role.
+    pub const fn sp_api(id: &'static str, rate: Rate, role: Need) -> Op {
+        Op { id, rate: Some(rate), authed: true, style: Style::SpApi, role }
     }
+
+    /// Login with Amazon, or the pre-signed S3 PUT: no token, no rate limit.
+    pub const fn open(id: &'static str, style: Style) -> Op {
+        Op { id, rate: None, authed: false, style, role: Need::Nothing }
+    }
+}
+
+/// Who is calling: the application whose access token it is, and the region it calls in (the
+/// endpoint's, else the marketplace's, else the token's).
+#[derive(Debug, Clone, Default)]
+pub struct Caller {
+    pub client_id: String,
+    pub region: Option<Region>,
 }
 
 /// Request bodies above this answer 413 (messages are at most 2000 characters of text).
@@ -60,13 +118,14 @@ struct Dropped(Drop);
 
 /// Paths that are logged and answered with API error bodies rather than static files.
 pub fn is_api_path(path: &str) -> bool {
-    ["/messaging/", "/solicitations/", "/uploads/", "/auth/o2/", "/_s3/"].iter().any(|p| path.starts_with(p))
+    ["/messaging/", "/solicitations/", "/uploads/", "/auth/o2/", "/orders/", "/sellers/"].iter().any(|p| path.starts_with(p))
 }
 
 pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
     let request_id = uuid::Uuid::new_v4().to_string();
     let path = req.uri().path().to_owned();
-    if !is_api_path(&path) {
+    let s3 = hosts::is_s3_request(hosts::host(req.headers()), &path);
+    if !s3 && !is_api_path(&path) {
         let mut resp = next.run(req).await;
         set_request_id(&mut resp, &request_id);
         return resp;
@@ -74,7 +133,7 @@ pub async fn front(State(sb): State<Sandbox>, req: Request, next: Next) -> Respo
     let started = std::time::Instant::now();
     let time = format_date(sb.now());
     let (mut parts, body) = req.into_parts();
-    let limit = if path.starts_with("/_s3/") { UPLOAD_LIMIT } else { BODY_LIMIT };
+    let limit = if s3 { UPLOAD_LIMIT } else { BODY_LIMIT };
     let (bytes, too_large) = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => (bytes, false),
         Err(_) => (Bytes::new(), true),
@@ -161,14 +220,13 @@ fn set_request_id(resp: &mut Response, id: &str) {
 
 impl Sandbox {
     /// Runs one operation through faults, token and rate limit. `handle` gets the world and the
-    /// client id of the application whose token it is.
-    /// `query` tells the marketplace, hence the region, when the host name doesn't.
+    /// caller. `query` tells the marketplace, hence the region, when the host name doesn't.
     pub async fn call(
         &self,
         op: &Op,
         headers: &HeaderMap,
         query: Option<&str>,
-        handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>,
+        handle: impl FnOnce(&mut World, &Caller) -> Result<Response, ApiError>,
     ) -> Response {
         let decision = {
             let mut guard = self.world();
@@ -188,10 +246,10 @@ impl Sandbox {
             self.run(op, headers, query, w, handle).unwrap_or_else(IntoResponse::into_response)
         };
         if let Some(rate) = op.rate {
-            // Best effort on 2xx, 400 and 404; never on 429 (facts.md).
+            // Best effort on 2xx, 400, 404 and 415; never on 429 (facts.md, issue #15).
             let s = resp.status().as_u16();
-            if (200..300).contains(&s) || s == 400 || s == 404 {
-                if let Ok(v) = HeaderValue::from_str(&limits::header_value(rate, self.config.rate_scale)) {
+            if (200..300).contains(&s) || s == 400 || s == 404 || s == 415 {
+                if let Ok(v) = HeaderValue::from_str(&crate::limits::header_value(rate, self.config.rate_scale)) {
                     resp.headers_mut().insert("x-amzn-RateLimit-Limit", v);
                 }
             }
@@ -209,129 +267,73 @@ impl Sandbox {
         headers: &HeaderMap,
         query: Option<&str>,
         w: &mut World,
-        handle: impl FnOnce(&mut World, &str) -> Result<Response, ApiError>,
+        handle: impl FnOnce(&mut World, &Caller) -> Result<Response, ApiError>,
     ) -> Result<Response, ApiError> {
         let now = w.clock.now();
-        let client = if op.authed { authorize(w, headers, now)? } else { String::new() };
+        let endpoint = endpoint_region(headers).or_else(|| marketplace_ids(query).first().and_then(|m| region_of(m)));
+        let mut caller = Caller { client_id: String::new(), region: endpoint };
         if op.authed {
-            check_role(w, headers, op)?;
+            let token = authorize(w, headers, now)?;
+            check_token(&token, op, endpoint)?;
+            caller = Caller { client_id: token.client_id, region: endpoint.or(token.region) };
         }
         if let Some(rate) = op.rate {
-            // Each regional endpoint keeps its own buckets: the region comes from the host name,
-            // or (on 127.0.0.1) from the marketplace asked for.
-            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-            let region = Region::of_host(host).or_else(|| marketplace_ids(query).first().and_then(|m| region_of(m)));
-            let bucket = format!("{client} {}", region.map_or("", Region::name));
+            // Each regional endpoint keeps its own buckets.
+            let bucket = format!("{} {}", caller.client_id, caller.region.map_or("", Region::name));
             if !w.limiter.take(&bucket, op.id, rate, self.config.rate_scale, now) {
                 return Err(ApiError::quota_exceeded());
             }
         }
-        handle(w, &client)
+        handle(w, &caller)
     }
 }
 
-/// The application whose access token this is. Every SP-API call needs one from Login with
-/// Amazon (facts.md "Auth and transport"); SigV4 signatures are ignored.
-fn authorize(w: &World, headers: &HeaderMap, now: time::OffsetDateTime) -> Result<String, ApiError> {
-    let denied = "Access to requested resource is denied.";
+const DENIED: &str = "Access to requested resource is denied.";
+
+/// The access token's record. Every SP-API call needs one from Login with Amazon (facts.md "Auth
+/// and transport"); SigV4 signatures are ignored.
+fn authorize(w: &World, headers: &HeaderMap, now: time::OffsetDateTime) -> Result<AccessToken, ApiError> {
     let token = headers.get("x-amz-access-token").and_then(|v| v.to_str().ok()).filter(|t| !t.is_empty());
     let Some(token) = token else {
-        return Err(ApiError::unauthorized(denied).with_details("The request has no x-amz-access-token header."));
+        return Err(ApiError::unauthorized(DENIED).with_details("The request has no x-amz-access-token header."));
     };
     match w.tokens.get(token) {
-        None => Err(ApiError::unauthorized(denied).with_details("The access token you provided is revoked, malformed or invalid.")),
-        Some(t) if now >= t.expires => Err(ApiError::unauthorized(denied).with_details("The access token you provided has expired.")),
-        Some(t) => Ok(t.client_id.clone()),
+        None => Err(ApiError::unauthorized(DENIED).with_details("The access token you provided is revoked, malformed or invalid.")),
+        Some(t) if now >= t.expires => Err(ApiError::unauthorized(DENIED).with_details("The access token you provided has expired.")),
+        Some(t) => Ok(t.clone()),
     }
 }
 
-/// The role an operation needs (facts.md "Roles"), checked after the token.
-fn check_role(w: &World, headers: &HeaderMap, op: &Op) -> Result<(), ApiError> {
-    use crate::scenario::Role;
-    let token = headers.get("x-amz-access-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let Some(roles) = w.tokens.get(token).and_then(|t| t.roles.as_ref()) else { return Ok(()) };
-    let (needed, name): (&[Role], &str) = if op.id.contains("Solicitation") {
-        (&[Role::BuyerSolicitation, Role::ProductListing], "Buyer Solicitation or Product Listing")
-    } else {
-        (&[Role::BuyerCommunication], "Buyer Communication")
-    };
-    if needed.iter().any(|r| roles.contains(r)) {
-        Ok(())
-    } else {
-        Err(ApiError::unauthorized("Access to requested resource is denied.")
-            .with_details(format!("The application lacks the {name} role for {}.", op.id)))
+/// What the token may do, checked after it is known valid: a grantless token calls no
+/// operation emulated here; a seller's token works only in the region its refresh token was
+/// issued for (facts.md "How a seller gets credentials": one refresh token per region); the
+/// seller must have granted the operation's role.
+fn check_token(token: &AccessToken, op: &Op, endpoint: Option<Region>) -> Result<(), ApiError> {
+    if let Some(scope) = &token.grantless_scope {
+        return Err(ApiError::unauthorized(DENIED)
+            .with_details(format!("{} needs a seller's authorization; this is a grantless token for {scope}.", op.id)));
+    }
+    if let (Some(issued), Some(endpoint)) = (token.region, endpoint) {
+        if issued != endpoint {
+            return Err(ApiError::unauthorized(DENIED).with_details(format!(
+                "The access token was issued for the {} region (its refresh token's); this call is for the {} region.",
+                issued.name(),
+                endpoint.name()
+            )));
+        }
+    }
+    match &token.roles {
+        Some(roles) if !op.role.allows(roles) => {
+            Err(ApiError::unauthorized(DENIED).with_details(format!("The application lacks the {} role for {}.", op.role.name(), op.id)))
+        }
+        _ => Ok(()),
     }
 }
 
 fn injected_error(op: &Op, status: StatusCode) -> Response {
-    match op.id {
-        crate::lwa::OPERATION => crate::lwa::error(status, "server_error", "fault injected by sp-sandbox"),
-        crate::uploads::PUT_OPERATION => crate::uploads::s3_error(status, "InternalError", "fault injected by sp-sandbox"),
-        _ => ApiError::injected(status).into_response(),
+    match op.style {
+        Style::Lwa => lwa_error(status, "server_error", "fault injected by sp-sandbox"),
+        Style::S3 => s3_error(status, "InternalError", "We encountered an internal error. Please try again.", &[]),
+        Style::SpApi => ApiError::injected(status).into_response(),
     }
-}
-
-/// The order and marketplace a Messaging or Solicitations call is about.
-pub struct Target {
-    pub order_id: String,
-    pub marketplace_id: String,
-}
-
-/// `marketplaceIds` as the query gives them: repeated or comma-separated.
-pub fn marketplace_ids(query: Option<&str>) -> Vec<String> {
-    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .filter(|(k, _)| k == "marketplaceIds")
-        .flat_map(|(_, v)| v.split(',').map(str::to_owned).collect::<Vec<_>>())
-        .filter(|v| !v.is_empty())
-        .collect()
-}
-
-/// Checks the path's order id and the query's single marketplace (facts.md: "a required query
-/// array marketplaceIds with exactly one value"), and that the endpoint serves that marketplace.
-pub fn target(order_id: &str, query: Option<&str>, headers: &HeaderMap) -> Result<Target, ApiError> {
-    if !is_order_id(order_id) {
-        return Err(ApiError::invalid_input(format!("amazonOrderId {order_id:?} is not an Amazon order id (ddd-ddddddd-ddddddd).")));
-    }
-    let ids = marketplace_ids(query);
-    let marketplace_id = match ids.as_slice() {
-        [] => return Err(ApiError::invalid_input("marketplaceIds is required.")),
-        [one] => one.clone(),
-        _ => return Err(ApiError::invalid_input(format!("Only one marketplace can be specified; got {}.", ids.len()))),
-    };
-    let Some(region) = region_of(&marketplace_id) else {
-        return Err(ApiError::invalid_input(format!("Invalid marketplaceId {marketplace_id:?}.")));
-    };
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    if let Some(served) = Region::of_host(host) {
-        if served != region {
-            return Err(ApiError::invalid_input(format!(
-                "Marketplace {marketplace_id} belongs to the {} region; this endpoint serves {}.",
-                region.name(),
-                served.name()
-            )));
-        }
-    }
-    Ok(Target { order_id: order_id.to_owned(), marketplace_id })
-}
-
-impl World {
-    pub fn order(&mut self, t: &Target) -> Result<&mut OrderState, ApiError> {
-        match self.orders.get_mut(&t.order_id) {
-            Some(o) if o.marketplace_id == t.marketplace_id => Ok(o),
-            _ => Err(ApiError::not_found(format!("No order {} in marketplace {}.", t.order_id, t.marketplace_id))),
-        }
-    }
-}
-
-/// A JSON request body: `application/json` (415 otherwise), well-formed (400 otherwise).
-pub fn json_body(headers: &HeaderMap, body: &[u8]) -> Result<serde_json::Value, ApiError> {
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let essence = ct.split(';').next().unwrap_or_default().trim();
-    if !essence.eq_ignore_ascii_case("application/json") {
-        return Err(ApiError::unsupported_media_type(ct));
-    }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::invalid_input("The request body is empty; a JSON object is required."));
-    }
-    serde_json::from_slice(body).map_err(|e| ApiError::invalid_input(format!("The request body is not valid JSON: {e}.")))
 }

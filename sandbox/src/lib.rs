@@ -1,19 +1,31 @@
-//! sp-sandbox: a local SP-API emulator. Messaging v1, Solicitations v1, Uploads 2020-11-01 and
-//! Login with Amazon on one port, with Amazon's rules, rate limits, tokens and injected faults,
-//! plus the Seller Central look-alike pages of `www/` for every other path.
+//! sp-sandbox: a local SP-API emulator. Messaging v1, Solicitations v1, Uploads 2020-11-01 (and
+//! the S3 look-alike its URLs point at), Orders 2026-01-01, Sellers v1 and Login with Amazon on
+//! one port, with Amazon's rules, rate limits, tokens and injected faults, plus the Seller Central
+//! look-alike pages of `www/` for every other path. `--proxy` answers HTTP CONNECT for the Amazon
+//! host names, so a client reaches it with `HTTPS_PROXY` alone.
+//!
+//! Modules import downwards only: handlers (`lwa`, `messaging`, `solicitations`, `uploads`, `s3`,
+//! `orders`, `sellers`, `admin`) use `gate` (what every operation goes through), `request`
+//! (reading a request), `errors`, `world`; none of those imports a handler. This file routes.
 pub mod admin;
 pub mod clock;
 pub mod errors;
 pub mod faults;
 pub mod gate;
 pub mod hal;
+pub mod hosts;
 pub mod limits;
 pub mod log;
 pub mod lwa;
 pub mod marketplaces;
 pub mod messaging;
+pub mod orders;
+pub mod proxy;
+pub mod request;
 pub mod rules;
+pub mod s3;
 pub mod scenario;
+pub mod sellers;
 pub mod server;
 pub mod solicitations;
 pub mod static_pairs;
@@ -26,14 +38,15 @@ pub use world::{Config, Sandbox};
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use axum::Router;
 use errors::ApiError;
 use tower::ServiceExt;
 
-/// Every path the emulator answers, in one place: the real SP-API and LWA paths, the upload PUT
-/// target, the admin API, and `www/` for the rest.
+/// Every path the emulator answers, in one place: the real SP-API and LWA paths, S3 (by host
+/// name, or by bucket path on the emulator's own address), the admin API, and `www/` for the rest.
 pub fn app(sandbox: Sandbox) -> Router {
     const ORDER: &str = "/messaging/v1/orders/{amazonOrderId}";
     let message = |kind: &str| format!("{ORDER}/messages/{kind}");
@@ -55,12 +68,24 @@ pub fn app(sandbox: Sandbox) -> Router {
         .route(&message("negativeFeedbackRemoval"), post(messaging::create))
         .route(&message("amazonMotors"), post(messaging::create))
         .route("/uploads/2020-11-01/uploadDestinations/{*resource}", post(uploads::create_destination))
-        .route("/_s3/{uploadDestinationId}", put(uploads::put_object))
+        .route("/orders/2026-01-01/orders", get(orders::search_orders))
+        .route("/orders/2026-01-01/orders/{orderId}", get(orders::get_order))
+        .route("/sellers/v1/marketplaceParticipations", get(sellers::participations))
         .nest("/_sandbox", admin::router())
         .fallback(www)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(sandbox.clone(), by_host))
         .layer(axum::middleware::from_fn_with_state(sandbox.clone(), gate::front))
         .with_state(sandbox)
+}
+
+/// S3's host names (and the attachment buckets' paths) go to the S3 look-alike, whatever the
+/// path; everything else to the routes.
+async fn by_host(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
+    if hosts::is_s3_request(hosts::host(req.headers()), req.uri().path()) {
+        return s3::object(State(sb), req).await;
+    }
+    next.run(req).await
 }
 
 /// Static files for every other path; API-looking paths and missing files get SP-API's 404.

@@ -1,6 +1,8 @@
 //! Rate limits: a token bucket per application, region and operation (facts.md "Auth and transport":
 //! every Messaging and Solicitations operation is 1 request/s with a burst of 5; Uploads 10/s
-//! burst 10), refilled from the emulator's clock, scaled by `--rate-scale` (0 turns them off).
+//! burst 10; "Orders and the seller's marketplaces": getOrder 0.5/s burst 30, searchOrders
+//! 0.0056/s burst 20, getMarketplaceParticipations 0.016/s burst 15), refilled from the
+//! emulator's clock, scaled by `--rate-scale` (0 turns them off).
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -12,6 +14,9 @@ pub struct Rate {
 
 pub const SP_API: Rate = Rate { per_second: 1.0, burst: 5 };
 pub const UPLOADS: Rate = Rate { per_second: 10.0, burst: 10 };
+pub const GET_ORDER: Rate = Rate { per_second: 0.5, burst: 30 };
+pub const SEARCH_ORDERS: Rate = Rate { per_second: 0.0056, burst: 20 };
+pub const PARTICIPATIONS: Rate = Rate { per_second: 0.016, burst: 15 };
 
 #[derive(Debug, Default)]
 pub struct Limiter {
@@ -50,7 +55,9 @@ pub fn header_value(rate: Rate, scale: f64) -> String {
     if r.fract() == 0.0 {
         format!("{r:.1}")
     } else {
-        format!("{r}")
+        // Six decimals at most: 0.0056 × 10 is 0.056, not 0.055999999999999994.
+        let s = format!("{r:.6}");
+        s.trim_end_matches('0').to_owned()
     }
 }
 
@@ -80,5 +87,8 @@ mod tests {
         assert_eq!(header_value(SP_API, 0.5), "0.5");
         assert_eq!(header_value(UPLOADS, 2.0), "20.0");
         assert_eq!(header_value(SP_API, 0.0), "1.0");
+        assert_eq!(header_value(SEARCH_ORDERS, 1.0), "0.0056");
+        assert_eq!(header_value(SEARCH_ORDERS, 10.0), "0.056");
+        assert_eq!(header_value(PARTICIPATIONS, 1.0), "0.016");
     }
 }

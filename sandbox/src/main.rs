@@ -5,26 +5,34 @@ use sp_sandbox::{app, server, tls, Config, Sandbox, Scenario};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// A local SP-API emulator: Messaging v1, Solicitations v1, Uploads 2020-11-01 and Login with
-/// Amazon on one port, with Amazon's rules, rate limits and tokens, injected faults, an admin API
-/// under /_sandbox/, and the files of --www for every other path. Prints the address it listens on
-/// as its first line; stops on SIGTERM or Ctrl-C.
+/// A local SP-API emulator: Messaging v1, Solicitations v1, Uploads 2020-11-01 with its S3 uploads,
+/// Orders 2026-01-01, Sellers v1 and Login with Amazon on one port, with Amazon's rules, rate
+/// limits and tokens, injected faults, an admin API under /_sandbox/, and the files of --www for
+/// every other path. Prints the address it listens on as its first line; stops on SIGTERM or
+/// Ctrl-C.
 #[derive(Parser, Debug)]
 #[command(name = "sp-sandbox", version)]
 struct Args {
     /// Answer exactly like Amazon's static sandbox: only the models' documented request/response pairs.
     #[arg(long = "static")]
     static_mode: bool,
-    /// Serve HTTPS with a self-signed certificate for the Amazon host names, made at start-up.
-    #[arg(long)]
+    /// Serve HTTPS with a certificate for the Amazon host names and S3, made at start-up.
+    #[arg(long, conflicts_with = "proxy")]
     tls: bool,
+    /// Be an HTTP proxy for the Amazon host names and S3: answer CONNECT and terminate TLS with a
+    /// certificate made at start-up (HTTPS_PROXY=http://127.0.0.1:PORT).
+    #[arg(long)]
+    proxy: bool,
+    /// With --tls or --proxy: write the certificate to trust (PEM) to this file.
+    #[arg(long, value_name = "FILE")]
+    write_certificate: Option<PathBuf>,
     /// Port on 127.0.0.1; 0 picks a free one.
     #[arg(long, default_value_t = 8080)]
     port: u16,
     /// Scenario file: applications, token lifetime, orders (e.g. www/demo/orders.json).
     #[arg(long)]
     scenario: Option<PathBuf>,
-    /// Multiplies Amazon's rate limits (1/s burst 5; uploads 10/s burst 10); 0 turns them off.
+    /// Multiplies Amazon's rate limits (Messaging and Solicitations 1/s burst 5, uploads 10/s burst 10, getOrder 0.5/s burst 30, searchOrders 0.0056/s burst 20, participations 0.016/s burst 15); 0 turns them off.
     #[arg(long, default_value_t = 1.0)]
     rate_scale: f64,
     /// Directory served for every non-API path (default: ./www when it exists).
@@ -65,18 +73,22 @@ fn run(args: Args) -> Result<(), String> {
         }
     }
     let seed = args.seed.unwrap_or_else(rand::random);
-    let (tls, certificate_pem) = match args.tls {
-        true => {
+    let (mode, certificate_pem) = match (args.tls, args.proxy) {
+        (false, false) => (server::Mode::Plain, None),
+        (tls_mode, _) => {
             let (config, pem) = tls::self_signed()?;
-            (Some(config), Some(pem))
+            (if tls_mode { server::Mode::Tls(config) } else { server::Mode::Proxy(config) }, Some(pem))
         }
-        false => (None, None),
     };
+    if let Some(path) = &args.write_certificate {
+        let pem = certificate_pem.as_ref().ok_or("--write-certificate needs --tls or --proxy")?;
+        std::fs::write(path, pem).map_err(|e| format!("--write-certificate {}: {e}", path.display()))?;
+    }
     let config = Config {
         static_mode: args.static_mode,
         rate_scale: args.rate_scale,
         www: www.clone(),
-        tls: args.tls,
+        tls: args.tls || args.proxy,
         certificate_pem,
         seed,
         faults,
@@ -91,10 +103,11 @@ fn run(args: Args) -> Result<(), String> {
         // The first line is the address, for scripts and tests that start us with --port 0.
         println!("{scheme}://{addr}");
         let _ = std::io::stdout().flush();
-        let mode = if args.static_mode { "static" } else { "stateful" };
+        let kind = if args.static_mode { "static" } else { "stateful" };
+        let kind = if args.proxy { format!("{kind} proxy") } else { kind.to_owned() };
         let www = www.map(|d| d.display().to_string()).unwrap_or_else(|| "none".into());
-        eprintln!("sp-sandbox: {mode} mode, {orders} orders, rate scale {}, fault seed {seed}, www {www}", args.rate_scale);
-        server::serve(listener, app(sandbox), tls, stop_signal()).await;
+        eprintln!("sp-sandbox: {kind} mode, {orders} orders, rate scale {}, fault seed {seed}, www {www}", args.rate_scale);
+        server::serve(listener, app(sandbox), mode, stop_signal()).await;
         eprintln!("sp-sandbox: stopped");
         Ok(())
     })

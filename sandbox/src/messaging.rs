@@ -2,8 +2,10 @@
 //! newest model dropped): the actions offered for an order, each with the JSON Schema of its
 //! payload, the buyer's locale, and one create per message kind, checked server-side.
 use crate::errors::{json_response, ApiError};
-use crate::gate::{json_body, target, Op, RequestId};
+use crate::gate::{Need, Op, RequestId};
 use crate::hal::{actions_document, Action};
+use crate::limits::SP_API;
+use crate::request::{json_body, target};
 use crate::rules::SentMessage;
 use crate::scenario::format_date;
 use crate::static_pairs;
@@ -17,27 +19,33 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const GET_ACTIONS: Op = Op::sp_api("getMessagingActionsForOrder");
-const GET_ATTRIBUTES: Op = Op::sp_api("GetAttributes");
+const fn op(id: &'static str) -> Op {
+    Op::sp_api(id, SP_API, Need::BuyerCommunication)
+}
+
+const GET_ACTIONS: Op = op("getMessagingActionsForOrder");
+const GET_ATTRIBUTES: Op = op("GetAttributes");
 
 /// Every message kind: the name in its path and `_links.actions`, and its operationId.
 pub const KINDS: [(&str, Op); 11] = [
-    ("confirmCustomizationDetails", Op::sp_api("confirmCustomizationDetails")),
-    ("confirmDeliveryDetails", Op::sp_api("createConfirmDeliveryDetails")),
-    ("legalDisclosure", Op::sp_api("createLegalDisclosure")),
-    ("confirmOrderDetails", Op::sp_api("createConfirmOrderDetails")),
-    ("confirmServiceDetails", Op::sp_api("createConfirmServiceDetails")),
-    ("warranty", Op::sp_api("CreateWarranty")),
-    ("digitalAccessKey", Op::sp_api("createDigitalAccessKey")),
-    ("unexpectedProblem", Op::sp_api("createUnexpectedProblem")),
-    ("invoice", Op::sp_api("sendInvoice")),
-    ("negativeFeedbackRemoval", Op::sp_api("createNegativeFeedbackRemoval")),
-    ("amazonMotors", Op::sp_api("CreateAmazonMotors")),
+    ("confirmCustomizationDetails", op("confirmCustomizationDetails")),
+    ("confirmDeliveryDetails", op("createConfirmDeliveryDetails")),
+    ("legalDisclosure", op("createLegalDisclosure")),
+    ("confirmOrderDetails", op("createConfirmOrderDetails")),
+    ("confirmServiceDetails", op("createConfirmServiceDetails")),
+    ("warranty", op("CreateWarranty")),
+    ("digitalAccessKey", op("createDigitalAccessKey")),
+    ("unexpectedProblem", op("createUnexpectedProblem")),
+    ("invoice", op("sendInvoice")),
+    ("negativeFeedbackRemoval", op("createNegativeFeedbackRemoval")),
+    ("amazonMotors", op("CreateAmazonMotors")),
 ];
 
 /// The payload schema of each kind, as served under `_embedded.schema`: the request definition of
-/// the model files, with `required` filled in (the models list none, facts.md "Model quirks")
-/// and no properties beyond the model's. sandbox/tests/schemas.rs keeps it equal to the models.
+/// the model files, with `required` filled in (the models list none, facts.md "Model quirks").
+/// Like Amazon's, they allow properties beyond the model's (no `additionalProperties: false`:
+/// python-amazon-sp-api adds `marketplaceIds` to every body, facts.md "How strict Amazon is").
+/// sandbox/tests/models.rs keeps them equal to the models.
 pub fn schemas() -> &'static serde_json::Map<String, Value> {
     static SCHEMAS: OnceLock<serde_json::Map<String, Value>> = OnceLock::new();
     SCHEMAS.get_or_init(|| {
@@ -61,7 +69,7 @@ fn validators() -> &'static HashMap<&'static str, jsonschema::Validator> {
 pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
     sb.call(&GET_ACTIONS, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
-            return static_pairs::answer(GET_ACTIONS.id, &order, query.as_deref(), None);
+            return static_pairs::answer(GET_ACTIONS.id, &[("amazonOrderId", &order)], query.as_deref(), None);
         }
         let t = target(&order, query.as_deref(), &headers)?;
         let now = w.clock.now();
@@ -89,7 +97,7 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
 pub async fn attributes(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
     sb.call(&GET_ATTRIBUTES, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
-            return static_pairs::answer(GET_ATTRIBUTES.id, &order, query.as_deref(), None);
+            return static_pairs::answer(GET_ATTRIBUTES.id, &[("amazonOrderId", &order)], query.as_deref(), None);
         }
         let t = target(&order, query.as_deref(), &headers)?;
         let locale = w.order(&t)?.buyer_locale.clone();
@@ -115,7 +123,7 @@ pub async fn create(
     sb.call(op, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
             let parsed: Option<Value> = serde_json::from_slice(&body).ok();
-            return static_pairs::answer(op.id, &order, query.as_deref(), parsed.as_ref());
+            return static_pairs::answer(op.id, &[("amazonOrderId", &order)], query.as_deref(), parsed.as_ref());
         }
         let t = target(&order, query.as_deref(), &headers)?;
         let now = w.clock.now();

@@ -1,5 +1,5 @@
 //! Amazon's business rules for one order at one moment, from facts.md "Business rules users hit".
-use crate::scenario::{OrderStatus, Trait};
+use crate::scenario::{FulfilledBy, OrderStatus, Trait};
 use time::{Duration, OffsetDateTime};
 
 /// An order as the emulator runs it: the scenario's order with its dates resolved, and what has
@@ -9,6 +9,10 @@ pub struct OrderState {
     pub id: String,
     pub marketplace_id: String,
     pub status: OrderStatus,
+    /// The purchase date: the Orders API's `createdTime`.
+    pub created: OffsetDateTime,
+    pub last_updated: OffsetDateTime,
+    pub fulfilled_by: FulfilledBy,
     pub earliest_delivery: Option<OffsetDateTime>,
     pub latest_delivery: Option<OffsetDateTime>,
     pub buyer_locale: String,
@@ -125,6 +129,9 @@ mod tests {
             id: "111-1111111-1111111".into(),
             marketplace_id: "ATVPDKIKX0DER".into(),
             status,
+            created: datetime!(2026-10-28 0:00 UTC),
+            last_updated: datetime!(2026-10-29 0:00 UTC),
+            fulfilled_by: FulfilledBy::Merchant,
             earliest_delivery: Some(datetime!(2026-11-01 0:00 UTC)),
             latest_delivery: Some(datetime!(2026-11-03 0:00 UTC)),
             buyer_locale: "en-US".into(),

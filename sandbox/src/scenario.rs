@@ -1,9 +1,12 @@
-//! Scenario files: the applications that may log in and the orders the APIs answer for
+//! Scenario files: the applications that may log in (one client id and secret, a refresh token per
+//! region), and the orders the APIs answer for
 //! (`www/demo/orders.json` is the shipped example). Dates are absolute RFC 3339 or relative to
 //! the moment the scenario is loaded (`"now-12d"`, `"now+3d"`, `"now-36h"`), so a scenario stays
 //! realistic whatever day it is run — and the browser's clock agrees with the emulator's.
+use crate::marketplaces::Region;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
@@ -22,17 +25,44 @@ pub struct Scenario {
     pub orders: Vec<Order>,
 }
 
-/// A registered SP-API application and the refresh token a seller authorized it with.
+/// A registered SP-API application and the refresh tokens a seller authorized it with: one per
+/// region (facts.md "How a seller gets credentials": an account merged across NA and EU gets two
+/// refresh tokens for one app). An access token works only in its refresh token's region.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Application {
     pub client_id: String,
     pub client_secret: String,
-    pub refresh_token: String,
+    /// The refresh token of each region the seller authorized the app in.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub refresh_tokens: BTreeMap<Region, String>,
+    /// A shorthand that Amazon has no equivalent of: one refresh token honoured in every region,
+    /// for single-credential clients and older scenarios.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// The roles the seller granted (facts.md "Roles": Messaging needs Buyer Communication;
-    /// Solicitations needs Buyer Solicitation or Product Listing). Absent: all of them.
+    /// Solicitations needs Buyer Solicitation or Product Listing; Orders needs Inventory and
+    /// Order Tracking). Absent: all of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<Role>>,
+    /// The marketplaces getMarketplaceParticipations lists (those of the token's region).
+    /// Absent: every marketplace the scenario has orders in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplaces: Option<Vec<String>>,
+    /// The seller's store name in getMarketplaceParticipations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_name: Option<String>,
+}
+
+impl Application {
+    /// The region a refresh token of this app was issued for: `Some(None)` for the all-regions
+    /// shorthand, `None` when it is not one of the app's tokens.
+    pub fn region_of_refresh_token(&self, token: &str) -> Option<Option<Region>> {
+        if let Some((region, _)) = self.refresh_tokens.iter().find(|(_, t)| *t == token) {
+            return Some(Some(*region));
+        }
+        (self.refresh_token.as_deref() == Some(token)).then_some(None)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -41,6 +71,17 @@ pub enum Role {
     BuyerCommunication,
     BuyerSolicitation,
     ProductListing,
+    /// Amazon's "Inventory and Order Tracking": the Orders API.
+    InventoryAndOrderTracking,
+}
+
+/// Who ships an order: the Orders API's `fulfilledBy`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FulfilledBy {
+    Amazon,
+    #[default]
+    Merchant,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -70,12 +111,21 @@ pub struct Order {
     pub amazon_order_id: String,
     pub marketplace_id: String,
     pub status: OrderStatus,
-    /// Refunds and returns show on Seller Central's pages; the APIs don't look at them.
+    /// Refunds and returns show on Seller Central's pages; the APIs don't look at them (the
+    /// Orders model has no field for either).
     #[serde(default)]
     pub refunded: bool,
     #[serde(default)]
     pub returned: bool,
+    /// The order's `createdTime`; before it the order does not exist for any API.
     pub purchase_date: String,
+    /// The Orders API's `lastUpdatedTime`. Absent: a day after the purchase for shipped and
+    /// canceled orders (no later than the earliest delivery date), the purchase itself otherwise.
+    #[serde(default)]
+    pub last_updated_date: Option<String>,
+    /// Absent: MERCHANT.
+    #[serde(default)]
+    pub fulfilled_by: Option<FulfilledBy>,
     #[serde(default)]
     pub earliest_delivery_date: Option<String>,
     #[serde(default)]
@@ -89,7 +139,9 @@ pub struct Order {
     /// Overrides the message kinds offered (names as in the API's `_links.actions`).
     #[serde(default)]
     pub messaging_actions: Option<Vec<String>>,
-    /// Whatever the look-alike pages show (buyer, items, totals); served back by /_sandbox/orders.
+    /// Whatever the look-alike pages show; served back by /_sandbox/orders. The Orders API reads
+    /// `buyerName`, `shipTo`, `items` (title, asin, sku, quantity, price {amount, currency}) and
+    /// `orderTotal` from it, so page and API agree.
     #[serde(default)]
     pub details: Value,
 }
@@ -98,8 +150,11 @@ fn default_applications() -> Vec<Application> {
     vec![Application {
         client_id: "amzn1.application-oa2-client.sandbox".into(),
         client_secret: "sandbox-client-secret".into(),
-        refresh_token: "Atzr|sandbox-refresh-token".into(),
+        refresh_tokens: BTreeMap::new(),
+        refresh_token: Some("Atzr|sandbox-refresh-token".into()),
         roles: None,
+        marketplaces: None,
+        store_name: None,
     }]
 }
 
@@ -134,6 +189,7 @@ impl Scenario {
             }
             for (what, d) in [
                 ("purchaseDate", Some(&o.purchase_date)),
+                ("lastUpdatedDate", o.last_updated_date.as_ref()),
                 ("earliestDeliveryDate", o.earliest_delivery_date.as_ref()),
                 ("latestDeliveryDate", o.latest_delivery_date.as_ref()),
                 ("solicitedAt", o.solicited_at.as_ref()),
@@ -148,6 +204,23 @@ impl Scenario {
         }
         if s.applications.is_empty() {
             return Err("scenario: at least one application is needed".into());
+        }
+        let mut tokens = std::collections::HashSet::new();
+        for a in &s.applications {
+            let at = |e: &str| format!("application {}: {e}", a.client_id);
+            if a.refresh_tokens.is_empty() && a.refresh_token.is_none() {
+                return Err(at("needs refreshTokens (one per region) or refreshToken"));
+            }
+            for t in a.refresh_tokens.values().chain(a.refresh_token.iter()) {
+                if t.is_empty() || !tokens.insert(t.as_str()) {
+                    return Err(at(&format!("refresh token {t:?} is empty or listed twice")));
+                }
+            }
+            for m in a.marketplaces.iter().flatten() {
+                if crate::marketplaces::region_of(m).is_none() {
+                    return Err(at(&format!("marketplaces: unknown marketplace {m:?}")));
+                }
+            }
         }
         Ok(s)
     }

@@ -1,8 +1,10 @@
 //! Solicitations v1 (solicitations.json): the actions for an order and the one solicitation there
 //! is, a product review and seller feedback request — once per order, inside the 5–30 day window.
 use crate::errors::{json_response, ApiError};
-use crate::gate::{target, Op, RequestId};
+use crate::gate::{Need, Op, RequestId};
 use crate::hal::{actions_document, Action};
+use crate::limits::SP_API;
+use crate::request::target;
 use crate::static_pairs;
 use crate::world::Sandbox;
 use axum::extract::{Path, RawQuery, State};
@@ -11,15 +13,15 @@ use axum::response::Response;
 use axum::Extension;
 use serde_json::json;
 
-const GET_ACTIONS: Op = Op::sp_api("getSolicitationActionsForOrder");
-const CREATE: Op = Op::sp_api("createProductReviewAndSellerFeedbackSolicitation");
+const GET_ACTIONS: Op = Op::sp_api("getSolicitationActionsForOrder", SP_API, Need::BuyerSolicitation);
+const CREATE: Op = Op::sp_api("createProductReviewAndSellerFeedbackSolicitation", SP_API, Need::BuyerSolicitation);
 const NAME: &str = "productReviewAndSellerFeedback";
 const TITLE: &str = "Request seller feedback and product review";
 
 pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
     sb.call(&GET_ACTIONS, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
-            return static_pairs::answer(GET_ACTIONS.id, &order, query.as_deref(), None);
+            return static_pairs::answer(GET_ACTIONS.id, &[("amazonOrderId", &order)], query.as_deref(), None);
         }
         let t = target(&order, query.as_deref(), &headers)?;
         let now = w.clock.now();
@@ -49,7 +51,7 @@ pub async fn create(
 ) -> Response {
     sb.call(&CREATE, &headers, query.as_deref(), |w, _| {
         if sb.config.static_mode {
-            return static_pairs::answer(CREATE.id, &order, query.as_deref(), None);
+            return static_pairs::answer(CREATE.id, &[("amazonOrderId", &order)], query.as_deref(), None);
         }
         let t = target(&order, query.as_deref(), &headers)?;
         let now = w.clock.now();

@@ -1,9 +1,10 @@
 //! `--static`: answers exactly like Amazon's static sandbox, from the request/response pairs of
 //! the models (`x-amzn-api-sandbox` in ../shared/spapi/models, and the seed Messaging model's
-//! `x-amazon-spds-sandbox-behaviors`), copied into data/static-pairs.json; sandbox/tests/
-//! static_mode.rs keeps the copy equal to the models and replays every pair.
+//! `x-amazon-spds-sandbox-behaviors`; Orders 2026-01-01 and Sellers), copied into
+//! data/static-pairs.json; sandbox/tests/models.rs keeps the copy equal to the models and replays
+//! every pair.
 use crate::errors::{json_response, ApiError};
-use crate::gate::marketplace_ids;
+use crate::request::query_values;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -24,30 +25,31 @@ pub fn pairs() -> &'static [Pair] {
     PAIRS.get_or_init(|| serde_json::from_str(include_str!("../data/static-pairs.json")).expect("data/static-pairs.json is valid"))
 }
 
-/// The pair whose parameters all match (order id, and the marketplaces and body where the pair
-/// names them), the most specific first; no match is the sandbox's 400.
-pub fn answer(operation: &str, order_id: &str, query: Option<&str>, body: Option<&Value>) -> Result<Response, ApiError> {
-    let markets = marketplace_ids(query);
+/// The pair whose parameters all match, the most specific first: path parameters (`path`),
+/// query parameters (a pair's array value against the query's values, repeated or
+/// comma-separated), and the body. No match is the sandbox's 400.
+pub fn answer(operation: &str, path: &[(&str, &str)], query: Option<&str>, body: Option<&Value>) -> Result<Response, ApiError> {
     let matching = pairs().iter().filter(|p| p.operation_id == operation).filter_map(|p| {
-        let params = &p.request["parameters"];
-        let mut specificity = 0;
-        if params["amazonOrderId"]["value"].as_str() != Some(order_id) {
-            return None;
-        }
-        if let Some(m) = params.get("marketplaceIds") {
-            let want: Vec<&str> = m["value"].as_array()?.iter().filter_map(Value::as_str).collect();
-            if want != markets {
+        let params = p.request["parameters"].as_object()?;
+        for (name, want) in params {
+            let want = &want["value"];
+            let ok = if name == "body" {
+                Some(want) == body
+            } else if let Some((_, got)) = path.iter().find(|(n, _)| n == name) {
+                want.as_str() == Some(*got)
+            } else {
+                let got = query_values(query, name);
+                match want {
+                    Value::Array(list) => list.iter().map(Value::as_str).eq(got.iter().map(|g| Some(g.as_str()))),
+                    Value::String(one) => got == [one.as_str()],
+                    _ => false,
+                }
+            };
+            if !ok {
                 return None;
             }
-            specificity += 1;
         }
-        if let Some(b) = params.get("body") {
-            if Some(&b["value"]) != body {
-                return None;
-            }
-            specificity += 1;
-        }
-        Some((specificity, p))
+        Some((params.len(), p))
     });
     match matching.max_by_key(|(s, _)| *s) {
         Some((_, p)) => Ok(json_response(StatusCode::from_u16(p.status).unwrap_or(StatusCode::OK), &p.response)),

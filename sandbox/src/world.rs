@@ -2,11 +2,14 @@
 //! orders, tokens, buckets, uploads, faults, the request log), behind one lock that is never held
 //! across an await.
 use crate::clock::Clock;
+use crate::errors::ApiError;
 use crate::faults::Fault;
 use crate::limits::Limiter;
 use crate::log::LogEntry;
+use crate::marketplaces::Region;
+use crate::request::Target;
 use crate::rules::OrderState;
-use crate::scenario::{parse_date, Scenario};
+use crate::scenario::{parse_date, OrderStatus, Scenario};
 use rand::rngs::SmallRng;
 use rand::SeedableRng;
 use std::collections::{BTreeMap, HashMap};
@@ -22,9 +25,10 @@ pub struct Config {
     pub rate_scale: f64,
     /// Served for every path that is not an API.
     pub www: Option<PathBuf>,
-    /// Upload URLs use https.
+    /// Upload URLs name S3 (https://s3.amazonaws.com/…), reachable through --tls with a host
+    /// mapping or through --proxy; without either they point back at the emulator's address.
     pub tls: bool,
-    /// With --tls: the self-signed certificate, PEM.
+    /// With --tls or --proxy: the self-signed certificate, PEM.
     pub certificate_pem: Option<String>,
     /// Seeds fault probabilities, so a run can be repeated.
     pub seed: u64,
@@ -42,18 +46,57 @@ impl Default for Config {
 pub struct AccessToken {
     pub client_id: String,
     pub roles: Option<Vec<crate::scenario::Role>>,
+    /// The region of the refresh token it came from; `None`: every region (the scenario's
+    /// `refreshToken` shorthand, or `--static`).
+    pub region: Option<Region>,
+    /// A `client_credentials` token's scope: it calls only grantless operations.
+    pub grantless_scope: Option<String>,
     pub expires: OffsetDateTime,
 }
 
+/// An upload destination: where the file goes (bucket and key on the S3 look-alike) and what the
+/// pre-signed PUT must carry.
 #[derive(Debug, Clone)]
 pub struct Upload {
     pub content_md5: String,
-    pub content_type: Option<String>,
     pub resource: String,
+    pub bucket: String,
+    /// The object key as it appears in the URL's path (`%2F067/<id>`, like the real answers).
+    pub key: String,
+    pub signature: String,
     pub expires: OffsetDateTime,
     pub finished: bool,
     pub size: usize,
 }
+
+/// One page of a searchOrders result set: what the next page continues from.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub client_id: String,
+    pub search: Search,
+    /// The sort key of the last order returned.
+    pub after: (OffsetDateTime, String),
+    pub issued: OffsetDateTime,
+}
+
+/// A searchOrders query, normalized: what a pagination token continues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Search {
+    /// `lastUpdatedAfter`/`Before` (true) or `createdAfter`/`Before`.
+    pub by_update: bool,
+    pub after: OffsetDateTime,
+    /// The upper bound used, answered back as `createdBefore` / `lastUpdatedBefore`.
+    pub before: OffsetDateTime,
+    pub statuses: Vec<String>,
+    /// Empty: every marketplace of the region.
+    pub marketplaces: Vec<String>,
+    pub fulfilled_by: Vec<String>,
+    pub included: Vec<&'static str>,
+    pub max: usize,
+}
+
+/// At most this many pagination tokens are kept (the oldest go first).
+pub const PAGE_LIMIT: usize = 10_000;
 
 pub struct World {
     pub clock: Clock,
@@ -63,6 +106,7 @@ pub struct World {
     pub token_lifetime: time::Duration,
     pub limiter: Limiter,
     pub uploads: HashMap<String, Upload>,
+    pub pages: HashMap<String, Page>,
     pub faults: Vec<Fault>,
     pub log: Vec<LogEntry>,
     pub rng: SmallRng,
@@ -78,6 +122,7 @@ impl World {
             token_lifetime: time::Duration::seconds(3600),
             limiter: Limiter::default(),
             uploads: HashMap::new(),
+            pages: HashMap::new(),
             faults: config.faults.clone(),
             log: vec![],
             rng: SmallRng::seed_from_u64(config.seed),
@@ -105,11 +150,23 @@ impl World {
             .orders
             .iter()
             .map(|o| {
+                let created = date(&Some(o.purchase_date.clone())).unwrap_or(epoch);
+                let earliest_delivery = date(&o.earliest_delivery_date);
+                let last_updated = date(&o.last_updated_date).unwrap_or_else(|| match o.status {
+                    OrderStatus::Shipped | OrderStatus::PartiallyShipped | OrderStatus::Canceled => {
+                        let shipped = created + time::Duration::days(1);
+                        earliest_delivery.map_or(shipped, |d| shipped.min(d)).max(created)
+                    }
+                    OrderStatus::Pending | OrderStatus::Unshipped => created,
+                });
                 let state = OrderState {
                     id: o.amazon_order_id.clone(),
                     marketplace_id: o.marketplace_id.clone(),
                     status: o.status,
-                    earliest_delivery: date(&o.earliest_delivery_date),
+                    created,
+                    last_updated,
+                    fulfilled_by: o.fulfilled_by.unwrap_or_default(),
+                    earliest_delivery,
                     latest_delivery: date(&o.latest_delivery_date),
                     buyer_locale: o.buyer_locale.clone(),
                     traits: o.traits.clone(),
@@ -125,9 +182,22 @@ impl World {
         self.tokens.clear();
         self.limiter.clear();
         self.uploads.clear();
+        self.pages.clear();
         self.faults = config.faults.clone();
         self.log.clear();
         self.rng = SmallRng::seed_from_u64(config.seed);
+    }
+}
+
+impl World {
+    /// The order a Messaging or Solicitations call names, in the marketplace it names. An order
+    /// whose purchase date is still ahead does not exist yet.
+    pub fn order(&mut self, t: &Target) -> Result<&mut OrderState, ApiError> {
+        let now = self.clock.now();
+        match self.orders.get_mut(&t.order_id) {
+            Some(o) if o.marketplace_id == t.marketplace_id && o.created <= now => Ok(o),
+            _ => Err(ApiError::not_found(format!("No order {} in marketplace {}.", t.order_id, t.marketplace_id))),
+        }
     }
 }
 

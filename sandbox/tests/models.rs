@@ -50,13 +50,20 @@ fn documented_pairs() -> BTreeSet<String> {
             }
         }
     }
-    for (model, key) in [
-        (shared("seeds/003_f4b1f7395d4b9377.txt"), "x-amazon-spds-sandbox-behaviors"),
-        (shared("models/messaging_legacy_2025-07-30.json"), "x-amzn-api-sandbox"),
+    // Orders 2026-01-01 and Sellers: the operations sp-sandbox serves (not getAccount).
+    let served = ["getOrder", "searchOrders", "getMarketplaceParticipations"];
+    for (model, key, only) in [
+        (shared("seeds/003_f4b1f7395d4b9377.txt"), "x-amazon-spds-sandbox-behaviors", None),
+        (shared("models/messaging_legacy_2025-07-30.json"), "x-amzn-api-sandbox", None),
+        (shared("models/orders_2026-01-01.json"), "x-amzn-api-sandbox", Some(served)),
+        (shared("models/sellers.json"), "x-amzn-api-sandbox", Some(served)),
     ] {
         for (_, methods) in model["paths"].as_object().unwrap() {
             for (_, op) in methods.as_object().unwrap() {
                 let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+                if only.is_some_and(|o| !o.contains(&id)) {
+                    continue;
+                }
                 for (status, r) in op["responses"].as_object().unwrap() {
                     let list = match r.get(key) {
                         Some(Value::Array(l)) => l.clone(),
@@ -75,7 +82,7 @@ fn documented_pairs() -> BTreeSet<String> {
 fn the_static_pairs_copy_equals_the_models() {
     let ours: BTreeSet<String> = data("static-pairs.json").as_array().unwrap().iter().map(Value::to_string).collect();
     assert_eq!(ours, documented_pairs());
-    assert_eq!(ours.len(), 28, "13 Messaging operations × 2 + 2 Solicitations");
+    assert_eq!(ours.len(), 37, "13 Messaging operations × 2 + 2 Solicitations + 8 Orders + 1 Sellers");
 }
 
 #[test]
@@ -119,7 +126,13 @@ async fn static_mode_replays_every_documented_pair() {
     let (_, app) = sandbox_with(Config { static_mode: true, rate_scale: 0.0, ..Config::default() });
     let token = login(&app).await;
     let mut paths = std::collections::HashMap::new();
-    for model in ["models/messaging.json", "models/messaging_legacy_2025-07-30.json", "models/solicitations.json"] {
+    for model in [
+        "models/messaging.json",
+        "models/messaging_legacy_2025-07-30.json",
+        "models/solicitations.json",
+        "models/orders_2026-01-01.json",
+        "models/sellers.json",
+    ] {
         for (id, method, path) in operations(&shared(model)) {
             paths.insert(id, (method, path));
         }
@@ -128,31 +141,42 @@ async fn static_mode_replays_every_documented_pair() {
     for pair in data("static-pairs.json").as_array().unwrap() {
         let op = pair["operationId"].as_str().unwrap();
         let (method, path) = &paths[op];
-        let params = &pair["request"]["parameters"];
-        let order = params["amazonOrderId"]["value"].as_str().unwrap();
-        let market = params["marketplaceIds"]["value"][0].as_str().unwrap_or(US);
-        let uri = format!("{}?marketplaceIds={market}", path.replace("{amazonOrderId}", order));
+        let params = pair["request"]["parameters"].as_object().unwrap();
+        // Path parameters into the path, the rest into the query (arrays repeated), as clients send them.
+        let mut path = path.clone();
+        let mut query = form_urlencoded::Serializer::new(String::new());
         let mut headers = vec![("x-amz-access-token", token.as_str())];
-        let body = match params.get("body") {
-            Some(b) => {
+        let mut body = String::new();
+        for (name, v) in params {
+            let v = &v["value"];
+            if name == "body" {
                 headers.push(("content-type", "application/json"));
-                b["value"].to_string()
+                body = v.to_string();
+            } else if path.contains(&format!("{{{name}}}")) {
+                path = path.replace(&format!("{{{name}}}"), v.as_str().unwrap());
+            } else {
+                for one in v.as_array().cloned().unwrap_or_else(|| vec![v.clone()]) {
+                    query.append_pair(name, one.as_str().unwrap());
+                }
             }
-            None => String::new(),
-        };
+        }
+        if (path.contains("/messaging/") || path.contains("/solicitations/")) && !params.contains_key("marketplaceIds") {
+            query.append_pair("marketplaceIds", US);
+        }
+        let uri = format!("{path}?{}", query.finish());
         let a = send(&app, method.parse::<Method>().unwrap(), &uri, &headers, body).await;
-        assert_eq!(a.status.as_u16(), pair["status"].as_u64().unwrap() as u16, "{op} {order}: {}", a.text);
-        assert_eq!(a.json(), pair["response"], "{op} {order}");
+        assert_eq!(a.status.as_u16(), pair["status"].as_u64().unwrap() as u16, "{op} {uri}: {}", a.text);
+        assert_eq!(a.json(), pair["response"], "{op} {uri}");
         assert!(a.header("x-amzn-requestid").is_some());
         replayed += 1;
     }
-    assert_eq!(replayed, 28);
+    assert_eq!(replayed, 37);
 
     // Anything else is an SP-API error body; tokens are still required.
     let other =
         post_json(&app, &token, &message("123-1234567-1234567", "confirmDeliveryDetails", US), &json!({"text": "Another message"})).await;
     assert_eq!(other.status, StatusCode::BAD_REQUEST);
-    assert!(other.details().contains("Could not match"), "{}", other.text);
+    assert!(other.error().1.contains("Could not match"), "{}", other.text);
     let unknown = get(&app, &token, &format!("/solicitations/v1/orders/{ELIGIBLE}?marketplaceIds={US}")).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     let no_token =

@@ -11,13 +11,17 @@ fn path() -> impl Strategy<Value = String> {
     let kind =
         prop_oneof![Just("confirmDeliveryDetails".to_owned()), Just("invoice".to_owned()), Just("warranty".to_owned()), "[a-zA-Z%]{0,12}"];
     let query = prop_oneof![Just(format!("?marketplaceIds={US}")), Just(String::new()), "\\?[a-zA-Z=&%,]{0,30}"];
-    (order, kind, query, 0..7usize).prop_map(|(o, k, q, shape)| match shape {
+    (order, kind, query, 0..11usize).prop_map(|(o, k, q, shape)| match shape {
         0 => format!("/solicitations/v1/orders/{o}{q}"),
         1 => format!("/solicitations/v1/orders/{o}/solicitations/productReviewAndSellerFeedback{q}"),
         2 => format!("/messaging/v1/orders/{o}{q}"),
         3 => format!("/messaging/v1/orders/{o}/messages/{k}{q}"),
         4 => format!("/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/{o}/messages/{k}{q}&contentMD5={k}"),
-        5 => format!("/_s3/{o}{q}"),
+        5 => format!("/buyer-seller-messaging-prod-draft-attachment-namarketplace/%2F{k}/{o}{q}"),
+        6 => format!("/orders/2026-01-01/orders/{o}{q}&includedData={k}"),
+        7 => format!("/orders/2026-01-01/orders{q}&createdAfter={k}&paginationToken={o}&maxResultsPerPage={k}"),
+        8 => format!("/orders/2026-01-01/orders?lastUpdatedAfter=2026-01-0{}&fulfillmentStatuses={k}{}", o.len() % 10, q.replace('?', "&")),
+        9 => format!("/sellers/v1/marketplaceParticipations{q}"),
         _ => format!("/auth/o2/token{q}"),
     })
 }

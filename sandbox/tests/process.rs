@@ -146,12 +146,106 @@ fn tls_on_port_zero_under_amazons_host_names() {
         .output()
         .unwrap();
     assert_eq!(other.status.code(), Some(60), "not valid for other names");
-    // Upload URLs point back at the host that was asked, over https.
+    // Upload URLs name S3, as Amazon's do; the same process answers S3's host name.
     let (_, dest) = server.curl("sellingpartnerapi-na.amazon.com", "/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/111-0000000-0000001/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5=1B2M2Y8AsgTpgAmY7PhCfg%3D%3D", &["-X", "POST", "-H", &auth]);
-    assert!(dest.contains(&format!("\"url\":\"https://sellingpartnerapi-na.amazon.com:{}/_s3/", server.port)), "{dest}");
+    let dest: serde_json::Value = serde_json::from_str(&dest).unwrap();
+    let url = dest["payload"]["url"].as_str().unwrap();
+    let path = url.strip_prefix("https://s3.amazonaws.com").unwrap_or_else(|| panic!("{url}"));
+    let (_, put) = server.curl(
+        "s3.amazonaws.com",
+        path,
+        &[
+            "-X",
+            "PUT",
+            "--data-binary",
+            "",
+            "-H",
+            "Content-MD5: 1B2M2Y8AsgTpgAmY7PhCfg==",
+            "-H",
+            "x-amz-server-side-encryption: aws:kms",
+            "-w",
+            "%{http_code}",
+        ],
+    );
+    assert_eq!(put, "200", "the empty file's PUT");
     let (status, stderr) = server.stop();
     assert_eq!(status, Some(0), "SIGTERM stops it cleanly: {stderr}");
     assert!(stderr.contains("stopped"));
+}
+
+/// curl through `--proxy` to `url`, trusting `ca`: (exit code, body).
+fn via_proxy(proxy: &str, ca: &str, url: &str, extra: &[&str]) -> (i32, String) {
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "10", "--proxy", proxy, "--cacert", ca])
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("curl is installed (scripts/setup.sh)");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn proxy_mode_reaches_every_amazon_host_by_its_real_name() {
+    let scenario = scenario_file("proxy");
+    let ca = std::env::temp_dir().join(format!("sp-sandbox-proxy-ca-{}.pem", std::process::id()));
+    let server = Server::start(&["--proxy", "--scenario", &scenario, "--write-certificate", ca.to_str().unwrap()]);
+    assert!(server.url.starts_with("http://127.0.0.1:"), "a plain HTTP proxy: {}", server.url);
+    let (proxy, ca) = (server.url.clone(), ca.to_str().unwrap().to_owned());
+    // Login with Amazon, then SP-API, under their real names, the certificate verified.
+    let (code, token) = via_proxy(
+        &proxy,
+        &ca,
+        "https://api.amazon.com/auth/o2/token",
+        &["-d", "grant_type=refresh_token&refresh_token=Atzr%7Csandbox-refresh-token&client_id=amzn1.application-oa2-client.sandbox&client_secret=sandbox-client-secret"],
+    );
+    assert_eq!(code, 0, "{token}");
+    let token: serde_json::Value = serde_json::from_str(&token).unwrap();
+    let auth = format!("x-amz-access-token: {}", token["access_token"].as_str().unwrap());
+    let (_, created) = via_proxy(
+        &proxy,
+        &ca,
+        &format!("https://sellingpartnerapi-na.amazon.com{}", REVIEW.replace('N', "1")),
+        &["-X", "POST", "-H", &auth, "-w", "%{http_code}"],
+    );
+    assert_eq!(created, "{}201");
+    // The upload URL names S3; the PUT goes through the proxy to it.
+    let (_, dest) = via_proxy(
+        &proxy,
+        &ca,
+        "https://sellingpartnerapi-na.amazon.com/uploads/2020-11-01/uploadDestinations/messaging/v1/orders/111-0000000-0000001/messages/invoice?marketplaceIds=ATVPDKIKX0DER&contentMD5=1B2M2Y8AsgTpgAmY7PhCfg%3D%3D",
+        &["-X", "POST", "-H", &auth],
+    );
+    let dest: serde_json::Value = serde_json::from_str(&dest).unwrap_or_else(|e| panic!("{e}: {dest}"));
+    let url = dest["payload"]["url"].as_str().unwrap();
+    assert!(url.starts_with("https://s3.amazonaws.com/buyer-seller-messaging-prod-draft-attachment-namarketplace/"), "{url}");
+    let (_, put) = via_proxy(
+        &proxy,
+        &ca,
+        url,
+        &[
+            "-X",
+            "PUT",
+            "--data-binary",
+            "",
+            "-H",
+            "Content-MD5: 1B2M2Y8AsgTpgAmY7PhCfg==",
+            "-H",
+            "x-amz-server-side-encryption: aws:kms",
+            "-w",
+            "%{http_code}",
+        ],
+    );
+    assert_eq!(put, "200");
+    // Seller Central pages and the admin API answer under their names too; plain requests to
+    // the proxy's own address still reach the admin API.
+    let (code, _) = via_proxy(&proxy, &ca, "https://sellercentral.amazon.de/_sandbox/clock", &[]);
+    assert_eq!(code, 0);
+    let (_, clock) = server.curl("127.0.0.1", "/_sandbox/clock", &[]);
+    assert!(clock.contains("\"now\""), "{clock}");
+    // Nothing leaves the machine: tunnels to other hosts are refused.
+    let (code, _) = via_proxy(&proxy, &ca, "https://example.com/", &[]);
+    assert_eq!(code, 56, "curl's 'CONNECT refused by the proxy'");
+    assert_eq!(server.stop().0, Some(0));
 }
 
 #[test]
@@ -203,7 +297,7 @@ fn bad_command_lines_are_refused_with_a_reason() {
     let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_sp-sandbox")).args(args).output().unwrap();
     let help = run(&["--help"]);
     let text = String::from_utf8_lossy(&help.stdout);
-    for flag in ["--static", "--tls", "--port", "--scenario", "--rate-scale", "--www", "--fault"] {
+    for flag in ["--static", "--tls", "--proxy", "--write-certificate", "--port", "--scenario", "--rate-scale", "--www", "--fault"] {
         assert!(text.contains(flag), "--help lists {flag}");
     }
     for (args, needle) in [
@@ -211,6 +305,8 @@ fn bad_command_lines_are_refused_with_a_reason() {
         (vec!["--scenario", "/no/such/file.json"], "/no/such/file.json"),
         (vec!["--rate-scale=-1", "--port", "0"], "rate-scale"),
         (vec!["--www", "/no/such/dir", "--port", "0"], "not a directory"),
+        (vec!["--tls", "--proxy"], "cannot be used with"),
+        (vec!["--write-certificate", "/tmp/x.pem", "--port", "0"], "needs --tls or --proxy"),
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

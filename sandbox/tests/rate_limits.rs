@@ -59,8 +59,11 @@ async fn buckets_are_per_application() {
         s.applications.push(sp_sandbox::scenario::Application {
             client_id: "amzn1.application-oa2-client.second".into(),
             client_secret: "s2".into(),
-            refresh_token: "Atzr|r2".into(),
+            refresh_tokens: Default::default(),
+            refresh_token: Some("Atzr|r2".into()),
             roles: None,
+            marketplaces: None,
+            store_name: None,
         });
         w.scenario = s;
     }

@@ -23,9 +23,6 @@ use crate::request::{self, Call};
 use crate::response::{ApiErrorKind, Success};
 use crate::upload::{self, FileInfo, UploadDestination};
 
-/// The attachment id a body carries while it is checked before its files are uploaded.
-pub const UPLOAD_PLACEHOLDER: &str = "pending-upload";
-
 /// A file to attach: what it is and the base64 MD5 of its bytes (the driver holds the bytes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileSpec {
@@ -233,7 +230,7 @@ impl SendMessage {
         let mut body = self.body.clone();
         if !self.files.is_empty() {
             let list: Vec<Value> = if placeholders {
-                self.files.iter().map(|f| attachment(UPLOAD_PLACEHOLDER, &f.info.file_name)).collect()
+                self.files.iter().map(|f| attachment(request::UPLOAD_PLACEHOLDER_ID, &f.info.file_name)).collect()
             } else {
                 self.uploaded.iter().map(|(id, name)| attachment(id, name)).collect()
             };

@@ -22,7 +22,7 @@ mod session;
 use serde::Serialize;
 
 pub use error::{api_kind, lwa_kind, FlowError};
-pub use message::{FileSpec, MessageResult, SendMessage, UPLOAD_PLACEHOLDER};
+pub use message::{FileSpec, MessageResult, SendMessage};
 pub use queue::{OrderStage, QueuedReview, QueuedState, Schedule, Window, DAY_MS};
 pub use read::Read;
 pub use review::{ReviewRequest, ReviewResult};

@@ -15,6 +15,7 @@ use super::review::{ReviewRequest, ReviewResult};
 use super::saved::{self, Codec};
 use super::{Answer, FlowError, FlowStep, Machine, Outcome, Session, Step};
 use crate::ids::{Marketplace, OrderId};
+use crate::window;
 
 pub const DAY_MS: f64 = 86_400_000.0;
 /// Orders for which Amazon lists no review action although the window is open are read again a
@@ -29,7 +30,7 @@ const RETRY_CAP_MS: f64 = 6.0 * 3_600_000.0;
 const RETRY_SPAN_MS: f64 = 60.0 * DAY_MS;
 
 /// The review window of an order (facts.md "Business rules": from 5 days after the earliest to 30
-/// days after the latest delivery date).
+/// days after the latest delivery date; the rule's numbers are crate::window's).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Window {
@@ -41,7 +42,11 @@ impl Window {
     /// From the delivery dates (ms since the epoch); `None` when they are not usable.
     pub fn from_delivery(earliest_ms: f64, latest_ms: f64) -> Option<Window> {
         let ok = earliest_ms.is_finite() && latest_ms.is_finite() && earliest_ms >= 0.0 && earliest_ms <= latest_ms;
-        ok.then_some(Window { opens_at_ms: earliest_ms + 5.0 * DAY_MS, closes_at_ms: latest_ms + 30.0 * DAY_MS })
+        let days = |n: i64| (n * window::DAY_MS) as f64;
+        ok.then_some(Window {
+            opens_at_ms: earliest_ms + days(window::OPENS_AFTER_DAYS),
+            closes_at_ms: latest_ms + days(window::CLOSES_AFTER_DAYS),
+        })
     }
     pub fn is_open(&self, now: f64) -> bool {
         now >= self.opens_at_ms && now <= self.closes_at_ms

@@ -2,6 +2,7 @@
 //! functions for live feedback in the UI and a `Client` that runs whole flows over gloo-net.
 //! No business rule lives here (docs/style.md, bitwarden/sdk-internal).
 mod client;
+mod rules;
 
 pub use client::{Client, Run};
 
@@ -17,7 +18,7 @@ use crate::flow::{FileSpec, FlowError, QueuedReview, Schedule, Window};
 use crate::hal::HalError;
 use crate::http::HttpResponse;
 use crate::ids::MARKETPLACES;
-use crate::request::{self, Call, Endpoint};
+use crate::request::{self, ApiCall, Endpoint};
 use crate::upload::FileInfo;
 
 /// The values the core hands to JS: generated from the Rust types (src/typescript.rs).
@@ -43,9 +44,18 @@ export interface Call {
   /** the seller confirmed the links in the text relate to this message */
   confirmLinks?: boolean;
 }
-export type Rule = "empty" | "html" | "email" | "link" | "positiveReview" | "reviewIncentive";
-/** start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part */
-export interface Finding { rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string }
+export type Rule =
+  | "empty" | "tooLong" | "html" | "email" | "phone" | "link"
+  | "positiveReview" | "reviewGating" | "reviewIncentive" | "reviewChange";
+/**
+ * start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part, from the first
+ * triggering word to the last; `words` are each triggering word's span. `message` is English;
+ * a UI shows its own `finding_<rule>` text with `excerpt` (the original text, ≤ 60 characters).
+ */
+export interface Finding {
+  rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string;
+  excerpt: string; words: [number, number][];
+}
 /** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
 export interface CoreError extends Error {
   name: "SpOutreachError";
@@ -80,7 +90,7 @@ export interface RunOptions { state?: string | null; onSave?: (state: string) =>
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(typescript_type = "Call")]
+    #[wasm_bindgen(typescript_type = "ApiCall")]
     pub type JsCall;
     #[wasm_bindgen(typescript_type = "Endpoint")]
     pub type JsEndpoint;
@@ -244,9 +254,9 @@ pub fn build_request(
     endpoint: JsEndpoint,
     #[wasm_bindgen(unchecked_param_type = "string")] access_token: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let call = from_js(call.into(), "the call", Call::from_value)?;
+    let call = from_js(call.into(), "the call", ApiCall::from_value)?;
     let endpoint = from_js(endpoint.into(), "the endpoint", |v| Endpoint::from_value(&v))?;
-    let req = request::build(&call, &endpoint, &arg(&access_token, "the access token")?).map_err(|e| build_error(&e))?;
+    let req = request::build_call(&call, &endpoint, &arg(&access_token, "the access token")?).map_err(|e| build_error(&e))?;
     to_js(&req)
 }
 
@@ -271,6 +281,9 @@ pub fn check_body(
     let body = if body.is_undefined() { Value::Null } else { from_js(body, "the body", any)? };
     let schema = if schema.is_undefined() || schema.is_null() { None } else { Some(from_js(schema, "the schema", any)?) };
     let report = request::check_body(op, &body, schema.as_ref());
+    if let Some(e) = report.limit_error() {
+        return Err(build_error(&e));
+    }
     to_js(&ReportJs { valid: report.is_valid(), needs_link_confirmation: report.needs_link_confirmation(), report: &report })
 }
 

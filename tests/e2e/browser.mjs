@@ -5,7 +5,9 @@ import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
 export const AMAZON_HOSTS = ['sellercentral.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.co.jp',
-  'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com'];
+  'sellingpartnerapi-na.amazon.com', 'sellingpartnerapi-eu.amazon.com', 'sellingpartnerapi-fe.amazon.com', 'api.amazon.com',
+  // Upload destinations point at S3 (facts.md "Real upload destinations").
+  's3.amazonaws.com'];
 
 /** A persistent context on `profile` with the extension loaded, and the extension's id. */
 export async function launchChromium(profile, port, { headless = true, viewport } = {}) {

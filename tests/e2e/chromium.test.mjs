@@ -1,6 +1,7 @@
 // The shipped dist/chrome, unchanged, in real Chromium (playwright-core), against sp-sandbox --tls
 // answering for sellercentral.amazon.com, sellingpartnerapi-na.amazon.com and api.amazon.com
-// (toolchain.md "Testing the shipped extension against real host names").
+// (toolchain.md "Testing the shipped extension against real host names"), on the fixture pages
+// built like Seller Central's (www/), with a North American seller's orders (US, CA, MX).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
 import { launchChromium, openOptions, enterCredentials } from './browser.mjs';
+import { northAmerica, rowsReady, US, CA } from './scenarios.mjs';
 
 let sb, context, profile, extensionId;
 
 before(async () => {
-  sb = await startSandbox();
+  sb = await startSandbox([], { scenarioFile: northAmerica().file });
   profile = mkdtempSync(join(tmpdir(), 'spo-chromium-'));
   ({ context, extensionId } = await launchChromium(profile, sb.port));
 });
@@ -80,7 +82,7 @@ test('an order outside the window says why, and SPA navigation re-injects withou
   await page.getByText(Date.now() < delivered ? /the review window opens around/ : /Not eligible: more than 30 days after delivery|Not yet: the review window opens/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   // Click through the look-alike's own pushState links: list, then another order.
-  await page.getByRole('link', { name: '‹ Manage Orders' }).click();
+  await page.getByRole('link', { name: /^‹ / }).click();
   await page.locator('#orders-table > tbody > tr').first().waitFor();
   await page.getByRole('link', { name: other.amazonOrderId }).click();
   await page.waitForURL(`**/orders-v3/order/${other.amazonOrderId}`);
@@ -89,16 +91,19 @@ test('an order outside the window says why, and SPA navigation re-injects withou
   await page.close();
 });
 
-test('the orders list gets a button or a badge on every row, paging included', async () => {
+test('the orders list gets a button or a badge on every order, paging included', async () => {
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   const rows = page.locator('#orders-table > tbody > tr');
-  await rows.first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
-  const count = await rows.count();
-  assert.equal(await page.locator('[data-sp-outreach="row-review"]').count(), count, 'one per row, the shadow-root row included');
+  let shown = await rowsReady(page);
+  assert.ok(shown.some((r) => r.id === 'S01-1234567-1234567' && r.hosts === 0), 'the non-Amazon order gets nothing');
+  assert.ok(shown.some((r) => !r.id && r.hosts === 0), 'a continuation row of a multi-item order gets nothing');
+  // The order shown only through a Katal link (inside its shadow root) got its control too.
+  const katRow = rows.filter({ has: page.locator('kat-link') }).first();
+  assert.equal(await katRow.locator('[data-sp-outreach="row-review"]').count(), 1, 'the shadow-root row included');
+  assert.equal(await page.locator('td.myo-table-action-column [data-sp-outreach="row-review"]').count(), shown.filter((r) => r.amazon).length, 'in the action column');
   // Unshipped orders cannot be asked for a review yet: no button, a reason.
-  const unshipped = rows.filter({ has: page.locator('.main-status', { hasText: 'Unshipped' }) });
+  const unshipped = rows.filter({ has: page.locator('.main-status.unshipped-status') });
   assert.ok(await unshipped.count() > 0);
   for (const row of await unshipped.all()) {
     await row.getByText('Not shipped yet · no request').waitFor();
@@ -120,19 +125,112 @@ test('the orders list gets a button or a badge on every row, paging included', a
   await target.row.getByText(/Review requested/).waitFor();
   const log = await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation');
   assert.equal(log.filter((e) => e.path.includes(target.o.amazonOrderId)).length, 1);
-  // Paging re-renders the rows; each new row gets one host.
-  await page.locator('#myo-layout .a-last a').click();
+  let refunded = await rows.filter({ has: page.locator('.refund-is-applied') }).count();
+  // Paging re-renders the rows (pushState, a moment later); each new order gets one control.
+  await page.locator('div.pagination-controls li.a-last > a').click();
   await page.waitForURL('**/orders-v3?page=2');
-  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
-  const perRow = await page.locator('#orders-table > tbody > tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('[data-sp-outreach="row-review"]').length));
-  assert.ok(perRow.every((n) => n === 1), `${perRow}`);
-  // Refunded rows (the older ones, on this page) are skipped and say so.
-  const refunded = page.locator('#orders-table > tbody > tr').filter({ has: page.locator('.refund-is-applied') });
-  assert.ok(await refunded.count() > 0, 'the scenario has refunded orders on page 2');
-  for (const row of await refunded.all()) {
+  await page.locator('div.pagination-controls li.a-last.a-disabled').waitFor();
+  shown = await rowsReady(page);
+  assert.ok(shown.every((r) => r.hosts === (r.amazon ? 1 : 0)), JSON.stringify(shown));
+  // Refunded rows are skipped and say so.
+  const refundedRows = page.locator('#orders-table > tbody > tr').filter({ has: page.locator('.refund-is-applied') });
+  refunded += await refundedRows.count();
+  assert.ok(refunded > 0, 'the scenario has refunded orders');
+  for (const row of await refundedRows.all()) {
     await row.getByText(/Refunded · no request|Review requested/).waitFor();
     assert.equal(await row.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   }
+  await page.close();
+});
+
+test('an Amazon.ca order goes with its own marketplace, from its details page and from the list', async () => {
+  const cas = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === CA && !o.refunded && !o.returned);
+  assert.ok(cas.length >= 2, `eligible Amazon.ca orders: ${cas.length}`);
+  const creates = async (id) => (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.path.includes(id));
+  // Its details page: the seller's default marketplace is Amazon.com; the page names Amazon.ca.
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${cas[0].amazonOrderId}`);
+  await page.locator('[data-test-id="order-details-header-action-buttons"] [data-sp-outreach="request-review"]').waitFor();
+  await page.getByRole('button', { name: 'Request review', exact: true }).click();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByText(/Review requested/).waitFor();
+  const [fromDetails] = await creates(cas[0].amazonOrderId);
+  assert.match(fromDetails.query, new RegExp(`marketplaceIds=${CA}`), fromDetails.query);
+  // The list: its row's button.
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await rowsReady(page);
+  let row = page.locator('#orders-table > tbody > tr').filter({ has: page.getByRole('link', { name: cas[1].amazonOrderId }) });
+  if (!(await row.count())) {
+    await page.locator('div.pagination-controls li.a-last > a').click();
+    await page.waitForURL('**/orders-v3?page=2');
+    await page.locator('div.pagination-controls li.a-last.a-disabled').waitFor();
+    await rowsReady(page);
+    row = page.locator('#orders-table > tbody > tr').filter({ has: page.getByRole('link', { name: cas[1].amazonOrderId }) });
+  }
+  await row.getByRole('button', { name: 'Request review', exact: true }).click();
+  await row.getByRole('button', { name: 'Send' }).click();
+  await row.getByText(/Review requested/).waitFor();
+  const [fromList] = await creates(cas[1].amazonOrderId);
+  assert.match(fromList.query, new RegExp(`marketplaceIds=${CA}`), fromList.query);
+  await page.close();
+});
+
+for (const [locale, lang] of [['de_DE', 'de'], ['ja_JP', 'ja']]) {
+  test(`a ${lang === 'de' ? 'German' : 'Japanese'} Seller Central UI gets every button`, async () => {
+    const { orders } = await sb.admin('orders');
+    const order = orders.find((o) => o.marketplaceId === CA && o.status === 'Shipped' && o.reviewRequest === 'eligible' && !o.refunded && !o.returned)
+      ?? orders.find((o) => o.status === 'Shipped' && o.reviewRequest === 'eligible');
+    const page = await context.newPage();
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}?mons_sel_locale=${locale}`);
+    assert.equal(await page.locator('html').getAttribute('lang'), lang);
+    const header = page.locator('[data-test-id="order-details-header-action-buttons"]');
+    await header.locator('[data-sp-outreach="request-review"][data-anchor="preferred"]').waitFor();
+    await header.getByRole('button', { name: 'Request review', exact: true }).waitFor();
+    await header.getByRole('button', { name: 'Message buyer' }).waitFor();
+    // The Message buyer dialog reads the order's marketplace from the page too: its kinds load.
+    await page.getByRole('button', { name: 'Message buyer' }).click();
+    await page.getByRole('dialog').getByLabel('Kind of message').waitFor();
+    await page.keyboard.press('Escape');
+
+    // The list, in the same language (the cookie), by its own links: a bar, and a control for every order.
+    await page.getByRole('link', { name: /^‹ / }).click();
+    await page.waitForURL('**/orders-v3');
+    assert.equal(await page.locator('html').getAttribute('lang'), lang);
+    const rows = await rowsReady(page);
+    assert.ok(rows.filter((r) => r.amazon).length >= 20, `${rows.filter((r) => r.amazon).length} orders`);
+    await page.locator('#myo-layout div.push-right [data-sp-outreach="bulk-bar"]').getByRole('button', { name: 'Request reviews (this page)' }).waitFor();
+    for (const row of await page.locator('#orders-table > tbody > tr').filter({ has: page.locator('.main-status.unshipped-status') }).all()) await row.getByText('Not shipped yet · no request').waitFor();
+    for (const row of await page.locator('#orders-table > tbody > tr').filter({ has: page.locator('.main-status.cancelled-status') }).all()) await row.getByText(/Canceled · no request/).waitFor();
+    const buttons = await page.locator('[data-sp-outreach="row-review"]').evaluateAll((hs) => hs.filter((h) => h.shadowRoot.querySelector('button')).length);
+    assert.ok(buttons > 0, 'eligible rows have their Request review button');
+    // Back to English for the other tests (the language is a cookie).
+    await page.goto('https://sellercentral.amazon.com/orders-v3?mons_sel_locale=en_US');
+    await page.close();
+  });
+}
+
+test('controls are never silently absent: without their anchors they go to the fallback places', async () => {
+  const [order] = (await ordersIn(sb, 'eligible')).filter((o) => o.marketplaceId === US && !o.refunded);
+  const page = await context.newPage();
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  await page.locator('[data-test-id="order-details-header-action-buttons"] [data-sp-outreach="message-buyer"]').waitFor();
+  // Seller Central changes its markup: the header's buttons are gone.
+  await page.evaluate(() => document.querySelector('[data-test-id="order-details-header-action-buttons"]').remove());
+  const slot = page.locator('#MYO-app > [data-sp-outreach="slot"]');
+  await slot.locator('[data-sp-outreach="request-review"][data-anchor="fallback"]').waitFor();
+  await slot.getByRole('button', { name: 'Message buyer' }).waitFor();
+  // The list without its toolbar and without an action column.
+  await page.goto('https://sellercentral.amazon.com/orders-v3');
+  await rowsReady(page);
+  await page.evaluate(() => {
+    document.querySelector('#myo-layout div.push-right').remove();
+    for (const td of document.querySelectorAll('td.myo-table-action-column')) td.remove();
+  });
+  await page.locator('#myo-layout > [data-sp-outreach="slot"] [data-sp-outreach="bulk-bar"][data-anchor="fallback"]').getByRole('button', { name: 'Request reviews (this page)' }).waitFor();
+  // Rows that lost their control with the action column get it again, in their last cell.
+  for (let i = 0; i < 100 && (await page.locator('[data-sp-outreach="row-review"][data-anchor="fallback"]').count()) < 10; i++) await page.waitForTimeout(50);
+  const rows = await rowsReady(page);
+  assert.equal(await page.locator('#orders-table > tbody > tr > td:last-child [data-sp-outreach="row-review"][data-anchor="fallback"]').count(), rows.filter((r) => r.amazon).length);
   await page.close();
 });
 
@@ -214,7 +312,7 @@ test('a burst of review requests over the rate limit completes without an error'
   const before = (await sb.admin('log')).length;
   const requestedBefore = (await ordersIn(sb, 'alreadyRequested')).length;
   await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/shipped');
-  await page.waitForFunction(() => document.querySelectorAll('#orders-table > tbody > tr [data-sp-outreach="row-review"]').length === document.querySelectorAll('#orders-table > tbody > tr').length);
+  await rowsReady(page);
   const buttons = page.getByRole('button', { name: 'Request review', exact: true });
   const n = await buttons.count();
   assert.ok(n >= 6, `enough rows to go over the burst of 5 (${n})`);

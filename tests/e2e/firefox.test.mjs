@@ -1,10 +1,11 @@
 // The shipped dist/firefox, unchanged, in real Firefox ESR via geckodriver, against sp-sandbox
-// --tls. Firefox has no --host-resolver-rules: `network.dns.forceResolve` sends every host name to
-// 127.0.0.1, so the emulator listens on 443, the port the real host names use.
+// --proxy. Firefox has no --host-resolver-rules: its proxy prefs send every request to the
+// emulator, which answers CONNECT for the Amazon host names and S3 and terminates their TLS
+// (acceptInsecureCerts), so it runs on any free port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
-import { startFirefox } from './webdriver.mjs';
+import { startFirefox, proxyPrefs } from './webdriver.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const ID = 'sp-outreach@sp-outreach.dev';
@@ -12,10 +13,10 @@ const UUID = '5b0f4c1e-9a1e-4b7c-8a38-2f6c5d1e0a11';
 let sb, ff;
 
 before(async () => {
-  sb = await startSandbox(['--port', '443']);
+  sb = await startSandbox([], { proxy: true });
   ff = await startFirefox({
     prefs: {
-      'network.dns.forceResolve': '127.0.0.1',
+      ...proxyPrefs(sb.port),
       // A fixed internal UUID, so the test knows the options page's moz-extension:// URL.
       'extensions.webextensions.uuids': JSON.stringify({ [ID]: UUID }),
     },

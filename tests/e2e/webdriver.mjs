@@ -16,6 +16,20 @@ async function freePort() {
   });
 }
 
+/** Firefox prefs that send every http and https request through sp-sandbox --proxy on `port`
+ * (CONNECT for https, so Firefox reaches the real Amazon host names on any port, with no DNS
+ * override and no port 443); loopback itself is not proxied. */
+export function proxyPrefs(port) {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.share_proxy_settings': false,
+  };
+}
+
 export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKODRIVER ?? `${process.env.HOME}/.cargo/bin/geckodriver` } = {}) {
   const port = await freePort();
   const driver = spawn(geckodriver, ['--port', String(port), '--host', '127.0.0.1', '--allow-system-access'], { stdio: ['ignore', 'ignore', 'inherit'] });

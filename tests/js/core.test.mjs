@@ -14,7 +14,8 @@ test('builds a request for every operation in the catalogue', () => {
   const bodies = { text: { text: 'Your order arrives on Tuesday.' }, files: { attachments: [{ uploadDestinationId: 'u-1', fileName: 'a.pdf' }] } };
   let built = 0;
   for (const op of operations()) {
-    if (op.operationId === 'createUploadDestinationForResource') continue;
+    // Uploads have their own builder; the Orders and Sellers reads take their own parameters (orders.test.mjs).
+    if (op.operationId === 'createUploadDestinationForResource' || op.api === 'orders' || op.api === 'sellers') continue;
     const body = op.body ? (op.body.textMax ? bodies.text : bodies.files) : undefined;
     const r = buildRequest({ operation: op.operationId, orderId: '123-1234567-1234567', marketplaceIds: [US], body }, { region: 'na' }, 'Atza|t');
     assert.equal(r.method, op.method);

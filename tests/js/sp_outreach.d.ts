@@ -16,9 +16,18 @@ export interface Call {
     /** the seller confirmed the links in the text relate to this message */
     confirmLinks?: boolean;
 }
-export type Rule = "empty" | "html" | "email" | "link" | "positiveReview" | "reviewIncentive";
-/** start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part */
-export interface Finding { rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string }
+export type Rule =
+| "empty" | "tooLong" | "html" | "email" | "phone" | "link"
+| "positiveReview" | "reviewGating" | "reviewIncentive" | "reviewChange";
+/**
+ * start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part, from the first
+ * triggering word to the last; `words` are each triggering word's span. `message` is English;
+ * a UI shows its own `finding_<rule>` text with `excerpt` (the original text, ≤ 60 characters).
+ */
+export interface Finding {
+    rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string;
+    excerpt: string; words: [number, number][];
+}
 /** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
 export interface CoreError extends Error {
     name: "SpOutreachError";
@@ -51,9 +60,68 @@ export interface FileUpload { fileName: string; contentType: string; bytes: Uint
 export interface RunOptions { state?: string | null; onSave?: (state: string) => unknown }
 
 
+
+/** What `buildRequest` builds: an order's Messaging/Solicitations call, or an Orders or Sellers read. */
+export type ApiCall = Call | GetOrderCall | SearchOrdersCall | { operation: "getMarketplaceParticipations" };
+export type IncludedData = "BUYER" | "RECIPIENT" | "PROCEEDS" | "EXPENSE" | "PROMOTION" | "CANCELLATION" | "FULFILLMENT" | "PACKAGES" | "TAX" | "PAYMENT" | "FULFILLMENT_ORDERS";
+export type FulfillmentStatus = "PENDING_AVAILABILITY" | "PENDING" | "UNSHIPPED" | "PARTIALLY_SHIPPED" | "SHIPPED" | "CANCELLED" | "UNFULFILLABLE";
+/** Orders 2026-01-01 getOrder. Ask for FULFILLMENT (and PACKAGES): without it an order has no status or delivery window. */
+export interface GetOrderCall { operation: "getOrder"; orderId: string; includedData?: IncludedData[] }
+/** Orders 2026-01-01 searchOrders: exactly one of createdAfter / lastUpdatedAfter; dates as RFC 3339 text. */
+export interface SearchOrdersCall {
+    operation: "searchOrders";
+    createdAfter?: string; createdBefore?: string; lastUpdatedAfter?: string; lastUpdatedBefore?: string;
+    fulfillmentStatuses?: FulfillmentStatus[];
+    /** at most 50, all of the endpoint's region */
+    marketplaceIds?: string[];
+    fulfilledBy?: ("MERCHANT" | "AMAZON")[];
+    /** 1 to 100 (Amazon's default: 100) */
+    maxResultsPerPage?: number;
+    /** `nextToken` of the previous page */
+    paginationToken?: string;
+    includedData?: IncludedData[];
+}
+/** Times are milliseconds since the Unix epoch. */
+export interface DateRange { earliest: number | null; latest: number | null }
+export interface Package { packageReferenceId: string; status: string | null; detailedStatus: string | null; shippedAt: number | null }
+export interface Order {
+    orderId: string;
+    /** "AMAZON" or "NON_AMAZON" */
+    salesChannel: string;
+    /** the marketplace every call about this order must name */
+    marketplaceId: string | null;
+    marketplaceName: string | null;
+    purchasedAt: number;
+    lastUpdatedAt: number;
+    /** null without includedData FULFILLMENT; a status the model does not list comes as Amazon wrote it */
+    fulfillmentStatus: FulfillmentStatus | (string & {}) | null;
+    fulfilledBy: "AMAZON" | "MERCHANT" | (string & {}) | null;
+    /** the promised delivery dates the review window counts from */
+    deliverBy: DateRange | null;
+    /** with includedData PACKAGES (merchant-fulfilled orders only) */
+    packages: Package[] | null;
+}
+export interface Participation {
+    marketplaceId: string; countryCode: string; name: string; domainName: string | null; storeName: string | null;
+    /** null for a marketplace id the core does not know */
+    region: Region | null;
+    participating: boolean; suspendedListings: boolean;
+}
+export type WindowState = "notYet" | "open" | "closed" | "notShipped" | "unknown";
+/** `opensAt` / `closesAt` in ms ("opens around …", "closed since …"), null when the delivery dates are unknown. */
+export interface ReviewWindow { state: WindowState; opensAt: number | null; closesAt: number | null }
+export interface CoreRules {
+    /** the uploadDestinationId an attachment carries while the body is checked before its upload */
+    uploadPlaceholderId: string;
+    reviewWindowOpensAfterDays: number;
+    reviewWindowClosesAfterDays: number;
+    maxAttachments: number;
+}
+
+
 // Generated from the Rust types by src/typescript.rs (cargo test): do not edit.
 export type Region = "na" | "eu" | "fe";
-export type Api = "messaging" | "solicitations" | "uploads";
+export type Api = "messaging" | "solicitations" | "uploads" | "orders" | "sellers";
 export type Method = "GET" | "POST" | "PUT";
 export type HttpRequest = { method: Method, url: string, headers: Array<[string, string]>, body: string | null, };
 export type Violation = { path: string, keyword: string, message: string, };
@@ -62,10 +130,10 @@ export type Action = { name: string, operationId: string | null, href: string, t
 export type Actions = { selfHref: string | null, actions: Array<Action>, };
 export type Rate = { perSecond: number, burst: number, };
 export type BodySpec = { textMax: number | null, attachmentsMin: number | null, coverageDates: boolean, };
-export type OperationInfo = { operationId: string, action: string, api: Api, method: Method, path: string, body: BodySpec | null, rate: Rate, legacy: boolean, creates: boolean, };
-export type MarketplaceInfo = { id: string, country: string, region: Region, };
+export type OperationInfo = { operationId: string, action: string, api: Api, method: Method, path: string, body: BodySpec | null, rate: Rate, role: string, legacy: boolean, creates: boolean, };
+export type MarketplaceInfo = { id: string, country: string, region: Region, name: string, };
 export type UploadDestination = { uploadDestinationId: string, url: string, headers: Array<[string, string]>, };
-export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination;
+export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination | { "type": "order", order: Order, } | { "type": "orders", orders: Order[], nextToken: string | null, } | { "type": "participations", participations: Participation[], };
 export type RetryInfo = { operation: string, attempt: number, waitMs: number, reason: string, };
 export type ReviewResult = { status: "requested" | "notEligible", orderId: string, reason: string | null, requestId: string | null, verified: boolean, explanation: string, };
 export type MessageResult = { status: "sent", kind: string, orderId: string, requestId: string | null, verified: boolean, attachments: { uploadDestinationId: string; fileName: string }[], };
@@ -135,7 +203,7 @@ export class Run {
 /**
  * Build the request for one call: method, URL, headers and body — or throw a CoreError and build nothing.
  */
-export function buildRequest(call: Call, endpoint: Endpoint, access_token: string): HttpRequest;
+export function buildRequest(call: ApiCall, endpoint: Endpoint, access_token: string): HttpRequest;
 
 /**
  * Check a message body against the operation's rules, the API's schema (when given) and the text
@@ -153,6 +221,12 @@ export function contentMd5(bytes: Uint8Array): string;
  * Text-policy findings for a message text, with UTF-16 spans.
  */
 export function lintText(text: string): Finding[];
+
+/**
+ * The id of the marketplace a sales-channel text names ("Amazon.ca" → "A2EUQ1WTGCTBG2"), or
+ * null. A page hint, for when the Orders API can't say: never a default to send with.
+ */
+export function marketplaceForChannel(channel: string): string | null;
 
 /**
  * The 23 marketplaces and their regions.
@@ -182,6 +256,23 @@ export function parseResponse(operation: string, response: HttpResponse): Succes
  * on), `null` when they do not.
  */
 export function queueReview(order_id: string, marketplace_id: string, earliest: number | null | undefined, latest: number | null | undefined, schedule_day: number | null | undefined, now: number): QueuedReviewState;
+
+/**
+ * The region of a Seller Central host name (`location.hostname`), or null for any other host.
+ */
+export function regionForHost(host: string): Region | null;
+
+/**
+ * Where an order stands in Amazon's review window at `nowMs`: from 5 days after the earliest to
+ * 30 days after the latest delivery date, shipped orders only (facts.md "Business rules"). Give
+ * an `Order`'s `fulfillmentStatus`, `deliverBy.earliest` and `deliverBy.latest`.
+ */
+export function reviewWindow(fulfillmentStatus: string | null | undefined, earliestDelivery: number | null | undefined, latestDelivery: number | null | undefined, nowMs: number): ReviewWindow;
+
+/**
+ * The constants the shell shares with the core.
+ */
+export function rules(): CoreRules;
 
 /**
  * The core's version, as in its user-agent.

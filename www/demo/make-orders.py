@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Writes www/demo/orders.json, the demo scenario: 44 orders across US, UK, DE and JP. Seeded, so
-re-running gives the same file. Dates are relative ("now-12d"), so the demo is realistic on any day."""
-import json, random
+"""Writes www/demo/orders.json, the demo scenario: 44 orders across US, UK, DE and JP, and a few
+Amazon.ca orders (a US-default seller with a CA order). With --month, writes www/demo/month.json
+instead: a realistic month of a seller merged across NA and EU — over 300 orders in US, CA, UK and
+DE, some canceled, refunded or returned, one app with a refresh token per region (facts.md "How a
+seller gets credentials"). Seeded, so re-running gives the same files. Dates are relative
+("now-12d"), so both are realistic on any day."""
+import json, random, sys
 from pathlib import Path
 
 rng = random.Random(20261123)
@@ -10,6 +14,7 @@ MARKETS = {
     "UK": ("A1F83G8C2ARO7P", "Amazon.co.uk", "GBP", ["202", "203", "204", "206"], ["en-GB", "en-GB", "pl-PL"]),
     "DE": ("A1PA6795UKMFR9", "Amazon.de", "EUR", ["302", "303", "304", "305", "028"], ["de-DE", "de-DE", "en-GB", "tr-TR"]),
     "JP": ("A1VC38T7YXB528", "Amazon.co.jp", "JPY", ["249", "250", "503"], ["ja-JP", "ja-JP", "en-US"]),
+    "CA": ("A2EUQ1WTGCTBG2", "Amazon.ca", "CAD", ["701", "702"], ["en-CA", "en-CA", "fr-CA"]),
 }
 PRODUCTS = [
     ("Bamboo Cutting Board Set (3 pcs)", 24.99), ("Stainless Steel Water Bottle 750 ml", 18.5), ("Ceramic Pour-Over Coffee Dripper", 21.0),
@@ -18,8 +23,10 @@ PRODUCTS = [
     ("Personalised Leather Keyring", 14.0), ("Yoga Mat 6 mm", 27.5), ("Glass Food Storage Containers (5)", 31.2),
 ]
 NAMES = {"US": ["Jordan Ellis", "Maria Gomez", "Chris Park", "Ashley Nguyen"], "UK": ["Oliver Hughes", "Amelia Clarke", "Kasia Nowak"],
-         "DE": ["Lukas Becker", "Anna Schmidt", "Mehmet Yilmaz", "Sophie Wagner"], "JP": ["佐藤 花子", "鈴木 一郎", "高橋 美咲"]}
-CITIES = {"US": ["Seattle, WA", "Austin, TX", "Denver, CO"], "UK": ["Leeds", "Bristol", "Glasgow"], "DE": ["Berlin", "München", "Köln"], "JP": ["東京都", "大阪府", "札幌市"]}
+         "DE": ["Lukas Becker", "Anna Schmidt", "Mehmet Yilmaz", "Sophie Wagner"], "JP": ["佐藤 花子", "鈴木 一郎", "高橋 美咲"],
+         "CA": ["Liam Tremblay", "Chloé Gagnon", "Noah Wilson"]}
+CITIES = {"US": ["Seattle, WA", "Austin, TX", "Denver, CO"], "UK": ["Leeds", "Bristol", "Glasgow"], "DE": ["Berlin", "München", "Köln"], "JP": ["東京都", "大阪府", "札幌市"],
+          "CA": ["Toronto, ON", "Montréal, QC", "Calgary, AB"]}
 
 # (status, days since delivery or None, extra) — a spread over the review window and around it.
 PLAN = [
@@ -29,57 +36,119 @@ PLAN = [
 ]
 COUNTS = {"US": 14, "UK": 10, "DE": 10, "JP": 10}
 
-def order_id(prefix):
+def order_id(rng, prefix):
     return f"{prefix}-{rng.randrange(10**6, 10**7)}-{rng.randrange(10**6, 10**7)}"
 
-orders = []
-for country, n in COUNTS.items():
-    market, channel, currency, prefixes, locales = MARKETS[country]
-    plan = PLAN[:n] if n == len(PLAN) else [PLAN[i] for i in (0, 2, 3, 9, 6, 7, 8, 10, 11, 12)][:n]
-    for i, (status, delivered, extra) in enumerate(plan):
-        product, price = rng.choice(PRODUCTS)
-        qty = rng.choice([1, 1, 1, 2])
-        if currency == "JPY":
-            price = round(price * 150, -1)
-        fba = rng.random() < 0.4
-        o = {"amazonOrderId": order_id(rng.choice(prefixes)), "marketplaceId": market, "status": status}
-        if delivered is not None:
-            spread = rng.choice([0, 1, 2])
-            o["purchaseDate"] = f"now-{delivered + 3 + spread}d" if delivered + 3 + spread > 0 else "now-1d"
-            o["earliestDeliveryDate"] = f"now{-(delivered + spread):+d}d".replace("+-", "-")
-            o["latestDeliveryDate"] = f"now{-delivered:+d}d"
-        else:
-            o["purchaseDate"] = f"now-{rng.choice([1, 2])}d"
-        if extra.get("refunded"):
-            o["refunded"] = True
-        if extra.get("returned"):
-            o["returned"] = True
-        o["buyerLocale"] = locales[i % len(locales)]
-        traits = []
-        if "Personalised" in product:
-            traits.append("customized")
-        if i == 4:
-            traits.append("negativeFeedback")
-        if traits:
-            o["traits"] = traits
-        if "solicited" in extra:
-            o["solicitedAt"] = f"now-{extra['solicited']}d"
-        o["details"] = {
-            "buyerName": rng.choice(NAMES[country]),
-            "salesChannel": channel,
-            "fulfillment": "Amazon" if fba else "Seller",
-            "shipTo": rng.choice(CITIES[country]),
-            "items": [{"title": product, "asin": "B0" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(8)),
-                       "sku": f"SKU-{rng.randrange(1000, 9999)}", "quantity": qty, "price": {"amount": price, "currency": currency}}],
-            "orderTotal": {"amount": round(price * qty, 2), "currency": currency},
-        }
-        orders.append(o)
 
-scenario = {
-    "applications": [{"clientId": "amzn1.application-oa2-client.demo0000000000000000000000000000", "clientSecret": "demo-client-secret",
-                      "refreshToken": "Atzr|demo-refresh-token"}],
-    "tokenLifetimeSeconds": 3600,
-    "orders": orders,
-}
-Path(__file__).with_name("orders.json").write_text(json.dumps(scenario, indent=1, ensure_ascii=False) + "\n")
-print(f"{len(orders)} orders")
+def make_order(rng, country, i, status, delivered, extra):
+    """One order of `country`, delivered `delivered` days ago (None: not shipped)."""
+    market, channel, currency, prefixes, locales = MARKETS[country]
+    product, price = rng.choice(PRODUCTS)
+    qty = rng.choice([1, 1, 1, 2])
+    if currency == "JPY":
+        price = round(price * 150, -1)
+    fba = rng.random() < 0.4
+    o = {"amazonOrderId": order_id(rng, rng.choice(prefixes)), "marketplaceId": market, "status": status}
+    if delivered is not None:
+        spread = rng.choice([0, 1, 2])
+        o["purchaseDate"] = f"now-{delivered + 3 + spread}d" if delivered + 3 + spread > 0 else "now-1d"
+        o["earliestDeliveryDate"] = f"now{-(delivered + spread):+d}d".replace("+-", "-")
+        o["latestDeliveryDate"] = f"now{-delivered:+d}d"
+    else:
+        o["purchaseDate"] = f"now-{extra.get('age', rng.choice([1, 2]))}d"
+    if extra.get("refunded"):
+        o["refunded"] = True
+    if extra.get("returned"):
+        o["returned"] = True
+    o["buyerLocale"] = locales[i % len(locales)]
+    o["fulfilledBy"] = "AMAZON" if fba else "MERCHANT"
+    traits = []
+    if "Personalised" in product:
+        traits.append("customized")
+    if i == 4:
+        traits.append("negativeFeedback")
+    if traits:
+        o["traits"] = traits
+    if "solicited" in extra:
+        o["solicitedAt"] = f"now-{extra['solicited']}d"
+    o["details"] = {
+        "buyerName": rng.choice(NAMES[country]),
+        "salesChannel": channel,
+        "fulfillment": "Amazon" if fba else "Seller",
+        "shipTo": rng.choice(CITIES[country]),
+        "items": [{"title": product, "asin": "B0" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(8)),
+                   "sku": f"SKU-{rng.randrange(1000, 9999)}", "quantity": qty, "price": {"amount": price, "currency": currency}}],
+        "orderTotal": {"amount": round(price * qty, 2), "currency": currency},
+    }
+    return o
+
+
+def demo():
+    orders = []
+    for country, n in COUNTS.items():
+        plan = PLAN[:n] if n == len(PLAN) else [PLAN[i] for i in (0, 2, 3, 9, 6, 7, 8, 10, 11, 12)][:n]
+        for i, (status, delivered, extra) in enumerate(plan):
+            orders.append(make_order(rng, country, i, status, delivered, extra))
+    # Amazon.ca, from a generator of its own so the orders above keep their ids: two eligible,
+    # one already requested, one before its window.
+    ca = random.Random(20261124)
+    for i, (status, delivered, extra) in enumerate([("Shipped", 8, {}), ("Shipped", 15, {}), ("Shipped", 11, {"solicited": 4}), ("Shipped", 2, {})]):
+        orders.append(make_order(ca, "CA", i, status, delivered, extra))
+    return {
+        "applications": [{"clientId": "amzn1.application-oa2-client.demo0000000000000000000000000000", "clientSecret": "demo-client-secret",
+                          "refreshToken": "Atzr|demo-refresh-token"}],
+        "tokenLifetimeSeconds": 3600,
+        "orders": orders,
+    }
+
+
+def month():
+    """About 11 orders a day for 35 days over US, CA (NA) and UK, DE (EU): delivered 2–6 days
+    after purchase, the newest not shipped yet; about 3% canceled, 4% refunded, 2% returned
+    (refunds and returns show on the pages only), a tenth of those in the window already requested."""
+    r = random.Random(202611)
+    weights = [("US", 5), ("CA", 2), ("UK", 2), ("DE", 2)]
+    orders = []
+    for day in range(35, -1, -1):
+        for i in range(r.choice([9, 10, 11, 12, 13])):
+            country = r.choices([c for c, _ in weights], [w for _, w in weights])[0]
+            transit = r.randrange(2, 7)
+            roll = r.random()
+            if roll < 0.03:
+                o = make_order(r, country, i, "Canceled", None, {"age": max(day, 1)})
+            elif day <= 1:
+                o = make_order(r, country, i, "Pending" if roll < 0.3 else "Unshipped", None, {"age": max(day, 1)})
+            else:
+                delivered = day - transit
+                extra = {}
+                if roll < 0.07:
+                    extra["refunded"] = True
+                elif roll < 0.09:
+                    extra.update(refunded=True, returned=True)
+                if delivered >= 6 and r.random() < 0.1:
+                    extra["solicited"] = r.randrange(0, delivered - 4)
+                o = make_order(r, country, i, "Shipped", delivered, extra)
+                o["purchaseDate"] = f"now-{day}d"
+            orders.append(o)
+    seen = set()
+    orders = [o for o in orders if not (o["amazonOrderId"] in seen or seen.add(o["amazonOrderId"]))]
+    return {
+        "applications": [{
+            "clientId": "amzn1.application-oa2-client.month00000000000000000000000000",
+            "clientSecret": "month-client-secret",
+            "refreshTokens": {"na": "Atzr|month-refresh-token-na", "eu": "Atzr|month-refresh-token-eu"},
+            "roles": ["buyerCommunication", "buyerSolicitation", "inventoryAndOrderTracking"],
+            "marketplaces": ["ATVPDKIKX0DER", "A2EUQ1WTGCTBG2", "A1F83G8C2ARO7P", "A1PA6795UKMFR9"],
+            "storeName": "Maple & Linden",
+        }],
+        "tokenLifetimeSeconds": 3600,
+        "orders": orders,
+    }
+
+
+if "--month" in sys.argv[1:]:
+    name, scenario = "month.json", month()
+else:
+    name, scenario = "orders.json", demo()
+Path(__file__).with_name(name).write_text(json.dumps(scenario, indent=1, ensure_ascii=False) + "\n")
+print(f"{len(scenario['orders'])} orders in {name}")

@@ -1,18 +1,26 @@
-// Feature: on the orders list, Request reviews for every order on the page, run by the background
-// queue, with a progress bar (done / total, sent, skipped, failed, time left) and pause, resume and
-// cancel. The run goes on with the tab closed; reopening the list shows it again.
+// Feature: on the orders list, Request reviews for every order on the page (or on every page of the
+// current filter), run by the background queue, with a progress bar (done / total, sent, skipped,
+// failed, time left) and pause, resume and cancel. The run goes on with the tab closed; reopening the
+// list shows it again. The bar follows its run through pushState paging and toolbar re-renders
+// (issue 10 item 7): it is put back when its anchor is re-rendered, and its polling belongs to the
+// bar, not to the navigation that happened to inject it.
 'use strict';
 
 SPO.features = SPO.features ?? [];
 SPO.features.push({
   id: 'bulk-bar',
   pages: ['list'],
-  run(page, signal) {
+  run(page) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.toolbar(document);
-    if (!toolbar || toolbar.querySelector('[data-sp-outreach="bulk-bar"]')) return;
+    const anchor = selectors.bulkAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
+    const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="bulk-bar"]'));
+    if (existing) {
+      ui.place(anchor, existing);
+      return;
+    }
     const { el, root } = ui.host('bulk-bar');
-    toolbar.prepend(el);
+    ui.place(anchor, el);
     const start = ui.button(ui.t('requestReviewsPage'), { primary: true });
     const startAll = ui.button(ui.t('requestReviewsAll'));
     const progress = Object.assign(document.createElement('progress'), { max: 1, value: 0, hidden: true });
@@ -44,25 +52,28 @@ SPO.features.push({
         + (s.state === 'done' ? ` · ${ui.t('bulkDone')}` : s.state === 'paused' ? ` · ${ui.t('bulkPaused')}` : s.state === 'cancelled' ? ` · ${ui.t('bulkCancelled')}` : '');
       return active;
     };
+    // One poll loop per bar, for as long as the bar is on the page (a navigation does not stop it;
+    // a re-rendered toolbar takes the bar away, and the new bar polls instead).
     let timer = null;
     const poll = async () => {
-      if (signal.aborted || !el.isConnected) return;
+      clearTimeout(timer);
+      timer = null;
+      if (!el.isConnected) return;
       try {
         const s = await ui.ask({ type: 'bulkStatus' });
+        if (!el.isConnected) return;
         const active = render(s);
         // The rows' badges follow the run (listeners in this isolated world only, not the page's).
         for (const listener of SPO.bulkListeners ?? []) listener(s);
         el.dataset.polled = 'true';
-        if (active) timer = setTimeout(poll, 700);
+        if (active && !timer) timer = setTimeout(poll, 700);
       } catch (e) {
         line.textContent = e.message;
-        timer = setTimeout(poll, 2000);
+        if (!timer) timer = setTimeout(poll, 2000);
       }
     };
-    signal.addEventListener('abort', () => clearTimeout(timer));
     const act = (action) => async () => {
       render(await ui.ask({ type: 'bulkControl', action }));
-      clearTimeout(timer);
       poll();
     };
     pause.addEventListener('click', act('pause'));
@@ -87,6 +98,8 @@ SPO.features.push({
       line.textContent = ui.t('collecting');
       try {
         await launch(await allPagesOrders());
+      } catch (e) {
+        line.textContent = ui.t('reviewError', e.message);
       } finally {
         startAll.disabled = start.disabled = false;
       }
@@ -96,35 +109,58 @@ SPO.features.push({
   },
 });
 
-/** The orders on the page as the page shows them. */
+/** The orders on the page as the page shows them: the marketplace from the row's hints, else —
+ * for now, until the background resolves orders through the API (issue 10 item 3) — the first hinted
+ * marketplace on the page; the status flags from the page's classes. */
 function pageOrders() {
-  const rows = SPO.selectors.orderRows(document);
+  const { selectors } = SPO;
+  const region = selectors.region(location.hostname);
+  const rows = selectors.orderRows(document).map((o) => ({ ...o, marketplaceId: selectors.marketplaceFromHints(o.hints, region) }));
   const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
-  return rows.map((r) => ({ orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned, canceled: r.canceled, unshipped: r.unshipped, delivery: r.delivery }))
-    .filter((o) => o.marketplaceId);
+  return rows.map((r) => ({
+    orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned,
+    canceled: r.canceled, unshipped: r.unshipped, delivery: r.delivery,
+  })).filter((o) => o.marketplaceId);
 }
 
-/** Every page of the current filter: pages forward with the list's own "Next" link (pushState),
- * waiting for the rows to re-render, and comes back to the first page. At most 100 pages. */
+/** Every page of the current filter: from the first page to the last with the list's own page
+ * links and "Next" (pushState; the rows re-render late), then back to the page the seller started
+ * on — the page's own link to it, else a plain load of its URL. At most 100 pages. */
 async function allPagesOrders() {
-  const start = location.href;
+  const { selectors } = SPO;
+  const startPage = selectors.pageNumber(document, location);
+  const startHref = location.href;
   const seen = new Map();
+  await goToPage(1);
   for (let i = 0; i < 100; i++) {
     for (const o of pageOrders()) seen.set(o.orderId, o);
-    const next = SPO.selectors.nextPageLink(document);
+    const next = selectors.nextPageLink(document);
     if (!next) break;
-    const first = SPO.selectors.orderRows(document)[0]?.orderId;
-    next.click();
-    await changed(() => SPO.selectors.orderRows(document)[0]?.orderId !== first);
+    await turnPage(() => next.click(), selectors.pageNumber(document, location) + 1);
   }
-  if (location.href !== start) {
-    history.back();
-    // The page handles popstate itself (Seller Central re-renders on back navigation).
-  }
+  if (!(await goToPage(startPage)) && location.href !== startHref) location.assign(startHref);
   return [...seen.values()];
 }
 
-function changed(test, ms = 10000) {
+/** Shows page `n` through its link; false when the pagination has no link to it. */
+async function goToPage(n) {
+  const { selectors } = SPO;
+  if (selectors.pageNumber(document, location) === n) return true;
+  const link = selectors.pageLink(document, n);
+  if (!link) return false;
+  await turnPage(() => link.click(), n);
+  return true;
+}
+
+/** Clicks, then waits until the list shows page `n` with its rows (re-rendered, not the old ones). */
+async function turnPage(click, n) {
+  const { selectors } = SPO;
+  const before = selectors.orderRows(document)[0]?.row;
+  click();
+  await changed(() => selectors.shownPage(document) === n && selectors.orderRows(document)[0]?.row !== before);
+}
+
+function changed(test, ms = 15000) {
   return new Promise((resolve, reject) => {
     const end = Date.now() + ms;
     const check = () => (test() ? resolve() : Date.now() > end ? reject(new Error('the list did not change')) : setTimeout(check, 100));

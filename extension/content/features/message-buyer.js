@@ -10,15 +10,26 @@ SPO.features.push({
   pages: ['details'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.toolbar(document);
-    if (!toolbar || toolbar.querySelector('[data-sp-outreach="message-buyer"]')) return;
+    const anchor = selectors.detailsAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
+    const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="message-buyer"]'));
+    if (existing?.dataset.orderId === page.orderId) {
+      ui.place(anchor, existing);
+      return;
+    }
+    existing?.remove();
     const { el, root } = ui.host('message-buyer');
-    toolbar.prepend(el);
+    el.dataset.orderId = page.orderId;
+    ui.place(anchor, el);
+    signal.addEventListener('abort', () => el.remove());
     const open = ui.button(ui.t('messageBuyer'));
     open.setAttribute('aria-haspopup', 'dialog');
     root.append(open);
     open.addEventListener('click', async () => {
-      const fromPage = selectors.marketplaceIn(selectors.content(document));
+      // The page's hints (Amazon's review link, then the sales channel), else the seller's default
+      // for now (issue 10 item 3: the API's answer replaces it).
+      const shown = selectors.detailsOrder(document, page.orderId);
+      const fromPage = selectors.marketplaceFromHints(shown.hints, selectors.region(location.hostname));
       const marketplaceId = fromPage ?? (await ui.ask({ type: 'status' }).catch(() => ({}))).defaultMarketplace;
       SPO.messageDialog({ orderId: page.orderId, marketplaceId, opener: open, signal });
     });
@@ -217,7 +228,7 @@ SPO.messageForm = (form, kind, onValid) => {
     if (text) underline(preview, text.value, report.findings);
     confirmLabel.hidden = !report.needsLinkConfirmation;
     const missing = [...required].filter((k) => body[k] === undefined);
-    problems.replaceChildren(...[...report.violations.filter((v) => !missing.some((m) => v.path?.endsWith(m))).map((v) => v.message), ...report.findings.filter((f) => f.severity === 'error').map((f) => f.message)]
+    problems.replaceChildren(...[...report.violations.filter((v) => !missing.some((m) => v.path?.endsWith(m))).map((v) => v.message), ...report.findings.filter((f) => f.severity === 'error').map(findingText)]
       .map((m) => Object.assign(document.createElement('li'), { textContent: m })));
     onValid(report.valid && missing.length === 0 && (!report.needsLinkConfirmation || confirm.checked));
   };
@@ -243,6 +254,13 @@ function toBase64(bytes) {
   return btoa(s);
 }
 
+/** A finding in the seller's UI language: `finding_<rule>` from _locales with the excerpt, else the core's English. */
+function findingText(f) {
+  const key = `finding_${f.rule}`;
+  const text = SPO.ui.t(key, f.excerpt ?? '');
+  return text && text !== key ? text : f.message;
+}
+
 /** The text again, with the findings' UTF-16 spans underlined (textContent only). */
 function underline(preview, value, findings) {
   const marks = findings.filter((f) => f.end > f.start).sort((a, b) => a.start - b.start);
@@ -252,7 +270,7 @@ function underline(preview, value, findings) {
   for (const f of marks) {
     if (f.start < at) continue;
     parts.push(document.createTextNode(value.slice(at, f.start)));
-    const span = Object.assign(document.createElement('span'), { className: `finding ${f.severity}`, textContent: value.slice(f.start, f.end), title: f.message });
+    const span = Object.assign(document.createElement('span'), { className: `finding ${f.severity}`, textContent: value.slice(f.start, f.end), title: findingText(f) });
     parts.push(span);
     at = f.end;
   }

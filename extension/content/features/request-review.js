@@ -8,10 +8,19 @@ SPO.features.push({
   pages: ['details'],
   run(page, signal) {
     const { ui, selectors } = SPO;
-    const toolbar = selectors.toolbar(document);
-    if (!toolbar || toolbar.querySelector('[data-sp-outreach="request-review"]')) return;
+    const anchor = selectors.detailsAnchor(document);
+    if (anchor.fallback && !ui.mayUseFallback(page)) return;
+    const existing = /** @type {HTMLElement | null} */ (document.querySelector('[data-sp-outreach="request-review"]'));
+    if (existing?.dataset.orderId === page.orderId) {
+      // Already there: moved into the header's buttons when they appear after the fallback was used.
+      ui.place(anchor, existing);
+      return;
+    }
+    existing?.remove();
     const { el, root } = ui.host('request-review');
-    toolbar.prepend(el);
+    el.dataset.orderId = page.orderId;
+    ui.place(anchor, el);
+    signal.addEventListener('abort', () => el.remove());
     const show = (...nodes) => {
       if (!signal.aborted) ui.show(root, ...nodes);
     };
@@ -19,7 +28,7 @@ SPO.features.push({
     // Amazon only says "not offered"; the page's delivery dates tell which side of the 5–30 day
     // window the order is on (an estimate: the window itself is Amazon's to decide).
     const whyNot = () => {
-      const d = selectors.deliveryDates(document);
+      const d = selectors.detailsOrder(document, page.orderId).delivery;
       const day = 86400000;
       if (d && Date.now() < d.earliest + 5 * day) return ui.t('windowOpens', ui.date(new Date(d.earliest + 5 * day).toISOString()));
       if (d && Date.now() > d.latest + 30 * day) return ui.t('windowClosed');
@@ -31,17 +40,20 @@ SPO.features.push({
     };
 
     show(ui.status(ui.t('checking')));
-    // The marketplace from the page ("Sales channel"), else the seller's default from the options.
-    const fromPage = selectors.marketplaceIn(selectors.content(document)) ?? selectors.marketplaceInState(document);
-    (fromPage ? Promise.resolve(fromPage) : ui.ask({ type: 'status' }).then((s) => s.defaultMarketplace))
-      .then((marketplaceId) => {
-        if (!marketplaceId) throw { message: ui.t('noMarketplace') };
-        request = { orderId: page.orderId, marketplaceId };
-        return ui.ask({ type: 'reviewStatus', ...request });
-      })
-      .then(
-        (r) => (r.state === 'offered' ? ui.reviewButton(show, request, { primary: true, done }) : r.state === 'requested' ? done(r) : show(ui.status(whyNot()))),
-        (e) => show(ui.reviewError(e)),
-      );
+    (async () => {
+      // The page's hints once it shows this order (Amazon's review link, then the sales channel);
+      // without any, the seller's default from the options, for now (issue 10 item 3: the API's
+      // answer replaces it).
+      const shown = await ui.until(() => { const d = selectors.detailsOrder(document, page.orderId); return d.ready && d; }, 5000, signal);
+      if (signal.aborted || !el.isConnected) return;
+      const fromPage = selectors.marketplaceFromHints(shown?.hints ?? [], selectors.region(location.hostname));
+      const marketplaceId = fromPage ?? (await ui.ask({ type: 'status' })).defaultMarketplace;
+      if (!marketplaceId) throw { message: ui.t('noMarketplace') };
+      request = { orderId: page.orderId, marketplaceId };
+      const r = await ui.ask({ type: 'reviewStatus', ...request });
+      if (r.state === 'offered') ui.reviewButton(show, request, { primary: true, done });
+      else if (r.state === 'requested') done(r);
+      else show(ui.status(whyNot()));
+    })().catch((e) => show(ui.reviewError(e)));
   },
 });

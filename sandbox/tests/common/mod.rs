@@ -89,6 +89,12 @@ impl Answer {
         self.json()["errors"][0]["details"].as_str().unwrap_or_default().to_owned()
     }
 
+    /// The first error's message and details together: where a test looks for the reason.
+    pub fn reason(&self) -> String {
+        let (_, message) = self.error();
+        format!("{message} {}", self.details())
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
