@@ -44,8 +44,9 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
 
   /** The core's first state for an order: its window from the page's delivery dates when known,
    * and the marketplace's scheduling. */
-  async function queued(/** @type {string} */ orderId, /** @type {string} */ marketplaceId, /** @type {any} */ delivery) {
-    const s = await schedule(marketplaceId);
+  async function queued(/** @type {string} */ orderId, /** @type {string} */ marketplaceId, /** @type {any} */ delivery, schedules = new Map()) {
+    if (!schedules.has(marketplaceId)) schedules.set(marketplaceId, await schedule(marketplaceId));
+    const s = schedules.get(marketplaceId);
     const d = delivery && Number.isFinite(delivery.earliest) && Number.isFinite(delivery.latest) ? delivery : null;
     return queueReview(orderId, marketplaceId, d?.earliest ?? null, d?.latest ?? null, s.enabled ? s.day : null, Date.now());
   }
@@ -62,6 +63,7 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     job.run = run;
     job.startedAt = Date.now();
     const known = new Map(job.orders.map((/** @type {any} */ o) => [o.orderId, o]));
+    const schedules = new Map();
     for (const o of orders) {
       if (!ORDER_ID.test(o?.orderId ?? '') || !MARKETPLACE_ID.test(o?.marketplaceId ?? '')) continue;
       if (known.has(o.orderId)) {
@@ -71,7 +73,7 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
       // What the page says decides before any call: refunds, returns and cancellations are skipped.
       const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : o.unshipped ? 'notShipped' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
       const entry = { run, orderId: o.orderId, marketplaceId: o.marketplaceId, stage: 'skipped', reason: skip, at: now(), due: null, flow: null };
-      if (!skip) apply(entry, await queued(o.orderId, o.marketplaceId, o.delivery));
+      if (!skip) apply(entry, await queued(o.orderId, o.marketplaceId, o.delivery, schedules));
       job.orders.push(entry);
       known.set(entry.orderId, entry);
     }
