@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{api_arg, arg, build_error, files, flow_error, from_js, opt_arg, to_js, JsClientConfig, JsFiles, JsRunOptions};
 use crate::caps::MAX_BODY_BYTES;
+use crate::catalogue::Operation;
 use crate::flow::{
     response_for_log, Answer, Machine, Outcome, QueuedReview, Read, RetryInfo, ReviewRequest, SendMessage, Session, SessionConfig, Step,
     Transport,
@@ -42,6 +43,20 @@ pub struct Run {
     log: bool,
     /// What the last send was (an operationId, "lwaToken" or "uploadFile").
     label: &'static str,
+    /// The operation of a send not answered yet: its bucket counts it in flight until it is.
+    pending: Option<&'static Operation>,
+}
+
+/// A run dropped with a send unanswered (its state could not be stored, so it never left; or the
+/// driver failed): the bucket stops counting it, or it would hold back the refill for good.
+impl Drop for Run {
+    fn drop(&mut self) {
+        if let (Some(op), Ok(mut s)) = (self.pending.take(), self.session.try_borrow_mut()) {
+            // No refill: the time is not known here (a refill at the next request's time is
+            // no larger, and this is rare).
+            s.limiter.settle(op, f64::NEG_INFINITY);
+        }
+    }
 }
 
 /// A step as the driver reads it.
@@ -83,6 +98,7 @@ impl Run {
             Step::Send(o) => to_js(&JsStep::Send {
                 label: {
                     self.label = o.label;
+                    self.pending = Operation::find(o.label).ok();
                     o.label
                 },
                 request: &o.request,
@@ -128,6 +144,7 @@ impl Run {
             (Answer::Response(r), true) => to_js(&response_for_log(self.label, r)).unwrap_or(JsValue::NULL),
             _ => JsValue::NULL,
         };
+        self.pending = None;
         self.flow.handle(&mut self.session.borrow_mut(), answer, now);
         logged
     }
@@ -145,7 +162,9 @@ fn options(o: Option<JsRunOptions>) -> Result<(Option<String>, JsValue), JsValue
 impl Client {
     fn run(&self, flow: Result<Box<dyn Machine>, JsValue>, files: &JsValue, on_save: &JsValue) -> Promise {
         match flow {
-            Ok(flow) => drive(Run { session: self.session.clone(), flow, log: self.log, label: "" }, &self.config, files, on_save),
+            Ok(flow) => {
+                drive(Run { session: self.session.clone(), flow, log: self.log, label: "", pending: None }, &self.config, files, on_save)
+            }
             Err(e) => Promise::reject(&e),
         }
     }
