@@ -41,6 +41,8 @@ try {
     const page = await context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3');
     await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
+    // The list renders its rows after the page loads; "all pages" collects what the list shows.
+    await page.locator('#orders-table > tbody > tr').first().waitFor();
     const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
