@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::json::{self, Reader};
+use crate::out::{Out, ToJson};
 
 use crate::catalogue::Method;
 
@@ -54,6 +55,19 @@ impl HttpResponse {
             }
         }
         Ok(HttpResponse { status, headers, body: r.opt_str("body")?.unwrap_or_default().to_owned() })
+    }
+}
+
+impl ToJson for HttpRequest {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("method").str(self.method.as_str()).key("url").str(&self.url);
+        o.key("headers").pairs(&self.headers).key("body").opt_str(self.body.as_deref()).end();
+    }
+}
+
+impl ToJson for HttpResponse {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("status").uint(self.status.into()).key("headers").pairs(&self.headers).key("body").str(&self.body).end();
     }
 }
 

@@ -12,6 +12,7 @@ use crate::catalogue::Method;
 use crate::error::BuildError;
 use crate::hal::HalError;
 use crate::http::HttpRequest;
+use crate::out::Out;
 
 /// Base64 of the raw MD5 digest: a hex digest makes S3 answer InvalidDigest (facts.md).
 /// MD5 is the md-5 crate. The base64 of its 16 bytes is written here: the `base64` crate's
@@ -170,6 +171,13 @@ pub struct UploadDestination {
     pub upload_destination_id: String,
     pub url: String,
     pub headers: Vec<(String, String)>,
+}
+
+impl UploadDestination {
+    /// Its fields without the braces: `Success::UploadDestination` writes them beside its tag.
+    pub fn fields(&self, o: &mut Out) {
+        o.key("uploadDestinationId").str(&self.upload_destination_id).key("url").str(&self.url).key("headers").pairs(&self.headers);
+    }
 }
 
 pub fn parse_upload_destination(body: &str) -> Result<UploadDestination, HalError> {

@@ -5,18 +5,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, JsString, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{api_arg, arg, build_error, files, flow_error, from_js, opt_arg, to_js, JsClientConfig, JsFiles, JsRunOptions};
+use super::{api_arg, arg, build_error, files, flow_error, from_js, json_to_js, opt_arg, to_js, JsClientConfig, JsFiles, JsRunOptions};
 use crate::caps::MAX_BODY_BYTES;
 use crate::flow::{
-    response_for_log, Answer, Machine, Outcome, QueuedReview, Read, RetryInfo, ReviewRequest, SendMessage, Session, SessionConfig, Step,
-    Transport,
+    response_for_log, Answer, Machine, QueuedReview, Read, ReviewRequest, SendMessage, Session, SessionConfig, Step, Transport,
 };
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::HttpResponse;
 use crate::ids::Region;
 use crate::lwa::Credentials;
+use crate::out::Out;
 use crate::request::Endpoint;
 
 #[wasm_bindgen(module = "/src/wasm/driver.js")]
@@ -44,31 +43,6 @@ pub struct Run {
     label: &'static str,
 }
 
-/// A step as the driver reads it.
-#[derive(Serialize)]
-#[serde(tag = "step", rename_all = "camelCase")]
-enum JsStep<'a> {
-    #[serde(rename_all = "camelCase")]
-    Send {
-        label: &'a str,
-        request: &'a HttpRequest,
-        file: Option<usize>,
-        timeout_ms: f64,
-        /// The client's state, to store before the send.
-        client_state: String,
-        /// The flow's state, when it must be stored before the send (nothing leaves without it).
-        state: Option<String>,
-        log: Option<HttpRequest>,
-    },
-    Wait {
-        ms: f64,
-        retry: &'a Option<RetryInfo>,
-    },
-    Done {
-        result: &'a Outcome,
-    },
-}
-
 fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
@@ -79,23 +53,29 @@ impl Run {
     /// `{step: "wait", ms, retry}` or `{step: "done", result}`; a flow that failed throws its error.
     pub fn step(&mut self, now: f64) -> Result<JsValue, JsValue> {
         let step = self.flow.poll(&mut self.session.borrow_mut(), now);
+        let mut o = Out::default();
+        o.obj().key("step");
         match &step {
-            Step::Send(o) => to_js(&JsStep::Send {
-                label: {
-                    self.label = o.label;
-                    o.label
-                },
-                request: &o.request,
-                file: o.file,
-                timeout_ms: o.timeout_ms,
-                client_state: self.session.borrow().save(),
-                state: o.save_first.then(|| self.flow.save()),
-                log: self.log.then(|| o.for_log()),
-            }),
-            Step::Wait(w) => to_js(&JsStep::Wait { ms: w.ms, retry: &w.retry }),
-            Step::Done(Ok(result)) => to_js(&JsStep::Done { result }),
-            Step::Done(Err(e)) => Err(flow_error(e)),
+            Step::Send(s) => {
+                self.label = s.label;
+                o.str("send").key("label").str(s.label).key("request").item(&s.request);
+                o.key("file").opt_int(s.file.map(|f| f as i64)).key("timeoutMs").num(s.timeout_ms);
+                // The client's state, to store before the send; the flow's, when it must be stored
+                // first (nothing leaves without it).
+                o.key("clientState").str(&self.session.borrow().save());
+                o.key("state").opt_str(s.save_first.then(|| self.flow.save()).as_deref());
+                o.key("log").item(&self.log.then(|| s.for_log()));
+            }
+            Step::Wait(w) => {
+                o.str("wait").key("ms").num(w.ms).key("retry").item(&w.retry);
+            }
+            Step::Done(Ok(result)) => {
+                o.str("done").key("result").item(result);
+            }
+            Step::Done(Err(e)) => return Err(flow_error(e)),
         }
+        o.end();
+        json_to_js(o.as_str())
     }
 
     /// The answer to the last send, as fetch gave it: `{status, type, headers, body}`, or
