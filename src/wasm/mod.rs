@@ -2,11 +2,12 @@
 //! functions for live feedback in the UI and a `Client` that runs whole flows over gloo-net.
 //! No business rule lives here (docs/style.md, bitwarden/sdk-internal).
 mod client;
+mod js;
 mod rules;
 
 pub use client::{Client, Run};
 
-use js_sys::{JsString, Reflect, Uint8Array};
+use js::JsString;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -111,15 +112,12 @@ pub(crate) fn core_error(source: &str, kind: &str, message: &str, details: &dyn 
 }
 
 fn error_with_details(source: &str, kind: &str, message: &str, details: &str) -> JsValue {
-    let e = js_sys::Error::new(message);
-    e.set_name("SpOutreachError");
-    let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&e, &JsValue::from_str(k), &v);
-    };
-    set("kind", JsValue::from_str(kind));
-    set("source", JsValue::from_str(source));
-    set("details", js_sys::JSON::parse(details).unwrap_or(JsValue::NULL));
-    e.into()
+    let e = js::error(message);
+    js::set(&e, "name", &JsValue::from_str("SpOutreachError"));
+    js::set(&e, "kind", &JsValue::from_str(kind));
+    js::set(&e, "source", &JsValue::from_str(source));
+    js::set(&e, "details", &js::json_parse(details).unwrap_or(JsValue::NULL));
+    e
 }
 
 pub(crate) fn flow_error(e: &FlowError) -> JsValue {
@@ -143,7 +141,7 @@ pub(crate) fn to_js(v: &dyn ToJson) -> Result<JsValue, JsValue> {
 }
 
 pub(crate) fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text)
+    js::json_parse(text)
 }
 
 /// An argument of the wrong type or size: the product's typed error, never a glue TypeError.
@@ -161,7 +159,7 @@ fn capped(v: &JsValue, what: &str, max: usize) -> Result<String, JsValue> {
     if s.length() as usize > max {
         return Err(too_large(what, max));
     }
-    Ok(String::from(s))
+    Ok(v.as_string().unwrap_or_default())
 }
 
 /// A string argument (ids, kinds, states: capped at MAX_JSON_UNITS).
@@ -199,10 +197,12 @@ fn malformed(what: &'static str, why: &str) -> JsValue {
 /// cycle or a BigInt, which JSON cannot write, is malformed.
 #[inline(never)]
 fn js_json(v: &JsValue, what: &'static str) -> Result<Value, JsValue> {
-    let text = match js_sys::JSON::stringify(v) {
-        Ok(t) if !t.is_string() => "null".into(),
-        Ok(t) if t.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
-        Ok(t) => String::from(t),
+    let text = match js::json_stringify(v) {
+        Ok(t) => match t.dyn_ref::<JsString>() {
+            None => "null".into(),
+            Some(s) if s.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
+            Some(_) => t.as_string().unwrap_or_default(),
+        },
         Err(_) => return Err(malformed(what, "it cannot be written as JSON")),
     };
     serde_json::from_str(&text).map_err(|e| malformed(what, &crate::json::not_json(&e)))
@@ -214,11 +214,11 @@ fn any(v: Value) -> Result<Value, String> {
 
 /// The bytes of a Uint8Array of at most `max` bytes, measured before they are copied.
 fn bytes(v: &JsValue, what: &str, max: usize) -> Result<Vec<u8>, JsValue> {
-    let Some(a) = v.dyn_ref::<Uint8Array>() else { return Err(bad_argument(what, "must be a Uint8Array")) };
-    if a.length() as usize > max {
+    let Some(a) = js::as_bytes(v) else { return Err(bad_argument(what, "must be a Uint8Array")) };
+    if a.byte_length() as usize > max {
         return Err(too_large(what, max));
     }
-    Ok(a.to_vec())
+    Ok(js::to_vec(a))
 }
 
 /// `[{ fileName, contentType, bytes }]`: counted, and each measured, before any is read; the
@@ -228,13 +228,17 @@ pub(crate) fn files(v: &JsValue) -> Result<Vec<FileSpec>, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(Vec::new());
     }
-    let Some(list) = v.dyn_ref::<js_sys::Array>() else { return Err(bad_argument("files", "must be an array")) };
-    if list.length() as usize > MAX_FILES {
+    if !js::is_array(v) {
+        return Err(bad_argument("files", "must be an array"));
+    }
+    let count = js::get(v, "length").as_f64().unwrap_or_default() as usize;
+    if count > MAX_FILES {
         return Err(too_large("files", MAX_FILES));
     }
     let (mut specs, mut total) = (Vec::new(), 0usize);
-    for f in list.iter() {
-        let get = |k: &str| Reflect::get(&f, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    for i in 0..count {
+        let f = js::get(v, itoa::Buffer::new().format(i));
+        let get = |k: &str| js::get(&f, k);
         let b = bytes(&get("bytes"), "a file's bytes", MAX_ATTACHMENT_BYTES - total.min(MAX_ATTACHMENT_BYTES))?;
         total += b.len();
         let info = FileInfo {
