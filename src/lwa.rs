@@ -44,12 +44,12 @@ pub fn token_request(c: &Credentials, url: Option<&str>) -> Result<HttpRequest, 
         Some(u) => format!("{}/auth/o2/token", crate::request::checked_base_url(u)?),
         None => TOKEN_URL.to_owned(),
     };
-    let body = form_urlencoded::Serializer::new(String::new())
-        .append_pair("grant_type", "refresh_token")
-        .append_pair("refresh_token", c.refresh_token.trim())
-        .append_pair("client_id", c.client_id.trim())
-        .append_pair("client_secret", c.client_secret.trim())
-        .finish();
+    let body = crate::http::form(&[
+        ("grant_type", "refresh_token"),
+        ("refresh_token", c.refresh_token.trim()),
+        ("client_id", c.client_id.trim()),
+        ("client_secret", c.client_secret.trim()),
+    ]);
     Ok(HttpRequest {
         method: Method::Post,
         url,

@@ -1,12 +1,11 @@
 //! Operation + order + marketplace + body + endpoint + access token → an `HttpRequest`, or a typed
 //! error and no request. Every check that can stop a bad send happens here.
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, MAX_ATTACHMENTS};
 use crate::error::BuildError;
-use crate::http::{user_agent, HttpRequest};
+use crate::http::{query_value, user_agent, HttpRequest};
 use crate::ids::{Marketplace, OrderId, Region};
 use crate::json::{self, Reader};
 use crate::orders::Query;
@@ -254,9 +253,6 @@ fn check_into(report: &mut Report, op: &Operation, body: &Value, api_schema: Opt
     Ok(())
 }
 
-/// Query values are percent-encoded (base64's `+`, `/`, `=` included); unreserved characters stay.
-pub(crate) const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
-
 pub(crate) fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
     if access_token.trim().is_empty() {
         return Err(BuildError::MissingField("the access token"));
@@ -349,8 +345,8 @@ pub fn build_upload_destination(
         "{}/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={}&contentMD5={}&contentType={}",
         endpoint.base()?,
         m.id,
-        utf8_percent_encode(content_md5, QUERY),
-        utf8_percent_encode(&file.content_type, QUERY),
+        query_value(content_md5),
+        query_value(&file.content_type),
     );
     Ok(HttpRequest { method: crate::catalogue::Method::Post, url, headers: common_headers(access_token, false)?, body: None })
 }
