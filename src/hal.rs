@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, OPERATIONS};
 use crate::json::{self, Object, Reader};
+use crate::out::{Out, ToJson};
 
 /// A malformed document: where (JSON path) and what. The one reader's error (crate::json).
 pub type HalError = json::ReadError;
@@ -31,6 +32,19 @@ pub struct Action {
 pub struct Actions {
     pub self_href: Option<String>,
     pub actions: Vec<Action>,
+}
+
+impl ToJson for Action {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("name").str(&self.name).key("operationId").opt_str(self.operation_id).key("href").str(&self.href);
+        o.key("title").opt_str(self.title.as_deref()).key("schema").item(&self.schema).end();
+    }
+}
+
+impl ToJson for Actions {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("selfHref").opt_str(self.self_href.as_deref()).key("actions").list(&self.actions).end();
+    }
 }
 
 impl Actions {

@@ -15,6 +15,7 @@ pub mod json;
 pub mod limiter;
 pub mod lwa;
 pub mod orders;
+pub mod out;
 pub mod policy;
 pub mod request;
 pub mod response;

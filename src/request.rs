@@ -1,15 +1,15 @@
 //! Operation + order + marketplace + body + endpoint + access token → an `HttpRequest`, or a typed
 //! error and no request. Every check that can stop a bad send happens here.
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, MAX_ATTACHMENTS};
 use crate::error::BuildError;
-use crate::http::{user_agent, HttpRequest};
+use crate::http::{query_value, user_agent, HttpRequest};
 use crate::ids::{Marketplace, OrderId, Region};
 use crate::json::{self, Reader};
 use crate::orders::Query;
+use crate::out::{Out, ToJson};
 use crate::policy::{lint, Finding, Severity};
 use crate::upload::FileInfo;
 use crate::validate::{parse_date_time, validate, Limit, Violation};
@@ -153,11 +153,42 @@ impl Report {
         let mut out = self.violations.clone();
         for f in &self.findings {
             if f.severity == Severity::Error || !confirm_links {
-                let keyword = serde_json::to_value(f.rule).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                out.push(Violation::new("$.text", &keyword, f.message.clone()));
+                out.push(Violation::new("$.text", f.rule.id(), f.message.clone()));
             }
         }
         out
+    }
+}
+
+impl ToJson for Report {
+    fn to_json(&self, o: &mut Out) {
+        o.obj();
+        self.fields(o);
+        o.end();
+    }
+}
+
+impl Report {
+    /// The fields without the braces: the JS export adds its own to them.
+    pub fn fields(&self, o: &mut Out) {
+        o.key("violations").list(&self.violations).key("findings").list(&self.findings);
+    }
+}
+
+/// The text policy's finding as JS sees it (the `Finding` interface of src/wasm/mod.rs).
+impl ToJson for Finding {
+    fn to_json(&self, o: &mut Out) {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Confirm => "confirm",
+        };
+        o.obj().key("rule").str(self.rule.id()).key("severity").str(severity);
+        o.key("start").uint(self.start as u64).key("end").uint(self.end as u64).key("message").str(&self.message);
+        o.key("excerpt").str(&self.excerpt).key("words").arr();
+        for [a, b] in &self.words {
+            o.arr().uint(*a as u64).uint(*b as u64).end_arr();
+        }
+        o.end_arr().end();
     }
 }
 
@@ -221,9 +252,6 @@ fn check_into(report: &mut Report, op: &Operation, body: &Value, api_schema: Opt
     }
     Ok(())
 }
-
-/// Query values are percent-encoded (base64's `+`, `/`, `=` included); unreserved characters stay.
-pub(crate) const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 pub(crate) fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
     if access_token.trim().is_empty() {
@@ -317,8 +345,8 @@ pub fn build_upload_destination(
         "{}/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={}&contentMD5={}&contentType={}",
         endpoint.base()?,
         m.id,
-        utf8_percent_encode(content_md5, QUERY),
-        utf8_percent_encode(&file.content_type, QUERY),
+        query_value(content_md5),
+        query_value(&file.content_type),
     );
     Ok(HttpRequest { method: crate::catalogue::Method::Post, url, headers: common_headers(access_token, false)?, body: None })
 }

@@ -9,6 +9,7 @@ use crate::hal::{parse_actions, Actions};
 use crate::http::HttpResponse;
 use crate::json::{self, ReadError, Reader};
 use crate::orders::{parse_order, parse_orders, parse_participations, Order, Participation};
+use crate::out::{Out, ToJson};
 use crate::upload::{parse_upload_destination, UploadDestination};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,6 +108,58 @@ impl ApiError {
     }
     pub fn message(&self) -> Option<&str> {
         self.errors.first().map(|e| e.message.as_str())
+    }
+}
+
+impl ToJson for Success {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("type");
+        match self {
+            Success::Actions(a) => {
+                o.str("actions").key("selfHref").opt_str(a.self_href.as_deref()).key("actions").list(&a.actions);
+            }
+            Success::Attributes { locale } => {
+                o.str("attributes").key("locale").opt_str(locale.as_deref());
+            }
+            Success::Created => {
+                o.str("created");
+            }
+            Success::UploadDestination(d) => {
+                o.str("uploadDestination");
+                d.fields(o);
+            }
+            Success::Order { order } => {
+                o.str("order").key("order").value(order.value());
+            }
+            Success::Orders { orders, next_token } => {
+                o.str("orders").key("orders").arr();
+                for order in orders {
+                    o.value(order.value());
+                }
+                o.end_arr().key("nextToken").opt_str(next_token.as_deref());
+            }
+            Success::Participations { participations } => {
+                o.str("participations").key("participations").arr();
+                for p in participations {
+                    o.value(p.value());
+                }
+                o.end_arr();
+            }
+        }
+        o.end();
+    }
+}
+
+impl ToJson for ApiError {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("kind").str(crate::flow::api_kind(self.kind)).key("status").uint(self.status.into());
+        o.key("operation").str(self.operation).key("errors").arr();
+        for e in &self.errors {
+            o.obj().key("code").str(&e.code).key("message").str(&e.message).key("details").opt_str(e.details.as_deref()).end();
+        }
+        o.end_arr().key("requestId").opt_str(self.request_id.as_deref()).key("rateLimit").opt_num(self.rate_limit);
+        o.key("retryable").bool(self.retryable).key("outcomeUnknown").bool(self.outcome_unknown);
+        o.key("explanation").str(&self.explanation).key("detail").opt_str(self.detail.as_deref()).end();
     }
 }
 

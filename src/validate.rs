@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::json::push_key;
+use crate::out::{Out, ToJson};
 
 /// One way a body breaks a rule: where (a JSON path like `$.attachments[0].fileName`), which
 /// schema keyword, and a sentence for the seller.
@@ -30,6 +31,12 @@ pub struct Violation {
     pub path: String,
     pub keyword: String,
     pub message: String,
+}
+
+impl ToJson for Violation {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("path").str(&self.path).key("keyword").str(&self.keyword).key("message").str(&self.message).end();
+    }
 }
 
 impl Violation {

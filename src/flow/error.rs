@@ -1,13 +1,11 @@
 //! How a flow fails: one enum, each variant with a stable `kind`, a `source` and a sentence a seller
 //! can act on (docs/style.md: bitwarden's flat errors). The wasm boundary turns it into the one JS
 //! error shape `{ name: "SpOutreachError", kind, source, message, details }`.
-use serde::Serialize;
-use serde_json::Value;
 
 use crate::catalogue::{Api, Operation};
 use crate::error::BuildError;
-use crate::json::obj;
 use crate::lwa::{LwaError, LwaErrorKind};
+use crate::out::{Out, ToJson};
 use crate::response::{ApiError, ApiErrorKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +61,41 @@ pub enum FlowError {
     State {
         message: String,
     },
+}
+
+/// The details: what `details_json` writes.
+impl ToJson for FlowError {
+    fn to_json(&self, o: &mut Out) {
+        match self {
+            FlowError::Build(e) => e.to_json(o),
+            FlowError::Api(e) => e.to_json(o),
+            FlowError::Lwa(e) => e.to_json(o),
+            FlowError::Network { operation } | FlowError::Redirected { operation } | FlowError::Unexpected { operation } => {
+                o.obj().key("operation").str(operation).end();
+            }
+            FlowError::Timeout { operation, ms } => {
+                o.obj().key("operation").str(operation).key("timeoutMs").num(*ms).end();
+            }
+            FlowError::UploadFailed { status, body, .. } => {
+                o.obj().key("body").str(body).key("status").uint((*status).into()).end();
+            }
+            FlowError::KindNotOffered { kind, offered } => {
+                o.obj().key("kind").str(kind).key("offered").list(offered).end();
+            }
+            FlowError::OutcomeUnknown { operation, order_id, cause } => {
+                o.obj().key("cause").opt_str(cause.as_deref()).key("operation").str(operation).key("orderId").str(order_id).end();
+            }
+            FlowError::UploadRefused { reason } => {
+                o.obj().key("reason").str(reason).end();
+            }
+            FlowError::NotSent { order_id } => {
+                o.obj().key("orderId").str(order_id).end();
+            }
+            FlowError::State { message } => {
+                o.obj().key("message").str(message).end();
+            }
+        }
+    }
 }
 
 impl FlowError {
@@ -123,32 +156,10 @@ impl FlowError {
         }
     }
 
-    /// The typed details JS finds under `error.details`, as JSON text. Written with the string
-    /// serializer only: a `serde_json::Value` serializer per type would be one more copy of each
-    /// Serialize impl in the wasm.
+    /// The typed details JS finds under `error.details`, as JSON text: the build, API or LWA
+    /// error itself, or an object of the variant's fields (keys in alphabetical order).
     pub fn details_json(&self) -> String {
-        fn text(v: &impl Serialize) -> String {
-            serde_json::to_string(v).unwrap_or_else(|_| "null".into())
-        }
-        let s = |v: &str| Value::from(v);
-        let fields = match self {
-            FlowError::Build(e) => return text(e),
-            FlowError::Api(e) => return text(e),
-            FlowError::Lwa(e) => return text(e),
-            FlowError::UploadFailed { status, body, .. } => vec![("status", Value::from(*status)), ("body", s(body))],
-            FlowError::Network { operation } | FlowError::Redirected { operation } | FlowError::Unexpected { operation } => {
-                vec![("operation", s(operation))]
-            }
-            FlowError::Timeout { operation, ms } => vec![("operation", s(operation)), ("timeoutMs", Value::from(*ms))],
-            FlowError::KindNotOffered { kind, offered } => vec![("kind", s(kind)), ("offered", Value::from(offered.clone()))],
-            FlowError::UploadRefused { reason } => vec![("reason", s(reason))],
-            FlowError::OutcomeUnknown { operation, order_id, cause } => {
-                vec![("operation", s(operation)), ("orderId", s(order_id)), ("cause", Value::from(cause.clone()))]
-            }
-            FlowError::NotSent { order_id } => vec![("orderId", s(order_id))],
-            FlowError::State { message } => vec![("message", s(message))],
-        };
-        crate::json::text(&obj(fields))
+        crate::out::text(self)
     }
 
     /// Worth trying again later: nothing says the order cannot be done — Amazon was unreachable,

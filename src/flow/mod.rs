@@ -29,6 +29,7 @@ pub use review::{ReviewRequest, ReviewResult};
 pub use session::{Session, SessionConfig};
 
 use crate::http::{HttpRequest, HttpResponse};
+use crate::out::{Out, ToJson};
 use crate::response::Success;
 
 /// What the driver does next.
@@ -144,6 +145,45 @@ pub enum Outcome {
     Queued(QueuedState),
     /// The credentials work (a fresh access token came): `null` for JS.
     Checked,
+}
+
+impl ToJson for RetryInfo {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("operation").str(self.operation).key("attempt").uint(self.attempt.into());
+        o.key("waitMs").num(self.wait_ms).key("reason").str(&self.reason).end();
+    }
+}
+
+/// Untagged: each outcome as its own type writes itself; `Checked` is `null`.
+impl ToJson for Outcome {
+    fn to_json(&self, o: &mut Out) {
+        match self {
+            Outcome::Read(s) => s.to_json(o),
+            Outcome::Review(r) => {
+                o.obj().key("status").str(r.status).key("orderId").str(&r.order_id).key("reason").opt_str(r.reason.as_deref());
+                o.key("requestId").opt_str(r.request_id.as_deref()).key("verified").bool(r.verified);
+                o.key("explanation").str(&r.explanation).end();
+            }
+            Outcome::Message(m) => {
+                o.obj().key("status").str(m.status).key("kind").str(m.kind).key("orderId").str(&m.order_id);
+                o.key("requestId").opt_str(m.request_id.as_deref()).key("verified").bool(m.verified);
+                o.key("attachments").list(&m.attachments).end();
+            }
+            Outcome::Queued(q) => q.to_json(o),
+            Outcome::Checked => {
+                o.null();
+            }
+        }
+    }
+}
+
+impl ToJson for QueuedState {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("state").str(&self.state).key("orderId").str(&self.order_id).key("stage").str(self.stage.name());
+        o.key("reason").opt_str(self.reason.as_deref()).key("due").opt_num(self.due).key("requestId").opt_str(self.request_id.as_deref());
+        o.key("verified").bool(self.verified).key("explanation").opt_str(self.explanation.as_deref());
+        o.key("attempts").uint(self.attempts.into()).end();
+    }
 }
 
 /// A flow the driver runs: `poll` for the next step, `handle` the answer of a `Send`, `save` the

@@ -4,26 +4,25 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, JsString, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{api_arg, arg, build_error, files, flow_error, from_js, opt_arg, to_js, JsClientConfig, JsFiles, JsRunOptions};
+use super::js::{self, JsString};
+use super::{api_arg, arg, build_error, files, flow_error, from_js, json_to_js, opt_arg, to_js, JsClientConfig, JsFiles, JsRunOptions};
 use crate::caps::MAX_BODY_BYTES;
 use crate::catalogue::Operation;
 use crate::flow::{
-    response_for_log, Answer, Machine, Outcome, QueuedReview, Read, RetryInfo, ReviewRequest, SendMessage, Session, SessionConfig, Step,
-    Transport,
+    response_for_log, Answer, Machine, QueuedReview, Read, ReviewRequest, SendMessage, Session, SessionConfig, Step, Transport,
 };
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::HttpResponse;
 use crate::ids::Region;
 use crate::lwa::Credentials;
+use crate::out::Out;
 use crate::request::Endpoint;
 
 #[wasm_bindgen(module = "/src/wasm/driver.js")]
 extern "C" {
     /// Runs `run` to its end (driver.js): the only code that sends and waits.
-    fn drive(run: Run, config: &JsValue, files: &JsValue, on_save: &JsValue) -> Promise;
+    fn drive(run: Run, config: &JsValue, files: &JsValue, on_save: &JsValue) -> JsValue;
 }
 
 /// Runs SP-API flows with the seller's credentials. The credentials and tokens never leave it.
@@ -59,34 +58,7 @@ impl Drop for Run {
     }
 }
 
-/// A step as the driver reads it.
-#[derive(Serialize)]
-#[serde(tag = "step", rename_all = "camelCase")]
-enum JsStep<'a> {
-    #[serde(rename_all = "camelCase")]
-    Send {
-        label: &'a str,
-        request: &'a HttpRequest,
-        file: Option<usize>,
-        timeout_ms: f64,
-        /// The client's state, to store before the send.
-        client_state: String,
-        /// The flow's state, when it must be stored before the send (nothing leaves without it).
-        state: Option<String>,
-        log: Option<HttpRequest>,
-    },
-    Wait {
-        ms: f64,
-        retry: &'a Option<RetryInfo>,
-    },
-    Done {
-        result: &'a Outcome,
-    },
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
+use js::get;
 
 #[wasm_bindgen]
 impl Run {
@@ -94,24 +66,30 @@ impl Run {
     /// `{step: "wait", ms, retry}` or `{step: "done", result}`; a flow that failed throws its error.
     pub fn step(&mut self, now: f64) -> Result<JsValue, JsValue> {
         let step = self.flow.poll(&mut self.session.borrow_mut(), now);
+        let mut o = Out::default();
+        o.obj().key("step");
         match &step {
-            Step::Send(o) => to_js(&JsStep::Send {
-                label: {
-                    self.label = o.label;
-                    self.pending = Operation::find(o.label).ok();
-                    o.label
-                },
-                request: &o.request,
-                file: o.file,
-                timeout_ms: o.timeout_ms,
-                client_state: self.session.borrow().save(),
-                state: o.save_first.then(|| self.flow.save()),
-                log: self.log.then(|| o.for_log()),
-            }),
-            Step::Wait(w) => to_js(&JsStep::Wait { ms: w.ms, retry: &w.retry }),
-            Step::Done(Ok(result)) => to_js(&JsStep::Done { result }),
-            Step::Done(Err(e)) => Err(flow_error(e)),
+            Step::Send(s) => {
+                self.label = s.label;
+                self.pending = Operation::find(s.label).ok();
+                o.str("send").key("label").str(s.label).key("request").item(&s.request);
+                o.key("file").opt_int(s.file.map(|f| f as i64)).key("timeoutMs").num(s.timeout_ms);
+                // The client's state, to store before the send; the flow's, when it must be stored
+                // first (nothing leaves without it).
+                o.key("clientState").str(&self.session.borrow().save());
+                o.key("state").opt_str(s.save_first.then(|| self.flow.save()).as_deref());
+                o.key("log").item(&self.log.then(|| s.for_log()));
+            }
+            Step::Wait(w) => {
+                o.str("wait").key("ms").num(w.ms).key("retry").item(&w.retry);
+            }
+            Step::Done(Ok(result)) => {
+                o.str("done").key("result").item(result);
+            }
+            Step::Done(Err(e)) => return Err(flow_error(e)),
         }
+        o.end();
+        json_to_js(o.as_str())
     }
 
     /// The answer to the last send, as fetch gave it: `{status, type, headers, body}`, or
@@ -129,12 +107,14 @@ impl Run {
                 Answer::Failed(Transport::Redirected)
             }
             None => match body.dyn_ref::<JsString>().filter(|b| b.length() as usize <= MAX_BODY_BYTES) {
-                Some(b) => {
-                    let headers = js_sys::Array::from(&get(&answer, "headers"))
-                        .iter()
+                Some(_) => {
+                    let list = get(&answer, "headers");
+                    let count = if js::is_array(&list) { get(&list, "length").as_f64().unwrap_or_default() as usize } else { 0 };
+                    let headers = (0..count)
+                        .map(|i| get(&list, itoa::Buffer::new().format(i)))
                         .map(|p| (get(&p, "0").as_string().unwrap_or_default(), get(&p, "1").as_string().unwrap_or_default()))
                         .collect();
-                    Answer::Response(HttpResponse { status, headers, body: String::from(b) })
+                    Answer::Response(HttpResponse { status, headers, body: body.as_string().unwrap_or_default() })
                 }
                 // Measured before it is copied into the core: no answer may fill the wasm memory.
                 None => Answer::Failed(Transport::Broken),
@@ -160,12 +140,12 @@ fn options(o: Option<JsRunOptions>) -> Result<(Option<String>, JsValue), JsValue
 }
 
 impl Client {
-    fn run(&self, flow: Result<Box<dyn Machine>, JsValue>, files: &JsValue, on_save: &JsValue) -> Promise {
+    fn run(&self, flow: Result<Box<dyn Machine>, JsValue>, files: &JsValue, on_save: &JsValue) -> JsValue {
         match flow {
             Ok(flow) => {
                 drive(Run { session: self.session.clone(), flow, log: self.log, label: "", pending: None }, &self.config, files, on_save)
             }
-            Err(e) => Promise::reject(&e),
+            Err(e) => js::promise_reject(&e),
         }
     }
 }
@@ -189,13 +169,13 @@ impl Client {
         let endpoint = Endpoint { region, sandbox, base_url: opt_arg(&get(&c, "baseUrl"), "baseUrl")? };
         let lwa_url = opt_arg(&get(&c, "lwaUrl"), "lwaUrl")?;
         let config = SessionConfig { credentials, endpoint, lwa_url, timeout_ms: get(&c, "timeoutMs").as_f64() };
-        let now = js_sys::Date::now();
-        let mut session = Session::new(config, now, (js_sys::Math::random() * 9e15) as u64).map_err(|e| build_error(&e))?;
+        let now = js::now();
+        let mut session = Session::new(config, now, (js::random() * 9e15) as u64).map_err(|e| build_error(&e))?;
         if let Some(state) = opt_arg(&get(&c, "state"), "state")? {
             // A state that cannot be read is not used: the client starts afresh rather than not at all.
             let _ = session.restore(&state, now);
         }
-        let log = ["logRequest", "logResponse"].iter().any(|k| get(&c, k).is_instance_of::<Function>());
+        let log = ["logRequest", "logResponse"].iter().any(|k| get(&c, k).is_function());
         Ok(Client { session: Rc::new(RefCell::new(session)), config: c, log })
     }
 
@@ -206,7 +186,7 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "\"messaging\" | \"solicitations\"")] api: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
-    ) -> Promise {
+    ) -> JsValue {
         let flow = (|| Ok(boxed(Read::actions(api_arg(&api)?, &arg(&order_id, "orderId")?, &arg(&marketplace_id, "marketplaceId")?))))();
         self.run(flow, &JsValue::NULL, &JsValue::NULL)
     }
@@ -217,7 +197,7 @@ impl Client {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
-    ) -> Promise {
+    ) -> JsValue {
         let flow = (|| Ok(boxed(Read::attributes(&arg(&order_id, "orderId")?, &arg(&marketplace_id, "marketplaceId")?))))();
         self.run(flow, &JsValue::NULL, &JsValue::NULL)
     }
@@ -231,7 +211,7 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
         options: Option<JsRunOptions>,
-    ) -> Promise {
+    ) -> JsValue {
         let run = (|| {
             let (state, on_save) = self::options(options)?;
             let flow = match state {
@@ -260,7 +240,7 @@ impl Client {
         files: Option<JsFiles>,
         confirm_links: Option<bool>,
         options: Option<JsRunOptions>,
-    ) -> Promise {
+    ) -> JsValue {
         let files: JsValue = files.map_or(JsValue::NULL, Into::into);
         let run = (|| {
             let specs = self::files(&files)?;
@@ -288,14 +268,14 @@ impl Client {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] state: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(state: string) => unknown")] on_save: JsValue,
-    ) -> Promise {
+    ) -> JsValue {
         let flow = arg(&state, "state").and_then(|s| QueuedReview::restore(&s).map(boxed).map_err(|e| flow_error(&e)));
         self.run(flow, &JsValue::NULL, &on_save)
     }
 
     /// Fetch an access token now: checks the credentials work (the options page's Test connection).
     #[wasm_bindgen(js_name = checkCredentials, unchecked_return_type = "Promise<null>")]
-    pub fn check_credentials(&self) -> Promise {
+    pub fn check_credentials(&self) -> JsValue {
         self.session.borrow_mut().forget_token();
         self.run(Ok(boxed(Read::credentials())), &JsValue::NULL, &JsValue::NULL)
     }

@@ -2,12 +2,12 @@
 //! functions for live feedback in the UI and a `Client` that runs whole flows over gloo-net.
 //! No business rule lives here (docs/style.md, bitwarden/sdk-internal).
 mod client;
+mod js;
 mod rules;
 
 pub use client::{Client, Run};
 
-use js_sys::{JsString, Reflect, Uint8Array};
-use serde::Serialize;
+use js::JsString;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +18,7 @@ use crate::flow::{FileSpec, FlowError, QueuedReview, Schedule, Window};
 use crate::hal::HalError;
 use crate::http::HttpResponse;
 use crate::ids::MARKETPLACES;
+use crate::out::{self, Out, ToJson};
 use crate::request::{self, ApiCall, Endpoint};
 use crate::upload::FileInfo;
 
@@ -106,20 +107,17 @@ extern "C" {
 
 /// The one error shape JS sees: an `Error` named SpOutreachError with `kind`, `source`, `details`.
 /// Generic only in the thin wrapper: the body exists once in the wasm, not once per details type.
-pub(crate) fn core_error(source: &str, kind: &str, message: &str, details: &impl Serialize) -> JsValue {
-    error_with_details(source, kind, message, &json_text(details))
+pub(crate) fn core_error(source: &str, kind: &str, message: &str, details: &dyn ToJson) -> JsValue {
+    error_with_details(source, kind, message, &out::text(details))
 }
 
 fn error_with_details(source: &str, kind: &str, message: &str, details: &str) -> JsValue {
-    let e = js_sys::Error::new(message);
-    e.set_name("SpOutreachError");
-    let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&e, &JsValue::from_str(k), &v);
-    };
-    set("kind", JsValue::from_str(kind));
-    set("source", JsValue::from_str(source));
-    set("details", js_sys::JSON::parse(details).unwrap_or(JsValue::NULL));
-    e.into()
+    let e = js::error(message);
+    js::set(&e, "name", &JsValue::from_str("SpOutreachError"));
+    js::set(&e, "kind", &JsValue::from_str(kind));
+    js::set(&e, "source", &JsValue::from_str(source));
+    js::set(&e, "details", &js::json_parse(details).unwrap_or(JsValue::NULL));
+    e
 }
 
 pub(crate) fn flow_error(e: &FlowError) -> JsValue {
@@ -134,16 +132,16 @@ fn hal_error(e: &HalError) -> JsValue {
     core_error("api", "malformedResponse", &e.to_string(), e)
 }
 
-/// JSON text of a value; "null" in the impossible case that it cannot be written.
-fn json_text(v: &impl Serialize) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+/// Values cross the boundary as JSON text: written by crate::out on this side, read by the
+/// engine's native `JSON.parse` on the other (and `JSON.stringify` + serde_json the other way).
+/// Measured against serde-wasm-bindgen (which walks JS objects property by property through
+/// imports): about 3× faster per call and ~40 KB less wasm.
+pub(crate) fn to_js(v: &dyn ToJson) -> Result<JsValue, JsValue> {
+    json_to_js(&out::text(v))
 }
 
-/// Values cross the boundary as JSON text: serde_json on this side, the engine's native
-/// `JSON.parse`/`JSON.stringify` on the other. Measured against serde-wasm-bindgen (which walks JS
-/// objects property by property through imports): about 3× faster per call and ~40 KB less wasm.
-pub(crate) fn to_js(v: &impl Serialize) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&json_text(v))
+pub(crate) fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
+    js::json_parse(text)
 }
 
 /// An argument of the wrong type or size: the product's typed error, never a glue TypeError.
@@ -161,7 +159,7 @@ fn capped(v: &JsValue, what: &str, max: usize) -> Result<String, JsValue> {
     if s.length() as usize > max {
         return Err(too_large(what, max));
     }
-    Ok(String::from(s))
+    Ok(v.as_string().unwrap_or_default())
 }
 
 /// A string argument (ids, kinds, states: capped at MAX_JSON_UNITS).
@@ -199,10 +197,12 @@ fn malformed(what: &'static str, why: &str) -> JsValue {
 /// cycle or a BigInt, which JSON cannot write, is malformed.
 #[inline(never)]
 fn js_json(v: &JsValue, what: &'static str) -> Result<Value, JsValue> {
-    let text = match js_sys::JSON::stringify(v) {
-        Ok(t) if !t.is_string() => "null".into(),
-        Ok(t) if t.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
-        Ok(t) => String::from(t),
+    let text = match js::json_stringify(v) {
+        Ok(t) => match t.dyn_ref::<JsString>() {
+            None => "null".into(),
+            Some(s) if s.length() as usize > MAX_JSON_UNITS => return Err(too_large(what, MAX_JSON_UNITS)),
+            Some(_) => t.as_string().unwrap_or_default(),
+        },
         Err(_) => return Err(malformed(what, "it cannot be written as JSON")),
     };
     serde_json::from_str(&text).map_err(|e| malformed(what, &crate::json::not_json(&e)))
@@ -214,11 +214,11 @@ fn any(v: Value) -> Result<Value, String> {
 
 /// The bytes of a Uint8Array of at most `max` bytes, measured before they are copied.
 fn bytes(v: &JsValue, what: &str, max: usize) -> Result<Vec<u8>, JsValue> {
-    let Some(a) = v.dyn_ref::<Uint8Array>() else { return Err(bad_argument(what, "must be a Uint8Array")) };
-    if a.length() as usize > max {
+    let Some(a) = js::as_bytes(v) else { return Err(bad_argument(what, "must be a Uint8Array")) };
+    if a.byte_length() as usize > max {
         return Err(too_large(what, max));
     }
-    Ok(a.to_vec())
+    Ok(js::to_vec(a))
 }
 
 /// `[{ fileName, contentType, bytes }]`: counted, and each measured, before any is read; the
@@ -228,13 +228,17 @@ pub(crate) fn files(v: &JsValue) -> Result<Vec<FileSpec>, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(Vec::new());
     }
-    let Some(list) = v.dyn_ref::<js_sys::Array>() else { return Err(bad_argument("files", "must be an array")) };
-    if list.length() as usize > MAX_FILES {
+    if !js::is_array(v) {
+        return Err(bad_argument("files", "must be an array"));
+    }
+    let count = js::get(v, "length").as_f64().unwrap_or_default() as usize;
+    if count > MAX_FILES {
         return Err(too_large("files", MAX_FILES));
     }
     let (mut specs, mut total) = (Vec::new(), 0usize);
-    for f in list.iter() {
-        let get = |k: &str| Reflect::get(&f, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    for i in 0..count {
+        let f = js::get(v, itoa::Buffer::new().format(i));
+        let get = |k: &str| js::get(&f, k);
         let b = bytes(&get("bytes"), "a file's bytes", MAX_ATTACHMENT_BYTES - total.min(MAX_ATTACHMENT_BYTES))?;
         total += b.len();
         let info = FileInfo {
@@ -260,15 +264,6 @@ pub fn build_request(
     to_js(&req)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportJs<'a> {
-    #[serde(flatten)]
-    report: &'a request::Report,
-    valid: bool,
-    needs_link_confirmation: bool,
-}
-
 /// Check a message body against the operation's rules, the API's schema (when given) and the text
 /// policy, for live feedback as the seller types.
 #[wasm_bindgen(js_name = checkBody, unchecked_return_type = "Report & { valid: boolean; needsLinkConfirmation: boolean }")]
@@ -284,7 +279,11 @@ pub fn check_body(
     if let Some(e) = report.limit_error() {
         return Err(build_error(&e));
     }
-    to_js(&ReportJs { valid: report.is_valid(), needs_link_confirmation: report.needs_link_confirmation(), report: &report })
+    let mut o = Out::default();
+    o.obj();
+    report.fields(&mut o);
+    o.key("valid").bool(report.is_valid()).key("needsLinkConfirmation").bool(report.needs_link_confirmation()).end();
+    json_to_js(o.as_str())
 }
 
 /// Text-policy findings for a message text, with UTF-16 spans.
@@ -322,13 +321,13 @@ pub fn parse_response(
 /// The operation catalogue.
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> Result<JsValue, JsValue> {
-    to_js(&OPERATIONS)
+    to_js(&OPERATIONS.as_slice())
 }
 
 /// The 23 marketplaces and their regions.
 #[wasm_bindgen(unchecked_return_type = "MarketplaceInfo[]")]
 pub fn marketplaces() -> Result<JsValue, JsValue> {
-    to_js(&MARKETPLACES)
+    to_js(&MARKETPLACES.as_slice())
 }
 
 /// Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5. At most 10 MB, the most an

@@ -58,8 +58,9 @@ pub fn client(config: JsValue) -> Client {
     Client::new(config.unchecked_into()).map_err(|e| format!("{e:?}")).expect("client")
 }
 
-async fn wait(p: Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(p).await
+/// The client's methods return their promise as a plain `JsValue` (the core does not link js-sys).
+async fn wait(p: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::from(p)).await
 }
 
 fn assert_core_error(e: &JsValue, kind: &str) {
