@@ -84,7 +84,7 @@ test('Firefox: a message with text; a policy-breaking text is blocked and sends 
   await ff.type(text, 'Sorry, your parcel was delayed by the carrier; it is now on its way.');
   await ff.until(() => ff.run('return !arguments[0].disabled;', ff.arg(send)));
   await ff.click(send);
-  await ff.until(async () => /Sent \(unexpectedProblem\)/.test(await ff.text(await ff.findInShadow(dialog, '.status'))));
+  await ff.until(async () => /Sent \(Unexpected problem\)/.test(await ff.text(await ff.findInShadow(dialog, '.status'))));
   const state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   assert.deepEqual(state.sent.filter((m) => m.kind === 'unexpectedProblem').map((m) => m.body.text), ['Sorry, your parcel was delayed by the carrier; it is now on its way.']);
 });
