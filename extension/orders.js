@@ -65,7 +65,7 @@ function publicError(e) {
 }
 
 /**
- * @param {{ store: { get: (key: string) => Promise<any>, set: (values: Record<string, unknown>) => Promise<void> }, clientFor: (region: Region) => Promise<Reader>, core: Core, now?: () => number }} deps
+ * @param {{ store: { get: (key: string) => Promise<any>, set: (values: Record<string, unknown>) => Promise<void>, onRemoved?: (key: string, listener: () => void) => void }, clientFor: (region: Region) => Promise<Reader>, core: Core, now?: () => number }} deps
  */
 export function orderBook({ store, clientFor, core, now = Date.now }) {
   /** @type {Map<string, Entry>} */
@@ -84,6 +84,12 @@ export function orderBook({ store, clientFor, core, now = Date.now }) {
   const load = () => (loaded ??= store.get(KEY).then((/** @type {any} */ v) => {
     if (v && typeof v === 'object') entries = new Map(Object.entries(v).filter(([id]) => ORDER_ID.test(id)));
   }));
+  // The seller cleared the extension's data: forget what Amazon said here too.
+  store.onRemoved?.(KEY, () => {
+    entries = new Map();
+    errors.clear();
+    down.clear();
+  });
 
   /** One write at a time, each with the latest entries, at most MAX_KEPT of them. */
   function save() {
