@@ -9,8 +9,11 @@ import { gzipSync } from 'node:zlib';
 // 99.8 KB (102,197 bytes) before main was merged. The policy was allowed 125 KB and main, with it,
 // is 143.0 KB (146,458 bytes); with this branch merged, 142.7 KB (146,160 bytes). The limit holds
 // what ships now so nothing grows unnoticed; lower it to 125 (or 100) when the policy's size is
-// settled.
-const LIMIT_KB = 143;
+// settled. The Orders reads and schema links through the client (issue #10: `Client.read`,
+// `Client.getSchema`, the flows' query and schema-link targets, the actions' schema links) add
+// 1.7 KB: 146,160 → 147,866 bytes, measured by building without each part — the two exports
+// 0.6 KB (read 0.4, getSchema 0.2), the rest 1.1 KB.
+const LIMIT_KB = 144.5;
 
 const pkg = new URL('../build/pkg/', import.meta.url).pathname;
 const files = ['sp_outreach_bg.wasm', 'sp_outreach.js'].map((f) => join(pkg, f));

@@ -24,6 +24,9 @@ pub struct Action {
     /// The JSON Schema of the payload, when the response embedded it.
     #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Record<string, unknown> | null"))]
     pub schema: Option<Value>,
+    /// Where the schema can be read (`_embedded.actions[]._links.schema.href`), when Amazon linked
+    /// it without embedding it: `Client.getSchema` reads it from the same SP-API host (issue #10).
+    pub schema_href: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,17 +106,17 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
         if !index.contains_key(&name) {
             index.insert(name.clone(), Value::from(actions.len()));
         }
-        actions.push(Action { operation_id: known(api, &name), name, href: href.to_owned(), title: None, schema: None });
+        actions.push(Action { operation_id: known(api, &name), name, href: href.to_owned(), title: None, schema: None, schema_href: None });
     }
     // `_embedded` may be missing (facts.md); when present it must be well formed. Which embedded
     // entry gives each action its schema; the last entry of a name wins, as it sets the title.
     let mut schema_from: Vec<Option<usize>> = vec![None; actions.len()];
     if let Some(embedded) = root.opt_obj("_embedded")? {
         for (i, e) in embedded.opt_arr("actions")?.iter().flat_map(|l| l.iter()).enumerate() {
-            let self_link = match e.opt_obj("_links")? {
-                Some(l) => l.get("self")?.and_then(|s| s.value().as_object()),
-                None => None,
-            };
+            let links = e.opt_obj("_links")?;
+            let link = |k: &str| links.as_ref().and_then(|l| l.value().get(k)).and_then(Value::as_object);
+            let self_link = link("self");
+            let schema_href = link("schema").and_then(|s| s.get("href")).and_then(Value::as_str).filter(|h| !h.is_empty());
             let name = match (e.opt_str("name")?, self_link) {
                 (Some(n), _) => n.to_owned(),
                 (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
@@ -127,6 +130,7 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
             let Some(at) = index.get(&name).and_then(Value::as_u64).map(|a| a as usize) else { continue };
             if let (Some(action), Some(slot)) = (actions.get_mut(at), schema_from.get_mut(at)) {
                 action.title = e.opt_str("title").ok().flatten().map(str::to_owned);
+                action.schema_href = schema_href.map(str::to_owned);
                 *slot = has_schema.then_some(i);
             }
         }

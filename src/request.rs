@@ -317,6 +317,39 @@ pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<Htt
     Ok(HttpRequest { method: op.method, url, headers, body })
 }
 
+/// The GET of an action's schema link (`_embedded.actions[]._links.schema.href`, facts.md "HAL"),
+/// on the endpoint's own host and nowhere else, with the access token: a path under
+/// `/messaging/v1/orders/` or `/solicitations/v1/orders/` ending in `/schema`, or the same as an
+/// absolute URL of the endpoint. Anything else — another host, `..`, an odd character — is refused
+/// before a token could go to it. Returns the request and the actions read whose rate it shares
+/// (Amazon documents no rate for schema links).
+pub fn build_schema_read(href: &str, endpoint: &Endpoint, access_token: &str) -> Result<(HttpRequest, &'static Operation), BuildError> {
+    let base = endpoint.base()?;
+    let bad =
+        |why: &str| BuildError::InvalidParameter { parameter: "schemaHref", reason: format!("\"{}\" {why}", crate::ids::truncate(href)) };
+    let path = match href.strip_prefix(base.as_str()) {
+        Some(p) if p.starts_with('/') => p,
+        _ if href.starts_with('/') && !href.starts_with("//") => href,
+        _ => return Err(bad("is not a link on the SP-API host")),
+    };
+    let (route, query) = path.split_once('?').unwrap_or((path, ""));
+    let op = match route {
+        _ if route.starts_with("/messaging/v1/orders/") => "getMessagingActionsForOrder",
+        _ if route.starts_with("/solicitations/v1/orders/") => "getSolicitationActionsForOrder",
+        _ => return Err(bad("is not a Messaging or Solicitations schema link")),
+    };
+    let plain = |s: &str, extra: &[u8]| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || extra.contains(&b));
+    // A window scan, not `str::contains`: its two-way substring search costs 2.5 KB of wasm (response.rs).
+    let climbs = route.as_bytes().windows(2).any(|w| w == b".." || w == b"//");
+    let clean = path.len() <= 500 && plain(route, b"/") && plain(query, b"=&,%") && !climbs;
+    if !clean || !route.ends_with("/schema") {
+        return Err(bad("is not a schema link"));
+    }
+    let request =
+        HttpRequest { method: crate::catalogue::Method::Get, url: base + path, headers: common_headers(access_token, false)?, body: None };
+    Ok((request, Operation::find(op)?))
+}
+
 /// The Uploads API request for an attachment of message kind `message`
 /// (uploads_2020-11-01.json createUploadDestinationForResource). The resource path keeps its
 /// slashes literal: percent-encoding them gave 403s (facts.md).

@@ -42,6 +42,11 @@ pub enum Success {
         #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Participation[]"))]
         participations: Vec<Participation>,
     },
+    /// An action's JSON Schema, read from its schema link (`Client.getSchema`).
+    Schema {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Record<string, unknown>"))]
+        schema: Value,
+    },
 }
 
 /// What an error means, stable for the JS shell.
@@ -138,6 +143,9 @@ impl ToJson for Success {
                 }
                 o.end_arr().key("nextToken").opt_str(next_token.as_deref());
             }
+            Success::Schema { schema } => {
+                o.str("schema").key("schema").value(schema);
+            }
             Success::Participations { participations } => {
                 o.str("participations").key("participations").arr();
                 for p in participations {
@@ -194,6 +202,25 @@ pub fn parse_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiEr
     let mut e = error(op, r, errors, kind);
     e.detail = detail;
     Err(e)
+}
+
+/// The answer to a schema link's GET (`request::build_schema_read`): a JSON object, or the error
+/// of the actions read `op` it stands in for.
+#[allow(clippy::result_large_err)]
+pub fn parse_schema_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiError> {
+    if !(200..300).contains(&r.status) {
+        return parse_response(op, r);
+    }
+    match json::parse(&r.body) {
+        Ok(schema @ Value::Object(_)) => Ok(Success::Schema { schema }),
+        other => {
+            let detail = other.err().map_or_else(|| "$: must be an object (a JSON Schema)".to_owned(), |e| e.to_string());
+            let mut e = error(op, r, Vec::new(), ApiErrorKind::MalformedResponse);
+            e.explanation = format!("Amazon's answer could not be read: {detail}.");
+            e.detail = Some(detail);
+            Err(e)
+        }
+    }
 }
 
 fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, ReadError> {

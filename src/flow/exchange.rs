@@ -8,6 +8,7 @@ use crate::error::BuildError;
 use crate::http::HttpRequest;
 use crate::limiter::{Decision, Failure, RetryDecision, MAX_WAIT_MS};
 use crate::lwa;
+use crate::orders::Query;
 use crate::request::{self, Call};
 use crate::response::{self, ApiErrorKind, Success};
 use crate::upload::{self, FileInfo, UploadDestination};
@@ -17,6 +18,10 @@ use crate::upload::{self, FileInfo, UploadDestination};
 pub(crate) enum Target {
     /// A catalogue operation built from a call: the reads and the creates.
     Call(Call),
+    /// A read of the Orders or Sellers API with its own parameters.
+    Query(Query),
+    /// An action's schema link, on the endpoint's own host (`request::build_schema_read`).
+    Schema(String),
     /// The Uploads API's destination for one file of a message of kind `message`.
     Destination { message: &'static Operation, order_id: String, marketplace_id: String, file: FileInfo, md5: String },
     /// The PUT of the bytes of the flow's file `index` to its checked destination.
@@ -29,6 +34,8 @@ impl Target {
     fn build(&self, s: &Session, token: &str) -> Result<HttpRequest, BuildError> {
         match self {
             Target::Call(call) => request::build(call, &s.endpoint, token),
+            Target::Query(q) => q.build(&s.endpoint, token),
+            Target::Schema(href) => request::build_schema_read(href, &s.endpoint, token).map(|(r, _)| r),
             Target::Destination { message, order_id, marketplace_id, file, md5 } => request::build_upload_destination(
                 message.operation_id,
                 order_id,
@@ -94,6 +101,10 @@ impl Exchange {
     pub(crate) fn new(target: Target) -> Exchange {
         let op = match &target {
             Target::Call(c) => Operation::find(&c.operation).ok(),
+            Target::Query(q) => Some(q.op),
+            // The actions read it stands in for, for the rate limiter and the errors; a link that
+            // is refused has none, and its build error ends the read before anything is sent.
+            Target::Schema(href) => Some(schema_op(href)),
             Target::Destination { .. } => Operation::find("createUploadDestinationForResource").ok(),
             Target::Put { .. } | Target::Token => None,
         };
@@ -230,7 +241,11 @@ impl Exchange {
         let (failure, error) = match answer {
             Answer::Response(r) => {
                 s.limiter.observe(op, r.status, response::rate_limit(&r), now);
-                match response::parse_response(op, &r) {
+                let parsed = match self.target {
+                    Target::Schema(_) => response::parse_schema_response(op, &r),
+                    _ => response::parse_response(op, &r),
+                };
+                match parsed {
                     Ok(success) => return Some(Ok(Reply { success: Some(success), request_id: response::request_id(&r) })),
                     Err(e) if e.kind == ApiErrorKind::TokenRejected && !self.refreshed => {
                         // Nothing was done with a rejected token: refresh it once and send again.
@@ -293,6 +308,21 @@ impl Exchange {
         };
         Some(Err(Failed { error, unknown: false }))
     }
+}
+
+/// The actions read whose rate and errors a schema link shares: Solicitations for its links,
+/// Messaging for every other (a link that is neither is refused when it is built).
+fn schema_op(href: &str) -> &'static Operation {
+    // The path without a leading `https://host` (char patterns only: a `&str` pattern brings the
+    // two-way substring search into the wasm, response.rs).
+    let path = match href.strip_prefix('/') {
+        Some(p) => p,
+        None => href.splitn(4, '/').nth(3).unwrap_or(""),
+    };
+    let solicitations = path.starts_with("solicitations/");
+    let id = if solicitations { "getSolicitationActionsForOrder" } else { "getMessagingActionsForOrder" };
+    // Both are in the catalogue (its tests say so): the first entry only if that changed.
+    Operation::find(id).unwrap_or(&crate::catalogue::OPERATIONS[0])
 }
 
 fn transport_reason(how: Transport) -> &'static str {

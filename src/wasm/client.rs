@@ -17,7 +17,7 @@ use crate::http::HttpResponse;
 use crate::ids::Region;
 use crate::lwa::Credentials;
 use crate::out::Out;
-use crate::request::Endpoint;
+use crate::request::{ApiCall, Endpoint};
 
 #[wasm_bindgen(module = "/src/wasm/driver.js")]
 extern "C" {
@@ -199,6 +199,34 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "string")] marketplace_id: JsValue,
     ) -> JsValue {
         let flow = (|| Ok(boxed(Read::attributes(&arg(&order_id, "orderId")?, &arg(&marketplace_id, "marketplaceId")?))))();
+        self.run(flow, &JsValue::NULL, &JsValue::NULL)
+    }
+
+    /// A read of the Orders or Sellers API — `getOrder`, `searchOrders` or
+    /// `getMarketplaceParticipations`, the calls `buildRequest` takes — with the client's token,
+    /// rate limits and retries: an order's marketplace, status and delivery window (issue #10).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Success>")]
+    pub fn read(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetOrderCall | SearchOrdersCall | { operation: \"getMarketplaceParticipations\" }")]
+        call: JsValue,
+    ) -> JsValue {
+        let flow = from_js(call, "the call", ApiCall::from_value).and_then(|c| match c {
+            ApiCall::Query(q) => Ok(boxed(Read::query(q))),
+            ApiCall::Order(c) => Err(build_error(&crate::error::BuildError::UnknownOperation(format!(
+                "{}: not an Orders or Sellers read (getActions and getAttributes read an order's actions)",
+                crate::ids::truncate(&c.operation)
+            )))),
+        });
+        self.run(flow, &JsValue::NULL, &JsValue::NULL)
+    }
+
+    /// An action's JSON Schema from its `schemaHref` (an answer that links the schema without
+    /// embedding it), read from the client's own SP-API host: a link to any other host, or any
+    /// path but a Messaging or Solicitations schema, is refused before a token could go there.
+    #[wasm_bindgen(js_name = getSchema, unchecked_return_type = "Promise<{ type: \"schema\"; schema: Record<string, unknown> }>")]
+    pub fn get_schema(&self, #[wasm_bindgen(unchecked_param_type = "string")] href: JsValue) -> JsValue {
+        let flow = arg(&href, "the schema link").map(|h| boxed(Read::schema(&h)));
         self.run(flow, &JsValue::NULL, &JsValue::NULL)
     }
 

@@ -111,6 +111,10 @@ test('hostile arguments to every export: a typed error or a result, quickly', as
     sendMessageFiles: (a) => client.sendMessage('invoice', '123-1234567-1234567', US, {}, a),
     sendMessageFile: (a) => client.sendMessage('invoice', '123-1234567-1234567', US, {}, [{ fileName: a, contentType: a, bytes: a }]),
     runQueuedReview: (a) => client.runQueuedReview(a, a),
+    read: (a) => client.read(a),
+    readOrder: (a) => client.read({ operation: 'getOrder', orderId: a, includedData: a }),
+    readSearch: (a) => client.read({ operation: 'searchOrders', createdAfter: a, paginationToken: a }),
+    getSchema: (a) => client.getSchema(a),
   };
   const typed = (e) => e instanceof Error && e.name === 'SpOutreachError' && typeof e.kind === 'string' && e.kind.length > 0;
   let count = 0;

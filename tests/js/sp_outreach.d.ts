@@ -126,14 +126,14 @@ export type Method = "GET" | "POST" | "PUT";
 export type HttpRequest = { method: Method, url: string, headers: Array<[string, string]>, body: string | null, };
 export type Violation = { path: string, keyword: string, message: string, };
 export type Report = { violations: Array<Violation>, findings: Finding[], };
-export type Action = { name: string, operationId: string | null, href: string, title: string | null, schema: Record<string, unknown> | null, };
+export type Action = { name: string, operationId: string | null, href: string, title: string | null, schema: Record<string, unknown> | null, schemaHref: string | null, };
 export type Actions = { selfHref: string | null, actions: Array<Action>, };
 export type Rate = { perSecond: number, burst: number, };
 export type BodySpec = { textMax: number | null, attachmentsMin: number | null, coverageDates: boolean, };
 export type OperationInfo = { operationId: string, action: string, api: Api, method: Method, path: string, body: BodySpec | null, rate: Rate, role: string, legacy: boolean, creates: boolean, };
 export type MarketplaceInfo = { id: string, country: string, region: Region, name: string, };
 export type UploadDestination = { uploadDestinationId: string, url: string, headers: Array<[string, string]>, };
-export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination | { "type": "order", order: Order, } | { "type": "orders", orders: Order[], nextToken: string | null, } | { "type": "participations", participations: Participation[], };
+export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination | { "type": "order", order: Order, } | { "type": "orders", orders: Order[], nextToken: string | null, } | { "type": "participations", participations: Participation[], } | { "type": "schema", schema: Record<string, unknown>, };
 export type RetryInfo = { operation: string, attempt: number, waitMs: number, reason: string, };
 export type ReviewResult = { status: "requested" | "notEligible", orderId: string, reason: string | null, requestId: string | null, verified: boolean, explanation: string, };
 export type MessageResult = { status: "sent", kind: string, orderId: string, requestId: string | null, verified: boolean, attachments: { uploadDestinationId: string; fileName: string }[], };
@@ -160,7 +160,19 @@ export class Client {
      * The buyer's language (GetAttributes): write messages in it.
      */
     getAttributes(order_id: string, marketplace_id: string): Promise<{ type: "attributes"; locale: string | null }>;
+    /**
+     * An action's JSON Schema from its `schemaHref` (an answer that links the schema without
+     * embedding it), read from the client's own SP-API host: a link to any other host, or any
+     * path but a Messaging or Solicitations schema, is refused before a token could go there.
+     */
+    getSchema(href: string): Promise<{ type: "schema"; schema: Record<string, unknown> }>;
     constructor(config: ClientConfig);
+    /**
+     * A read of the Orders or Sellers API — `getOrder`, `searchOrders` or
+     * `getMarketplaceParticipations`, the calls `buildRequest` takes — with the client's token,
+     * rate limits and retries: an order's marketplace, status and delivery window (issue #10).
+     */
+    read(call: GetOrderCall | SearchOrdersCall | { operation: "getMarketplaceParticipations" }): Promise<Success>;
     /**
      * Request a product review and seller feedback, exactly once: checks the actions first, and
      * settles an unknown outcome by reading them again, never by resending blindly. With
