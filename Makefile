@@ -102,17 +102,26 @@ test-clients:
 	  LWA_APP_ID=amzn1.application-oa2-client.pythonspapi000000000000000000 LWA_CLIENT_SECRET=python-sp-api-secret \
 	  SP_API_REFRESH_TOKEN='Atzr|python-sp-api-na' $(SPAPI_VENV)/bin/python $(CLIENTS)/python_sp_api.py
 
-## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, the
-## text policy's recall and false positives on the held-out corpus and its time per keystroke, and
-## the requests per second sp-sandbox sustains on loopback.
+## bench: one performance table (bench/summary.mjs, last) with issue #16's goals beside this run's
+## figures — size, cold wake in Chromium, keystroke and the worst input under the caps, a fresh
+## schema beside ajv, the queue's storage cost per order at 100 / 1,000 / 10,000 orders, the bulk
+## rate and its 429s with the worker stopped — after each part's own tables; and, as information,
+## time per call natively and in wasm beside plain JS (its ratio goal is retired), the text
+## policy's recall and false positives, and the requests per second sp-sandbox sustains. Timings
+## follow the machine's load (each part notes the load average); a part that fails is reported and
+## the table still printed.
+BENCH_PARTS := bench/policy.mjs bench/schema.mjs bench/scale.mjs bench/wake.mjs bench/bulk.mjs
 bench: build
+	rm -rf target/bench
 	cargo run --quiet --release --example bench
 	node bench/bench.mjs
 	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl
-	node bench/policy.mjs
 	cargo run --quiet --release -p sp-sandbox --example load
 	cargo build --quiet -p sp-sandbox
-	node bench/bulk.mjs
+	failed=""
+	for part in $(BENCH_PARTS); do node $$part || failed="$$failed $$part"; done
+	node bench/summary.mjs
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 ## demo: builds, then a scripted tour in Node: a request for each operation, a validation report,
 ## the wasm client's flows against sp-sandbox on the demo scenario, then Chromium with the extension on

@@ -1,11 +1,16 @@
 // `make bench`, wasm half: the shipped package's size, and time per call in wasm under Node beside
 // the same work done the usual JS way in the same process (ajv-compiled schema, JSON.parse, URL
-// building, regular expressions for the text checks). Prints tables; asserts nothing.
+// building, regular expressions for the text checks). Prints tables; asserts nothing. The per-call
+// ratio is information only: issue #2's goal of at most 1.0× the JS way was retired by issue #16
+// (the JS way's whole job is engine built-ins that the wasm call pays too at its JSON boundary,
+// and nobody waits on 30–160 µs beside a network call); the goals are now where a seller feels
+// them (bench/wake.mjs, policy.mjs, schema.mjs, scale.mjs, bulk.mjs).
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import Ajv from 'ajv-draft-04';
 import { initSync, buildRequest, parseActions } from '../build/pkg/sp_outreach.js';
 import { ORDER, US, TEXT, SCHEMA, ACTIONS } from './fixtures.mjs';
+import { record } from './results.mjs';
 
 const pkg = new URL('../build/pkg/', import.meta.url);
 const wasmBytes = readFileSync(new URL('sp_outreach_bg.wasm', pkg));
@@ -22,7 +27,9 @@ console.log('|--------------------|--------|---------|');
 console.log(`| sp_outreach_bg.wasm | ${kb(wasmBytes.length).padStart(6)} | ${kb(gz(wasmBytes)).padStart(7)} |`);
 console.log(`| sp_outreach.js     | ${kb(glue.length).padStart(6)} | ${kb(gz(glue)).padStart(7)} |`);
 console.log(`| driver.js          | ${kb(driver.length).padStart(6)} | ${kb(gz(driver)).padStart(7)} |`);
-console.log(`| total              | ${kb(wasmBytes.length + glue.length + driver.length).padStart(6)} | ${kb(gz(wasmBytes) + gz(glue) + gz(driver)).padStart(7)} |  goal: ≤ 100 KB gzip (scripts/size-gate.mjs)`);
+const total = gz(wasmBytes) + gz(glue) + gz(driver);
+console.log(`| total              | ${kb(wasmBytes.length + glue.length + driver.length).padStart(6)} | ${kb(total).padStart(7)} |  goal: ≤ 100 KB gzip (scripts/size-gate.mjs holds the limit)`);
+record('size', [{ what: 'Size of the shipped core: wasm + glue + driver, gzip -9', figure: `${kb(total)} KB`, goal: '≤ 100 KB', met: total / 1024 <= 100 }]);
 console.log();
 
 // Best of seven rounds: a shared machine's slow moments show up as slow rounds, not as a slow core.
@@ -72,7 +79,7 @@ console.log('|-----------------------------------|---------|-------|-----------|
 for (const [name, w, j] of rows) {
   console.log(`| ${name.padEnd(33)} | ${w.toFixed(2).padStart(7)} | ${j.toFixed(2).padStart(5)} | ${(w / j).toFixed(2).padStart(8)}× |`);
 }
-console.log('goals: each wasm call under 20 µs, and at most 1.0× the JS way');
+console.log('information only: the ratio goal of issue #2 (≤ 1.0× the JS way) was retired by issue #16 (see README "Size and speed")');
 console.log();
 
 // What a wasm call cannot avoid: its values cross the boundary as JSON text (JSON.stringify in,

