@@ -441,7 +441,8 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
         return None;
     }
     let lead = toks[if plus || paren { i + 1 } else { i }];
-    let national = groups.len() >= 2 && leading_zero(&lead) && groups[0] <= 5;
+    // A national number in groups ("030 1234567"), or written in one piece ("07700900789").
+    let national = leading_zero(c, &lead) && (groups.len() >= 2 && groups[0] <= 5 || groups.len() == 1 && (10..=11).contains(&groups[0]));
     let plain_seps = seps.iter().all(|&s| matches!(s, ' ' | '-' | '.'));
     // Numbers without a trunk prefix: US/CA 3-3-4, Spanish and Italian 3-3-3, 3-2-2-2.
     let mobile = plain_seps && (groups == [3, 3, 4] || (matches!(groups[..], [3, 3, 3] | [3, 2, 2, 2]) && lead.num / 100 >= 6));
@@ -454,7 +455,6 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
 }
 
 /// A national number starts with 0 (the trunk prefix): "030 1234567", "06 12 34 56 78".
-fn leading_zero(t: &Tok) -> bool {
-    // A number written with a leading zero has a value shorter than its digits.
-    t.digits > 1 && t.num < 10u32.saturating_pow(t.digits - 1)
+fn leading_zero(c: &[char], t: &Tok) -> bool {
+    t.digits > 1 && c.get(t.a as usize) == Some(&'0')
 }
