@@ -143,6 +143,8 @@ pub const CUSTOMER: Flags = 1 << 54;
 pub const USOBJ: Flags = 1 << 55;
 /// One, two, three as words: "one star", "ein Stern", "une étoile", "due stelle".
 pub const LOW: Flags = 1 << 56;
+/// Raising: bump, raise, increase, erhöhen, augmenter, 増やし — a rating raised is changed.
+pub const RAISE: Flags = 1 << 59;
 /// Definite articles: "the valuation" is the seller's, "your review" the buyer's.
 pub const DEF: Flags = 1 << 57;
 /// Review nouns that also mean an assessment: Bewertung, évaluation, valoración, valutazione, 評価.
@@ -216,7 +218,7 @@ pub const LISTS: &[(Flags, &str)] = &[
     (AFTER, "recibir|recibe|obtener|obtendra|obtenga|una vez|tan pronto|tras|despues|cada"),
     (AFTER, "ricevera|ricevere|riceve|ottenere|otterrai|ottenga|una volta|non appena|dopo|ogni"),
     (AFTER, "投稿後|後に|後|いただければ|頂ければ|したら|すると|方に|の方へ"),
-    (FOR, "for|fur|pour|por|para|per|に対して|に対し"),
+    (FOR, "with|mit|avec|con|for|fur|pour|por|para|per|に対して|に対し"),
     (OFFER, "send|sending|sent|offer|offering|offered|provide|providing|cover|covering|reimburse|pay|ship|enclose|include|we'll send|we will send|we'll give|we will give|we'll offer|we'll refund|we will refund|give you|send you|offer you|schicken|schenken|anbieten|bieten|ubernehmen|zahlen|zukommen|envoyer|enverrons|envoyons|offrir|offrons|proposons|rembourserons|prendrons en charge|payer|enviar|enviaremos|enviamos|regalar|regalaremos|ofrecer|ofrecemos|pagar|cubriremos|inviare|invieremo|inviamo|regaleremo|offriamo|copriremo|差し上げ|お送り|贈呈|送付|お渡し|we cover|we'll cover|we will cover|cover your|take care of|ubernehmen wir|wir ubernehmen|erstatten wir|schicken wir|senden wir|nous offrons|nous vous offrons|nous remboursons|nous prenons en charge|le devolvemos|le enviamos|le regalamos|cubrimos|le reembolsamos|vi rimborsiamo|le rimborsiamo|vi inviamo|le inviamo|vi regaliamo|いたします|致します|お送りします"),
     // Conditions and satisfaction.
     (COND, "if|only|unless|provided|as long as|whether|in case|wenn|falls|nur|sofern|solange|si|seulement|uniquement|a condition|solo|solamente|unicamente|siempre que|en caso|se|soltanto|purche|nel caso|qualora|もし|なら|場合|たら|れば|方のみ|だけ|のみ|who are|who were|who loved|who liked|customers who|those who|anyone who|wer|diejenigen|ceux qui|celles qui|quienes|los que|aquellos que|chi|coloro che|quelli che|ましたら|したら|でしたら|であれば|なら|お気に召しましたら|満足いただけましたら|ご満足いただけましたら|気に入っていただけましたら|でしたら|場合は|方は"),
@@ -279,9 +281,18 @@ pub const LISTS: &[(Flags, &str)] = &[
     (CUSTOMER, "customer|customers|buyer|buyers|shopper|shoppers|client|clients|kunde|kunden|kundin|kaufer|kauferin|clientes|comprador|compradores|cliente|clienti|acquirente|acquirenti|お客様|お客さま|購入者|ユーザー"),
     (USOBJ, "us|uns|nos|ci|me|mich|mir|moi"),
     (DEF, "i|the|der|die|das|den|dem|le|la|les|l|el|los|las|il|lo|gli"),
-    (ASSESS, "evaluation|evaluations|bewertung|bewertungen|valoracion|valoraciones|valutazione|valutazioni|calificacion|rating|assessment|評価|査定"),
-    (CHANGE, "bump|bump up|increase|erhohen|augmenter|aumentar|aumentare|増やし|上げて|再考|考え直|dar una vuelta|darle una vuelta"),
+    (REVIEW | ASSESS, "evaluation|evaluations|bewertung|bewertungen|valoracion|valoraciones|valutazione|valutazioni|calificacion|rating|評価"),
+    (CHANGE | RAISE, "raise|raised|increase|increased|bump|bump up|bumped|subir|subiria|subirla|subirlo|suba|subala|remonter|remontez|rehausser|alzare|alzi|rialzare|hochsetzen|erhohen|erhoht|augmenter|augmentez|aumentar|aumente|aumentare|aumenti|増やし|上げ|もう少し"),
+    (CHANGE, "adjusted|withdrawn|retracted|reconsidered|corrected|taken down|pulled|zuruckgezogen|uberdacht|uberarbeitet|korrigiert|retiree|retirees|retirada|retirado|ritirata|ritirato|rimossa|rimosso|eliminata|eliminato|cancellata|cancellato|eliminada|eliminado|borrada|borrado|modificada|modificado|modificata|modificato|cambiada|cambiado|cambiata|cambiato|dar una vuelta|darle una vuelta"),
+    (HIGH, "por las nubes|a las nubes|in den himmel|aux nues|alle stelle|sternchenregen|sternregen|pluie d'etoiles|lluvia de estrellas|pioggia di stelle|perfect score|a perfect score|a perfect 10"),
+    (HELP, "deserve|deserves|deserved|worth|verdient|verdienen|merite|meritent|merece|merecen|merita|meritano|値する"),
+    (MODAL, "etre|sein|worden|estar|ser|essere|stato|stata|venire|sido"),
+    (CHANGE, "再考|考え直|上げて"),
     (NOT, "いいえ|neither|nor|weder"),
+    (SAT | POS, "begeisterte"),
+    (HIGH | REVIEW, "bestbewertung"),
+    (LINK | LOW, "einen"),
+    (LEAVE | CONTACT, "escribame"),
     (REVIEW | NOT | FIRST, "レビューではなく|評価ではなく|口コミではなく|レビューより先に"),
     (SAT, "adorez|adorerez|adorent|amuser|amusent|amusez|s'amusent|divertono|diverte|se divierten|disfruten|disfrutan|freuen sich|spass|spass haben"),
     (HELP, "hilf|helft|hilf uns|helft uns|help us|aiutaci|aiutateci|ayudanos|ayudenos|aidez-nous|aide-nous"),
@@ -289,22 +300,22 @@ pub const LISTS: &[(Flags, &str)] = &[
     (CHANGE, "cancellate|eliminate|rimuovete|togliete|modificate|cambiate|aggiornate|borren|eliminen|modifiquen|cambien|supprimez|retirez|entfernt|loscht|andert"),
     (CONTACT, "fill in|fill out|ausfullen|fullen sie|remplissez|remplir|rellene|rellena|rellenar|compili|compilare|compila|ご記入|記入|アンケート|formular|formulaire|formulario|modulo"),
     (REQ, "merci d|merci de bien vouloir|でしょうか|ませんか|いただけますか|頂けますか|可能でしょうか"),
-    (OTHEROBJ, "内容|社内|urgence|urgency|dringlichkeit|urgencia|urgenza|priority|priorite|prioridad|priorita|緊急度|優先度|energy|energie|load|fire|speed"),
+    (OTHEROBJ, "proof|proofs|design|draft|mockup|mock-up|layout|artwork|sketch|entwurf|korrekturabzug|druckvorlage|maquette|epreuve|croquis|maqueta|boceto|diseno|bozza|bozzetto|anteprima|校正|デザイン|デザイン案|ゲラ|内容|社内|urgence|urgency|dringlichkeit|urgencia|urgenza|priority|priorite|prioridad|priorita|緊急度|優先度|energy|energie|load|fire|speed"),
     (IDCUE, "iva|p.iva|partita iva|piva|siret|siren|cif|nif|rfc|ust-idnr|ust|steuernummer|tva|codice fiscale|vat number|tax id"),
-    (LOW, "one|single|ein|eine|einen|einem|un|une|uno|una|two|zwei|deux|dos|due|three|drei|trois|tres|tre|一つ|1つ|２つ|2つ"),
-    (REVIEW, "reviewer|reviewers|rezensent|rezensenten|rezensentin|meinung|erfahrungsbericht|kundenmeinung|parere|pareri|opinione|opinioni|giudizi|commentaires|valoraciones|calificaciones|opiniones|レビュアー|評価欄|投稿レビュー"),
+    (LOW, "one|single|ein|eine|einem|un|une|uno|una|two|zwei|deux|dos|due|three|drei|trois|tres|tre|一つ|1つ|２つ|2つ"),
+    (REVIEW, "write-up|writeup|reviewer|reviewers|rezensent|rezensenten|rezensentin|meinung|erfahrungsbericht|kundenmeinung|parere|pareri|opinione|opinioni|giudizi|commentaires|valoraciones|calificaciones|opiniones|レビュアー|評価欄|投稿レビュー"),
     (RATE, "reviewing|commenter|commentez|commente|kommentieren|kommentiert|comentar|comente|comenta|commentare|commentate|benoten|bewertet|bewertest|rezensiert|votez|voter|votar|vote|opiniez|opiner|esprimere|valutarci|recensirci|recensite|recensisca|valorarnos|calificarnos|puntuarnos|評価して|評価を付け|レビューして|星を付け|星をつけ"),
     (STAR, "stars|sternchen|sternen|estrellita|estrellitas|stellina|stelline|stellette|etoiles|星つ|つぼし"),
-    (HIGH, "funfsterne|funfstern|a pieni voti|pieni voti|massimi voti|voto massimo|voti alti|bestbewertung|top-bewertung|volle punkte|note maximale|la meilleure note|nota maxima|la nota maxima|note la plus haute|punteggio pieno|top-note|大変満足|最高の星"),
-    (POS, "alti|alto|alte|altas|altos|hoch|hohen|wunderbar|fabelhaft|grossartig|merveilleux|merveilleuse|magnifique|fantastique|enorme|fantastico|fantastica|magnifico|magnifica|meravigliosa|meraviglioso|stupendo|stupenda|favolosa|increible|chaud au coeur|top note|glanzende|strahlende|begeisterte|enthusiastic"),
+    (HIGH, "funfsterne|funfstern|a pieni voti|pieni voti|massimi voti|voto massimo|voti alti|top-bewertung|volle punkte|note maximale|la meilleure note|nota maxima|la nota maxima|note la plus haute|punteggio pieno|top-note|大変満足|最高の星"),
+    (POS, "alti|alto|alte|altas|altos|hoch|hohen|wunderbar|fabelhaft|grossartig|merveilleux|merveilleuse|magnifique|fantastique|enorme|fantastico|fantastica|magnifico|magnifica|meravigliosa|meraviglioso|stupendo|stupenda|favolosa|increible|chaud au coeur|top note|glanzende|strahlende|enthusiastic"),
     (SAT, "fans|fun|have fun|gefallt's|楽し|楽しんで|楽しさ|convence|convainc|convaincu|convince|convinced|entusiasma|entusiasmano|conquista|conquis|encanten|encante|begeistern|passt|va bien|loves|love it|loved it"),
     (UNSAT, "nicht passt|nicht gefallt|nicht stimmt|etwas nicht|non va|qualcosa non va|ne va pas|ne convient pas|no le convence|no te convence|no le queda bien|no te queda bien|non ti sta bene|non le sta bene|ne te va pas|ne vous va pas|doesn't fit|does not fit|not right|goes wrong|anything wrong|something wrong|anything about it|合わない|不満|negative experience|negative experiences|esperienze negative|experiencias negativas|experiences negatives|negative erfahrungen|悪いご体験|不快"),
-    (CONTACT, "sprich|sprechen|sprechen sie|reden|kommen sie zu uns|come to us|come back to us|talk to us|tell us|let us|venez nous voir|venez|passi da noi|passa da noi|venga da noi|vieni da noi|hable con nosotros|hablar con nosotros|habla con nosotros|hablenos|dinos|dinoslo|diganos|diganoslo|dimelo|dillo|ditecelo|ce lo dica|ce lo dici|dis-le-nous|dites-le-nous|dites-nous|sag es uns|sagen sie es uns|sag uns|segnalate|segnalare|segnali|segnalarlo|signalez|signaler|avisez|reply|antworten|repondez|responda|rispondi|risponda|write to me|schreiben sie mir|ecrivez-moi|escribame|mi scriva|ご一報|教えて|お聞かせ|当店へ|当店に|弊社へ|弊社に|私どもへ|ご返信"),
+    (CONTACT, "sprich|sprechen|sprechen sie|reden|kommen sie zu uns|come to us|come back to us|talk to us|tell us|let us|venez nous voir|venez|passi da noi|passa da noi|venga da noi|vieni da noi|hable con nosotros|hablar con nosotros|habla con nosotros|hablenos|dinos|dinoslo|diganos|diganoslo|dimelo|dillo|ditecelo|ce lo dica|ce lo dici|dis-le-nous|dites-le-nous|dites-nous|sag es uns|sagen sie es uns|sag uns|segnalate|segnalare|segnali|segnalarlo|signalez|signaler|avisez|reply|antworten|repondez|responda|rispondi|risponda|write to me|schreiben sie mir|ecrivez-moi|mi scriva|ご一報|教えて|お聞かせ|当店へ|当店に|弊社へ|弊社に|私どもへ|ご返信"),
     (FIRST, "vor|zuvor|privately|in private|private|privat|personlich|en prive|en privado|in privato|privatamente|個別に|not to amazon|nicht an amazon|pas sur amazon|no en amazon|non su amazon|ではなく|hold off|wait|warten|attendre|attendez|esperar|espere|aspettare|aspetti|お待ち"),
     (REWARD, "points|loyalty points|bonus points|reward points|loyalty|vip|club|raffle|draw|prize draw|sweepstake|lottery|entered into|donate|donation|donates|token of thanks|small token|a little something|little something|treat|goodies|extended warranty|warranty extension|extra warranty|extra year|venmo|zelle|bizum|satispay|paypay|lineペイ|punkte|treuepunkte|bonuspunkte|verlosung|gewinnspiel|spenden|spende|spenden wir|zusatzgarantie|garantieverlangerung|kleinigkeit|kleines geschenk|dankeschon|points fidelite|fidelite|tirage|tirage au sort|concours|faisons un don|un don|reversons|extension de garantie|garantie prolongee|petit cadeau|petit quelque chose|parrainage|puntos|sorteo|participar en el sorteo|donamos|donativo|donacion|garantia extendida|garantia ampliada|detalle|detallito|regalito|punti|punti fedelta|estrazione|concorso|doniamo|donazione|devolviamo|estensione di garanzia|garanzia estesa|pensierino|omaggio|ポイント|抽選|寄付|保証延長|延長保証|ささやかな|オフ|off|% off|percent off|cashback"),
     (AFTER, "unlock|unlocks|freischalten|schalten|debloquez|debloquer|desbloquea|desbloquear|sblocca|sbloccare|earn|earns|gagnez|gagner|rapporte|ganar|gana|suma|vale|guadagni|accumula|sammeln|sammelt|erhaltet|entitle|counts|enter|participate|nimmt teil|nehmen teil|participez|participe|participan|entran|partecipa|partecipano|につき|ごとに|毎に|たびに"),
-    (EXCH, "in gegenzug|dafur bekommen|en retour de|a cambio de|in cambio di|その代わり|代わりに|見返り|for each|for every|per review|pro bewertung|par avis|por resena|per recensione|1件につき|件につき|件ごとに"),
-    (NONE, "feel like|if you feel like|si gusta|si le gusta|si lo desea|si vous le souhaitez|se vuole|se le va|wenn sie mogen|wenn sie mochten|if you wish|if you like|as you like|a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),
+    (EXCH, "件で|件につき|pour chaque|por cada|para cada|fur jede|fur jeden|fur jedes|per ogni|in gegenzug|dafur bekommen|en retour de|a cambio de|in cambio di|その代わり|代わりに|見返り|for each|for every|per review|pro bewertung|par avis|por resena|per recensione|1件につき|件につき|件ごとに"),
+    (NONE, "feel like|if you feel like|si gusta|si lo desea|si vous le souhaitez|se vuole|se le va|wenn sie mogen|wenn sie mochten|if you wish|a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),
 ];
 
 /// Japanese characters (kana, kanji, CJK marks): the lexicon's entries with them are matched
@@ -374,6 +385,7 @@ pub fn names(f: Flags) -> String {
         (USOBJ, "USOBJ"),
         (LOW, "LOW"),
         (DEF, "DEF"),
+        (RAISE, "RAISE"),
         (ASSESS, "ASSESS"),
     ];
     NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")

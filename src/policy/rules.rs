@@ -62,7 +62,8 @@ pub fn sentences(toks: &[Tok]) -> Vec<Sentence> {
             }
             _ => false,
         };
-        let more_marks = next.is_some_and(|n| !n.space && matches!(n.kind, Kind::Sym('!' | '?' | '.' | '。' | '…')));
+        // "!!", "?!" end once; "(but hopefully 5-star!) review" does not end at all.
+        let more_marks = next.is_some_and(|n| !n.space && matches!(n.kind, Kind::Sym('!' | '?' | '.' | '。' | '…' | ')')));
         if terminal && !more_marks {
             let question = t.kind == Kind::Sym('?') || t.kind == Kind::Sym('？');
             out.push(Sentence { start, end: i + 1, flags, question, quoted });
@@ -200,7 +201,8 @@ impl Ctx<'_> {
         if !t.is(REVIEW | RATE) {
             // A mark or grade is a rating beside a qualifier or stars: "une bonne note sur
             // Amazon", "i voti alti", "la nota máxima" — not "a note for the driver".
-            return t.is(GRADE) && (self.near(s, i, POS | HIGH, 2, 2).is_some() || self.near(s, i, STAR, 3, 3).is_some());
+            let asked = s.flags & (REQ | COND | HELP | AMAZON | VENUE | USOBJ) != 0 || s.question;
+            return t.is(GRADE) && asked && (self.near(s, i, POS | HIGH, 2, 2).is_some() || self.near(s, i, STAR, 3, 3).is_some());
         }
         // A specification: "an IP67 rating", "a 3A rating".
         if let Some(p) = self.prev_word(s, i) {
@@ -287,15 +289,17 @@ impl Ctx<'_> {
         if f & (LEAVE | HELP) != 0 || s.question && f & YOU != 0 {
             return true;
         }
-        // An imperative: the sentence starts with the verb ("Bewerten!", "Tell others…").
-        self.first_word(s).is_some_and(|j| self.t[j].is(RATE | LEAVE | TELL | CONTACT))
+        // An imperative: the sentence starts with the verb ("Bewerten!", "Tell others…"); or a
+        // review exclaimed on its own ("Ravi ? Un avis !").
+        let exclaimed = s.end > s.start && matches!(self.t[s.end - 1].kind, Kind::Sym('!' | '！')) && f & (REVIEW | RATE) != 0;
+        exclaimed || self.first_word(s).is_some_and(|j| self.t[j].is(RATE | LEAVE | TELL | CONTACT))
     }
 
     /// The seller speaking of its own reviews: "our 5-star rating", "unsere positiven
     /// Bewertungen", "we have received many positive reviews" — not "give us 5 stars".
     fn own(&self, s: &Sentence, i: usize) -> bool {
         let ours = self.near(s, i, OUR, 3, 0).is_some() || s.flags & PAST != 0 && s.flags & WE != 0;
-        ours && s.flags & (REQ | COND) == 0
+        ours && s.flags & (REQ | COND | HELP) == 0
     }
 
     /// One to three stars at `j`: "1 star", "one star", "ein Stern", "2 étoiles".
@@ -337,6 +341,11 @@ impl Ctx<'_> {
                     break None;
                 }
                 k -= 1;
+                // An average: "4,8 Sternen", "4.9 stars".
+                if k >= s.start + 2 && self.t[k].kind == Kind::Num && matches!(self.t[k - 1].kind, Kind::Sym(',' | '.')) && high_num(k - 2)
+                {
+                    break Some(k - 2);
+                }
                 if high_num(k) {
                     break Some(k);
                 }
@@ -353,7 +362,9 @@ impl Ctx<'_> {
             let n = if hyphen { i + 2 } else { i + 1 };
             if num < i && n < s.end && (hyphen || singular(&self.t[i])) {
                 let next = &self.t[n];
-                if next.kind == Kind::Word && next.flags & !(FUNC | LINK) == 0 && next.len() >= 3 && !next.is(FUNC) {
+                // (a noun that is not about reviews: "hotel", "energy rating", "cutters")
+                let about_reviews = REVIEW | RATE | GRADE | FUNC | LINK | REQ | HELP | POS | SAT | CUSTOMER | OTHERS | STILL;
+                if next.kind == Kind::Word && next.len() >= 3 && !next.is(about_reviews) {
                     return None;
                 }
             }
@@ -371,10 +382,11 @@ impl Ctx<'_> {
         if t.kind == Kind::Num && t.num > 0 {
             let sep = self.t.get(i + 1)?;
             let den = self.t.get(i + 2)?;
-            let frac = matches!(sep.kind, Kind::Sym('/')) || sep.is(OUTOF);
+            let slash = matches!(sep.kind, Kind::Sym('/'));
+            let frac = slash || sep.is(OUTOF);
             if frac && i + 2 < s.end && den.kind == Kind::Num && den.num == t.num && matches!(den.num, 5 | 10 | 20 | 100) {
                 let counted = self.prev_word(s, i).is_some_and(|p| self.t[p].kind == Kind::Word && self.t[p].flags & !IDCUE == 0);
-                if counted && s.flags & (REVIEW | RATE | LEAVE | STAR | GRADE) == 0 {
+                if counted && !slash && s.flags & (REVIEW | RATE | LEAVE | STAR | GRADE) == 0 {
                     return None;
                 }
                 return Some(vec![i, i + 2]);
@@ -459,7 +471,7 @@ fn positive(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
         }
         // A top rating asked for: "5 stars please", "give us 5/5", "星5をお願いします".
         if let Some(r) = cx.high_rating(s, i) {
-            let context = s.flags & (REVIEW | RATE | LEAVE | REQ | HELP | COND | AMAZON | TELL) != 0;
+            let context = s.flags & (REVIEW | RATE | LEAVE | REQ | HELP | COND | AMAZON | TELL) != 0 || s.question;
             if context && (asks || s.flags & (THANKS | PAST) == 0) && !cx.own(s, i) {
                 out.push(RuleHit { rule: Rule::PositiveReview, tokens: r });
                 return;
@@ -565,6 +577,18 @@ fn gating(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
             return;
         }
     }
+    // Steering away from a bad review: "please don't leave negative feedback", "bitte keine
+    // schlechte Bewertung" — the buyer is asked for any review but a bad one.
+    if s.flags & NOT != 0 && s.flags & NEGQ != 0 && cx.asks(s) {
+        for q in cx.each(s, NEGQ) {
+            let review = cx.near(s, q, REVIEW | STAR, 2, 2);
+            let stop = cx.near(s, q, NOT, 3, 0).filter(|&n| cx.near(s, n, LEAVE | RATE, 0, 2).is_some() || cx.t[n].is(NOT) && n + 1 == q);
+            if let (Some(r), Some(n)) = (review, stop) {
+                out.push(RuleHit { rule: Rule::ReviewGating, tokens: vec![n, q.max(r)] });
+                return;
+            }
+        }
+    }
     // A detour before or instead of the review: "before you write a review", "antes de opinar,
     // hable con nosotros", "tell us first, not Amazon", "non in una recensione",
     // "Amazonへのご投稿の前に", "レビューではなく当店へ".
@@ -616,12 +640,38 @@ fn incentive(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
     let thanks_only = s.flags & THANKS != 0 && s.flags & (REQ | COND | EXCH | AFTER) == 0;
     let reported = s.flags & PAST != 0 && s.flags & (REQ | COND | EXCH) == 0;
     // Same sentence: "leave a review and get a gift card", "a coupon for your review",
-    // "earn 500 points for every review", "Nach Ihrer Bewertung erstatten wir 50 %".
+    // "earn 500 points for every review", "Nach Ihrer Bewertung erstatten wir 50 %" — the review
+    // asked for, or tied to the reward ("for", "after", "with", "your"), not "we read all
+    // reviews and offer free repairs".
     if let Some(reward) = reward {
         if let Some(r) = cx.review_in(s) {
-            if !thanks_only && !reported {
+            let tied = cx.asks(s) || cx.near(s, r, FOR | AFTER | EXCH | YOU | LEAVE | REQ, 4, 4).is_some() || cx.t[r].is(RATE | EXCH);
+            if tied && !thanks_only && !reported {
                 out.push(RuleHit { rule: Rule::ReviewIncentive, tokens: vec![reward.min(r), reward.max(r)] });
                 return;
+            }
+        }
+    }
+    // The review asked for, then something sent to the buyer: "write a review and we'll send you
+    // the DLC key", "laissez un avis et nous vous enverrons…".
+    if s.flags & OFFER != 0 && !thanks_only && !reported && cx.asks(s) {
+        if let Some(r) = cx.review_in(s) {
+            let sent = (r + 1..s.end).find(|&j| cx.t[j].is(OFFER) && !cx.denied(s, j) && cx.near(s, j, YOU, 2, 2).is_some());
+            if let Some(o) = sent {
+                out.push(RuleHit { rule: Rule::ReviewIncentive, tokens: vec![r, o] });
+                return;
+            }
+        }
+    }
+    // An act of the seller's for each review: "for every review, we plant a tree", "pour chaque
+    // avis, nous reversons…" — something given in exchange, whatever it is.
+    if s.flags & EXCH != 0 && !thanks_only && !reported {
+        if let Some(r) = cx.review_in(s) {
+            if let Some(x) = cx.near(s, r, EXCH, 3, 0) {
+                if (r + 1..s.end).any(|j| cx.t[j].is(WE) && !cx.t[j].is(USOBJ | OUR | DEF)) {
+                    out.push(RuleHit { rule: Rule::ReviewIncentive, tokens: vec![x, r] });
+                    return;
+                }
             }
         }
     }
@@ -665,7 +715,7 @@ fn change(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
             tick(10);
             // The seller's own change: "we updated the listing based on your feedback", "las
             // opiniones nos ayudan a mejorar"; and a change refused: "we'd never ask you to change it".
-            if cx.near(s, c, WE, 2, 0).is_some_and(|w| cx.t[w].flags & YOU == 0) && cx.near(s, c, YOU, 2, 0).is_none() {
+            if cx.near(s, c, WE, 2, 0).is_some_and(|w| !cx.t[w].is(YOU | USOBJ | DEF)) && cx.near(s, c, YOU, 2, 0).is_none() {
                 continue;
             }
             if cx.denied(s, c) {
@@ -677,12 +727,12 @@ fn change(cx: &Ctx, s: &Sentence, out: &mut Vec<RuleHit>) {
                     && (cx.review_sense(s, j)
                         || cx.low_stars(j)
                         || cx.t[j].is(HIGH)
-                        || cx.t[j].is(STAR | GRADE) && cx.near(s, j, YOU | OUR, 2, 0).is_some()
+                        || cx.t[j].is(STAR | GRADE) && (cx.near(s, j, YOU | OUR, 2, 0).is_some() || cx.t[c].is(RAISE))
                         || cx.t[j].is(NEGQ) && cx.near(s, j, REVIEW | STAR, 2, 2).is_some())
             };
             // A hint that reviews can be changed at any time looks at the whole sentence.
             let hint = s.flags & ANYTIME != 0;
-            let found = if hint { (s.start..s.end).find(|&j| target(j)) } else { cx.window(s, c, 4, 5).find(|&j| target(j)) };
+            let found = if hint { (s.start..s.end).find(|&j| target(j)) } else { cx.window(s, c, 6, 5).find(|&j| target(j)) };
             if let Some(r) = found {
                 if helped && r < c {
                     continue;

@@ -257,7 +257,7 @@ fn resolve(w: &[char]) -> Flags {
         }
     }
     // Spanish and Italian pronouns written onto the verb: "valórenos", "déjenos", "lasciateci".
-    for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
+    for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "se", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
         let n = suffix.len();
         if w.len() > n + 3 && ascii_eq(&w[w.len() - n..], suffix) {
             let f = lookup(hash(w[..w.len() - n].iter().copied()));
@@ -286,6 +286,17 @@ fn resolve(w: &[char]) -> Flags {
             let f = lookup(hash(stem.iter().copied().chain("ieren".chars())));
             if f != 0 {
                 return f;
+            }
+        }
+        // Italian and Spanish participles: "ritirata" → "ritirare", "eliminado" → "eliminar".
+        for (end, base) in
+            [("ata", "are"), ("ato", "are"), ("ate", "are"), ("ada", "ar"), ("ado", "ar"), ("ita", "ire"), ("ito", "ire"), ("ida", "ir")]
+        {
+            if ascii_eq(&w[w.len() - 3..], end) {
+                let f = lookup(hash(w[..w.len() - 3].iter().copied().chain(base.chars())));
+                if f & (lexicon::CHANGE | lexicon::LEAVE | lexicon::RATE) != 0 {
+                    return f;
+                }
             }
         }
         // The conditional mood asks politely ("nos alegraría", "ci renderebbe felici", "nous
