@@ -5,7 +5,8 @@
 //! `cargo run --release --example policy_corpus -- FILE… [--misses]`: the tables for each file
 //! and, for several files, for all of them together. `--misses` prints every miss and false
 //! positive with its findings: for the tuning halves only (the held-out halves are never read
-//! while rules are written; `make bench` prints their figures, nothing else).
+//! while rules are written; `make bench` prints their figures, nothing else). `--off-target`
+//! prints the caught messages whose findings miss the expected words (tuning halves only too).
 #[path = "../tests/policy_corpus/score.rs"]
 mod score;
 
@@ -13,13 +14,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files: Vec<String> = args.iter().filter(|a| !a.starts_with("--")).cloned().collect();
     let misses = args.iter().any(|a| a == "--misses");
+    let off_target = args.iter().any(|a| a == "--off-target");
     if files.is_empty() {
         // No default file: a mistyped command must not read a held-out half.
         eprintln!("usage: policy_corpus FILE.jsonl… [--misses]");
         std::process::exit(2);
     }
-    if misses && files.iter().any(|f| f.contains("heldout")) {
-        eprintln!("--misses is for the tuning halves only");
+    if (misses || off_target) && files.iter().any(|f| f.contains("heldout")) {
+        eprintln!("--misses and --off-target are for the tuning halves only");
         std::process::exit(2);
     }
     let mut all = Vec::new();
@@ -29,11 +31,11 @@ fn main() {
         let name = file.rsplit('/').take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("/");
         scores.print(&format!("text policy on {name} ({} messages)", items.len()));
         print_notes(&items, &outcomes);
-        if misses {
+        if misses || off_target {
             for (k, o) in &outcomes {
                 let item = &items[*k];
                 let wrong = if item.label == "pass" { o.hit } else { !o.hit };
-                if wrong {
+                if wrong || off_target && o.hit && item.label != "pass" && !o.on_target {
                     println!("--- {} {} {} span={:?}", item.id, item.label, item.category, item.span);
                     println!("{}", item.text);
                     for f in &o.findings {

@@ -44,7 +44,15 @@ pub fn sentences(toks: &[Tok]) -> Vec<Sentence> {
     for (i, t) in toks.iter().enumerate() {
         let line_start = i == 0 || t.nl >= 1;
         let quote_mark = line_start && matches!(t.kind, Kind::Sym('>' | '＞'));
-        if i > start && (t.nl >= 2 || t.nl >= 1 && (quoted || quote_mark)) {
+        // A bullet or a box at the start of a line starts a new sentence.
+        let star = t.kind == Kind::Cjk && t.is(STAR) && t.len() == 1;
+        let bullet = t.nl >= 1
+            && (star
+                || matches!(
+                    t.kind,
+                    Kind::Sym('•' | '-' | '*' | '・' | '→' | '▶' | '►' | '✓' | '✔' | '☐' | '□' | '■' | '◆' | '◇' | '●' | '○')
+                ));
+        if i > start && (t.nl >= 2 || t.nl >= 1 && (quoted || quote_mark || bullet)) {
             out.push(Sentence { start, end: i, flags, question: false, quoted });
             start = i;
             flags = 0;
@@ -133,13 +141,18 @@ impl Ctx<'_> {
     fn negated(&self, s: &Sentence, i: usize) -> bool {
         self.t[i].is(NOT)
             || self.near(s, i, NOT, 3, 0).is_some()
+            || self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.is(NOT) && !n.is(EITHER) && i + 1 < s.end)
             || self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Cjk && n.is(NOT) && i + 1 < s.end)
     }
 
     /// `i` is denied by a "not" earlier in its clause: "we cannot offer discounts nor refunds in
     /// exchange for a review", "nunca le pediríamos que la cambie".
     fn denied(&self, s: &Sentence, i: usize) -> bool {
-        tick(6);
+        tick(12);
+        // Japanese denies at the end: "特典を差し上げることはできません".
+        if self.t[i].kind == Kind::Cjk && (i + 1..s.end).take(6).any(|j| self.t[j].kind == Kind::Cjk && self.t[j].is(NOT)) {
+            return true;
+        }
         for j in (s.start..i).rev().take(6) {
             let t = &self.t[j];
             if matches!(t.kind, Kind::Sym(',' | ';' | ':' | '-' | '(' | ')' | '、')) {
@@ -526,11 +539,20 @@ fn gating(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
     if s.flags & SAT != 0 && (s.flags & COND != 0 || s.question) {
         if let Some(sat) = (s.start..s.end).find(|&j| buyer_sat(j)) {
             let cond = cx.first(s, COND).unwrap_or(sat);
-            let review = cx
-                .review_in(s)
+            let here = cx.review_in(s);
+            let review = here
                 .or_else(|| next.filter(|n| (s.question || s.flags & (REQ | CONTACT) == 0) && cx.asks(n)).and_then(|n| cx.review_in(n)));
             if let Some(r) = review {
-                out.push(RuleHit { rule: Rule::ReviewGating, tokens: vec![cond.min(sat), r.max(sat)] });
+                // The whole construction: with the other branch when it follows ("…; not happy?
+                // write to us first"), in this sentence or the next (after the review's).
+                let at = if here.is_some() { k + 1 } else { k + 2 };
+                let other = cx.sentence(Some(at)).filter(|n| cx.unhappy(n)).map_or(s.end.max(r + 1), |n| {
+                    // "Not happy? | Write to us first": the question and its answer.
+                    let answer = cx.sentence(Some(at + 1)).filter(|a| n.question && a.flags & (CONTACT | FIRST) != 0);
+                    answer.map_or(n.end, |a| a.end)
+                });
+                let last = (r.max(sat)..other).rev().find(|&j| cx.t[j].is(CONTACT | FIRST)).unwrap_or(r.max(sat));
+                out.push(RuleHit { rule: Rule::ReviewGating, tokens: vec![cond.min(sat), last] });
                 return;
             }
         }
