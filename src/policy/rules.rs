@@ -66,7 +66,9 @@ pub fn sentences(toks: &[Tok]) -> Vec<Sentence> {
             Kind::Sym('!' | '?' | '。' | '…' | '！' | '？') => true,
             Kind::Sym('.') => {
                 let abbr = i > 0 && toks[i - 1].is(ABBR) && next.is_some_and(|n| n.kind == Kind::Word && n.nl == 0);
-                next.is_none_or(|n| n.space || n.kind == Kind::Cjk) && !abbr
+                // ". ." is a dotted-out gap between words ("p.l.e.a.s.e. .l.e.a.v.e"), not an end.
+                let dotted = next.is_some_and(|n| n.kind == Kind::Sym('.'));
+                next.is_none_or(|n| n.space || n.kind == Kind::Cjk) && !abbr && !dotted
             }
             _ => false,
         };
@@ -350,7 +352,7 @@ impl Ctx<'_> {
             // The number before ("5 stars", "5-star", "fünf Sterne", "5つ星") or after ("星5", "★5").
             let mut k = i;
             let num = loop {
-                if k == s.start || i - k > 2 {
+                if k == s.start || i - k > 4 {
                     break None;
                 }
                 k -= 1;
@@ -362,7 +364,8 @@ impl Ctx<'_> {
                 if high_num(k) {
                     break Some(k);
                 }
-                if !matches!(self.t[k].kind, Kind::Sym('-' | '/')) && !self.t[k].is(LINK) {
+                let dot = self.t[k].kind == Kind::Sym('.') && !self.t[k].space;
+                if !matches!(self.t[k].kind, Kind::Sym('-' | '/')) && !self.t[k].is(LINK) && !dot {
                     break None;
                 }
             };
