@@ -289,6 +289,8 @@ pub const LISTS: &[(Flags, &str)] = &[
     (MODAL, "etre|sein|worden|estar|ser|essere|stato|stata|venire|sido"),
     (CHANGE, "再考|考え直|上げて"),
     (NOT, "いいえ|neither|nor|weder|n"),
+    // Something already given is reported, not offered: "we refunded the broken cup".
+    (REWARD | PAST, "refunded|reimbursed|credited|zuruckerstattet|gutgeschrieben|reembolsado|reembolsada|rimborsato|rimborsata|返金しました|返金いたしました|返金済み"),
     (SAT | POS, "begeisterte"),
     (HIGH | REVIEW, "bestbewertung"),
     (LINK | LOW, ""),

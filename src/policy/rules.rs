@@ -655,13 +655,14 @@ fn incentive(cx: &Ctx, k: usize, out: &mut Vec<RuleHit>) {
     // anything sent "as a thank-you" ("as a thank-you, we'll send you a second frame") — not
     // one refused ("we cannot offer discounts or refunds for reviews").
     let thank_you_gift = s.flags & EXCH != 0 && cx.each(s, OFFER).any(|j| !cx.denied(s, j));
-    let reward = (s.start..s.end).find(|&j| cx.t[j].is(REWARD) && !cx.negated(s, j) && !cx.denied(s, j)).or_else(|| {
-        if thank_you_gift {
-            cx.first(s, EXCH)
-        } else {
-            None
-        }
-    });
+    let reward =
+        (s.start..s.end).find(|&j| cx.t[j].is(REWARD) && !cx.t[j].is(PAST) && !cx.negated(s, j) && !cx.denied(s, j)).or_else(|| {
+            if thank_you_gift {
+                cx.first(s, EXCH)
+            } else {
+                None
+            }
+        });
     let thanks_only = s.flags & THANKS != 0 && s.flags & (REQ | COND | EXCH | AFTER) == 0;
     let reported = s.flags & PAST != 0 && s.flags & (REQ | COND | EXCH) == 0;
     // Same sentence: "leave a review and get a gift card", "a coupon for your review",
