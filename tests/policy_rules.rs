@@ -683,3 +683,24 @@ fn round_two_rules_by_name() {
         ],
     );
 }
+
+#[test]
+fn round_two_addresses_in_every_written_form() {
+    all_flag(
+        Rule::Email,
+        &[
+            "お問い合わせは info★shop-kyoto.jp まで（★を@に変えてください）。",
+            "Write to anna [at] woolly-toes [dot] co [dot] uk for the invoice.",
+            "Escríbanos a ventas arroba azulejos-sur punto es.",
+            "Scrivici a ordini chiocciola caseificio-sardo punto it.",
+            "メールは shop アットマーク example ドット jp までお願いします。",
+            "Contact: mailto:help@gadget-haus.de",
+            "Reply-To: support@candle-uzes.fr",
+            "Mail me at  j o h n @ m a i l . c o m",
+            "our address is info at tiles-sur dot es",
+            "Email: sales(at)bikeparts(dot)de",
+        ],
+    );
+    // A symbol glued into an address stands for "@" only where the text says so.
+    all_pass(&["★ご注文内容★ マグカップ 2点 @1,200円", "Size M★L fits most."]);
+}
