@@ -10,9 +10,10 @@ GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 
 PKG := build/pkg
 WASM := $(PKG)/sp_outreach_bg.wasm
+WASM_OPT := --flatten --rereloop -Oz --merge-similar-functions -Oz --converge --low-memory-unused --strip-producers --strip-target-features
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 
-.PHONY: setup build package test test-native test-js test-wasm test-e2e test-clients bench demo clean
+.PHONY: setup build package gates test test-native test-js test-wasm test-e2e test-clients bench demo clean
 
 setup:
 	@scripts/setup.sh
@@ -21,8 +22,12 @@ setup:
 ## extension with it into dist/chrome and dist/firefox.
 build: setup
 	wasm-pack --quiet build --target web --release --out-dir $(PKG) --no-pack
-	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
+	@# Flatten and re-reloop before -Oz, merge similar functions, iterate to a fixed point, and
+	@# use that Rust leaves the first 1 KB of memory unused: 1.4 KB gzip less than -Oz alone on
+	@# this core (99,739 → 98,275 bytes, binaryen 132). No custom sections ship.
+	wasm-opt $(WASM_OPT) $(WASM_FEATURES) $(WASM) -o $(WASM).opt && mv $(WASM).opt $(WASM)
 	node scripts/strip-comments.mjs $(PKG)/sp_outreach.js
+	for f in $(PKG)/snippets/*/src/wasm/*.js; do node scripts/strip-comments.mjs $$f; done
 	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
 	node scripts/build-extension.mjs
 
@@ -31,9 +36,18 @@ package: build
 	web-ext build --source-dir dist/firefox --artifacts-dir dist/packages --filename "sp-outreach-firefox-{version}.zip" --overwrite-dest
 	web-ext build --source-dir dist/chrome --artifacts-dir dist/packages --filename "sp-outreach-chrome-{version}.zip" --overwrite-dest
 
-## test: every test. Native Rust, the built package in Node, the .d.ts contract, wasm in Node,
-## Chrome and Firefox (windows and service workers) against the stand-in server.
-test: build test-native test-js test-wasm test-e2e test-clients
+## test: every test. The gates, native Rust, the built package in Node, the .d.ts contract, wasm
+## in Node, Chrome and Firefox (windows and service workers) against the stand-in server.
+test: build gates test-native test-js test-wasm test-e2e test-clients
+
+## gates: the formatter; clippy with -D warnings, natively and for wasm32 (src/wasm/ only builds
+## there), with clippy.toml's size and sans-IO lints; the size of the shipped core
+## (scripts/size-gate.mjs holds the limit).
+gates:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p sp-outreach --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	node scripts/size-gate.mjs
 
 test-native:
 	cargo test --workspace

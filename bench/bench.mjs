@@ -1,7 +1,7 @@
 // `make bench`, wasm half: the shipped package's size, and time per call in wasm under Node beside
 // the same work done the usual JS way in the same process (ajv-compiled schema, JSON.parse, URL
 // building, regular expressions for the text checks). Prints tables; asserts nothing.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import Ajv from 'ajv-draft-04';
 import { initSync, buildRequest, parseActions } from '../build/pkg/sp_outreach.js';
@@ -10,6 +10,8 @@ import { ORDER, US, TEXT, SCHEMA, ACTIONS } from './fixtures.mjs';
 const pkg = new URL('../build/pkg/', import.meta.url);
 const wasmBytes = readFileSync(new URL('sp_outreach_bg.wasm', pkg));
 const glue = readFileSync(new URL('sp_outreach.js', pkg));
+// The flows' driver ships beside the glue (src/wasm/driver.js, imported from snippets/).
+const driver = readFileSync(new URL(`snippets/${readdirSync(new URL('snippets/', pkg))[0]}/src/wasm/driver.js`, pkg));
 initSync({ module: wasmBytes });
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -19,7 +21,8 @@ console.log('| file               | raw KB | gzip KB |');
 console.log('|--------------------|--------|---------|');
 console.log(`| sp_outreach_bg.wasm | ${kb(wasmBytes.length).padStart(6)} | ${kb(gz(wasmBytes)).padStart(7)} |`);
 console.log(`| sp_outreach.js     | ${kb(glue.length).padStart(6)} | ${kb(gz(glue)).padStart(7)} |`);
-console.log(`| total              | ${kb(wasmBytes.length + glue.length).padStart(6)} | ${kb(gz(wasmBytes) + gz(glue)).padStart(7)} |  goal: ≤ 100 KB gzip`);
+console.log(`| driver.js          | ${kb(driver.length).padStart(6)} | ${kb(gz(driver)).padStart(7)} |`);
+console.log(`| total              | ${kb(wasmBytes.length + glue.length + driver.length).padStart(6)} | ${kb(gz(wasmBytes) + gz(glue) + gz(driver)).padStart(7)} |  goal: ≤ 100 KB gzip (scripts/size-gate.mjs)`);
 console.log();
 
 // Best of seven rounds: a shared machine's slow moments show up as slow rounds, not as a slow core.

@@ -1,5 +1,5 @@
 // `make bench`, the bulk part: 200 eligible orders requested from the orders list ("all pages") by
-// the shipped dist/chrome in Chromium, against sp-sandbox --tls at --rate-scale 20 (a ceiling of 20
+// the shipped dist/chrome in Chromium, against sp-sandbox --tls at --rate-scale 10 (a ceiling of 10
 // creates/s): achieved rate ÷ ceiling, 429s received, duplicates, orders lost — clean, with the
 // service worker stopped 3 times mid-run (DevTools protocol), and with 5% injected faults (503s and
 // connections dropped after processing). Prints a table; not a timed test.
@@ -11,7 +11,11 @@ import { launchChromium, enterCredentials } from '../tests/e2e/browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const ORDERS = 200;
-const SCALE = 20;
+// 10× Amazon's rate: a pace the browser's CPU keeps up with on this 2-core machine, so the rate
+// limit is what is measured. At 20× the clean run's ratio went from 0.68 to 0.95 with the machine's
+// load (the browser's service worker, TLS and the stores before each send); at 10× it was 1.02 in
+// each run (issue #16 item 5). BENCH_RATE_SCALE=20 to try another.
+const SCALE = Number(process.env.BENCH_RATE_SCALE) || 10;
 const CREATE = 'createProductReviewAndSellerFeedbackSolicitation';
 const app = { clientId: 'amzn1.application-oa2-client.bench', clientSecret: 'bench-secret', refreshToken: 'Atzr|bench-refresh' };
 const orders = Array.from({ length: ORDERS }, (_, i) => ({
@@ -41,10 +45,15 @@ try {
     const page = await context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3');
     await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
+    // The list renders its rows after the page loads; "all pages" collects what the list shows.
+    await page.locator('#orders-table > tbody > tr').first().waitFor();
     const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
     const bar = page.locator(`[data-sp-outreach="bulk-bar"]:not([data-run="${previous}"])`);
+    // Stopped mid-run: after the run has started (collecting the pages takes seconds, and a worker
+    // stopped while it answers the start loses the answer: the bar then says so and stops polling).
+    if (run.stops) await bar.waitFor();
     for (let i = 0; i < (run.stops ?? 0); i++) {
       await page.waitForTimeout(2000);
       const cdp = await context.newCDPSession(page);

@@ -1,9 +1,23 @@
 // The background: the only place that holds the seller's credentials, loads the wasm core and talks
-// to Amazon. Content scripts and the extension's own pages ask it by message; it checks who is
-// asking and what, and never answers with a secret.
-import init, { Client, checkBody, marketplaces } from './core/sp_outreach.js';
-import { bulkQueue, CONCURRENCY } from './bulk.js';
+// to Amazon. Content scripts and the extension's own pages ask it by message (messages.d.ts has
+// every type: what it takes and answers); it checks who is asking and what, and never answers with
+// a secret. Which marketplace an order is in, and whether it can be sent, is decided here from
+// Amazon's answers (orders.js), never from what a page claims.
+import init, { Client, checkBody, marketplaces, marketplaceForChannel, operations, queueReview, regionForHost, reviewWindow, rules } from './core/sp_outreach.js';
+import { bulkQueue } from './bulk.js';
+import { orderBook } from './orders.js';
+import * as store from './store.js';
 import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
+
+/**
+ * @typedef {import('./messages').MessageType} MessageType
+ * @typedef {import('./messages').Hint} Hint
+ * @typedef {import('./messages').OrderView} OrderView
+ * @typedef {import('./messages').HistoryEntry} HistoryEntry
+ * @typedef {import('./core/sp_outreach.js').Region} Region
+ * @typedef {{ kind: 'page' } | { kind: 'content', region: Region }} Sender
+ * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: Region, sandbox?: boolean, schedule?: import('./messages').Schedule }} StoredSettings
+ */
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
@@ -13,10 +27,8 @@ const AUTH = 'auth';
 
 // Registered synchronously at top level, so a woken service worker hears the message that woke it.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const from = senderKind(sender);
-  if (!from) return false;
-  handle(message, from)
-    .finally(persistLimiters)
+  if (sender.id !== api.runtime.id || typeof sender.url !== 'string') return false;
+  handle(message, sender)
     .then((result) => sendResponse({ ok: true, result }))
     .catch((e) => {
       noteAuth(e);
@@ -25,198 +37,242 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-// Seller Central hosts (seller-central.md "Hosts"): content scripts run only there.
-const SELLER_CENTRAL = /^sellercentral(-europe|-japan)?\.amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.tr|ae|sa|eg|in|sg|com\.au|co\.jp)$/;
-
-/** 'page' for the extension's own pages, 'content' for its content scripts on Seller Central. */
-function senderKind(sender) {
-  if (sender.id !== api.runtime.id || typeof sender.url !== 'string') return null;
-  if (sender.url.startsWith(api.runtime.getURL(''))) return 'page';
+/** The extension's own pages, or its content scripts on a Seller Central host (the core knows the
+ * hosts and their regions): anyone else is not answered. @returns {Promise<Sender>} */
+async function who(/** @type {chrome.runtime.MessageSender} */ sender) {
+  const url = String(sender.url);
+  if (url.startsWith(api.runtime.getURL(''))) return { kind: 'page' };
+  await ready;
   try {
-    const url = new URL(sender.url);
-    if (sender.tab && url.protocol === 'https:' && SELLER_CENTRAL.test(url.hostname)) return 'content';
+    const u = new URL(url);
+    const region = u.protocol === 'https:' && sender.tab ? regionForHost(u.hostname) : null;
+    if (region) return { kind: 'content', region };
   } catch { /* not a URL */ }
-  return null;
+  throw userError('forbidden', 'Not a page of the extension or of Seller Central.');
 }
 
-
-function order(message) {
-  if (typeof message.orderId !== 'string' || !ORDER_ID.test(message.orderId)) throw userError('invalidOrderId', 'That is not an Amazon order id.');
-  if (typeof message.marketplaceId !== 'string' || !MARKETPLACE_ID.test(message.marketplaceId)) throw userError('invalidMarketplace', 'That is not a marketplace id.');
-  return [message.orderId, message.marketplaceId];
-}
-
-function userError(kind, message) {
+function userError(/** @type {string} */ kind, /** @type {string} */ message) {
   return Object.assign(new Error(message), { kind });
 }
 
-/** Only the kind and the seller-facing message cross to pages: details could carry request data. */
-function publicError(e) {
-  return { kind: typeof e?.kind === 'string' ? e.kind : 'internal', message: String(e?.message ?? e) };
+/** Only the kind and the seller-facing message cross to pages: details could carry request data.
+ * @returns {import('./messages').PublicError} */
+function publicError(/** @type {unknown} */ e) {
+  const x = /** @type {any} */ (e);
+  return { kind: typeof x?.kind === 'string' ? x.kind : 'internal', message: String(x?.message ?? e) };
 }
 
-async function handle(message, from) {
-  if (!message || typeof message !== 'object' || typeof message.type !== 'string') throw userError('badMessage', 'Malformed message.');
-  const pageOnly = () => {
-    if (from !== 'page') throw userError('forbidden', `${message.type} is only for the extension's own pages.`);
-  };
-  switch (message.type) {
-    case 'status':
-      return status();
-    case 'getSettings':
-      pageOnly();
-      return publicSettings(await settings());
-    case 'saveSettings':
-      pageOnly();
-      return saveSettings(message.settings);
-    case 'testConnection':
-      pageOnly();
-      return testConnection();
-    case 'reviewStatus':
-      return reviewStatus(...order(message));
-    case 'requestReview':
-      return requestReview(...order(message));
-    case 'reviewHistory':
-      return reviewHistory(message.orderIds);
-    case 'historyAll':
-      pageOnly();
-      return history();
-    case 'bulkStart':
-      return bulk.start(message.orders);
-    case 'bulkControl':
-      if (!['pause', 'resume', 'cancel'].includes(message.action)) throw userError('badMessage', 'Unknown bulk action.');
-      return bulk.control(message.action);
-    case 'bulkStatus':
-      bulk.kick();
-      return bulk.status();
-    case 'messagingOptions':
-      return messagingOptions(...order(message));
-    case 'checkMessage':
-      return checkMessage(message);
-    case 'sendMessage':
-      return sendMessage(message, ...order(message));
-    default:
-      throw userError('badMessage', `Unknown message type ${message.type}.`);
+/** Who may ask what (messages.d.ts `from`). */
+const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'testConnection', 'historyAll', 'orderResolution']);
+const CONTENT_ONLY = new Set(['resolveOrders', 'chooseMarketplace', 'reviewStatus', 'requestReview', 'bulkStart', 'messagingOptions', 'sendMessage']);
+
+async function handle(/** @type {any} */ message, /** @type {chrome.runtime.MessageSender} */ sender) {
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string' || !Object.hasOwn(HANDLERS, message.type)) {
+    throw userError('badMessage', `Unknown message ${typeof message?.type === 'string' ? message.type.slice(0, 40) : ''}.`);
   }
+  const from = await who(sender);
+  if (PAGE_ONLY.has(message.type) && from.kind !== 'page') throw userError('forbidden', `${message.type} is only for the extension's own pages.`);
+  if (CONTENT_ONLY.has(message.type) && from.kind !== 'content') throw userError('forbidden', `${message.type} is only for Seller Central pages.`);
+  await ready;
+  const type = /** @type {MessageType} */ (message.type);
+  return HANDLERS[type](message, from);
 }
 
-/**
- * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: 'na' | 'eu' | 'fe', defaultMarketplace?: string, sandbox?: boolean, schedule?: Record<string, any> }} Settings
- * @returns {Promise<Settings>}
- */
+/** The region of a content script's page (CONTENT_ONLY messages have one). */
+const regionOf = (/** @type {Sender} */ from) => (from.kind === 'content' ? from.region : /** @type {never} */ (null));
+
+/** @type {{ [K in MessageType]: (message: import('./messages').Request<K>, from: Sender) => Promise<import('./messages').Response<K>> }} */
+const HANDLERS = {
+  status: () => status(),
+  getSettings: async () => publicSettings(await settings()),
+  saveSettings: (m) => saveSettings(m.settings),
+  testConnection: () => testConnection(),
+  marketplaces: async () => marketplaces(),
+  resolveOrders: (m, from) => book.resolve(regionOf(from), m.orders),
+  chooseMarketplace: (m, from) => book.choose(regionOf(from), m.orderId, m.marketplaceId),
+  orderResolution: (m) => book.counts(typeof m.host === 'string' ? regionForHost(m.host) : null, m.orders),
+  reviewStatus: (m, from) => reviewStatus(regionOf(from), orderId(m), hints(m)),
+  requestReview: (m, from) => requestReview(regionOf(from), orderId(m), hints(m)),
+  reviewHistory: (m) => reviewHistory(m.orderIds),
+  historyAll: () => history(),
+  bulkStart: (m, from) => bulk.start(m.orders, regionOf(from)),
+  bulkControl: (m) => {
+    if (!['pause', 'resume', 'cancel'].includes(m.action)) throw userError('badMessage', 'Unknown bulk action.');
+    return bulk.control(m.action);
+  },
+  bulkStatus: () => {
+    bulk.kick();
+    return bulk.status();
+  },
+  messagingOptions: (m, from) => messagingOptions(regionOf(from), orderId(m), hints(m)),
+  checkMessage: (m) => checkMessage(m),
+  sendMessage: (m, from) => sendMessage(regionOf(from), orderId(m), hints(m), m),
+};
+
+function orderId(/** @type {{ orderId?: unknown }} */ m) {
+  if (typeof m.orderId !== 'string' || !ORDER_ID.test(m.orderId)) throw userError('invalidOrderId', 'That is not an Amazon order id.');
+  return m.orderId;
+}
+
+/** The page's hints for one order, as the order book checks them. @returns {Hint[]} */
+function hints(/** @type {{ hints?: unknown }} */ m) {
+  return Array.isArray(m.hints) ? m.hints.slice(0, 10) : [];
+}
+
+// --- Settings and clients
+
+/** @returns {Promise<StoredSettings>} */
 async function settings() {
-  return (await api.storage.local.get(SETTINGS))[SETTINGS] ?? {};
+  return (await store.get(SETTINGS)) ?? {};
 }
 
-function publicSettings(s) {
+const regions = () => new Set(marketplaces().map((m) => m.region));
+
+/** @returns {import('./messages').Settings} */
+function publicSettings(/** @type {StoredSettings} */ s) {
   return {
     clientId: s.clientId ?? '', hasClientSecret: !!s.clientSecret, hasRefreshToken: !!s.refreshToken,
-    region: s.region ?? 'na', defaultMarketplace: s.defaultMarketplace ?? 'ATVPDKIKX0DER', sandbox: !!s.sandbox,
-    schedule: s.schedule ?? { day: 0 },
+    region: s.region ?? 'na', sandbox: !!s.sandbox, schedule: s.schedule ?? { day: 0 },
   };
 }
 
-async function saveSettings(input) {
+async function saveSettings(/** @type {import('./messages').SettingsInput} */ input) {
   if (!input || typeof input !== 'object') throw userError('badMessage', 'Malformed settings.');
   const current = await settings();
-  const text = (v, max) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+  const text = (/** @type {unknown} */ v, /** @type {number} */ max) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+  /** @type {StoredSettings} */
   const next = {
     clientId: text(input.clientId, 200),
     // Left blank: keep the stored secret (the options page never receives it back).
     clientSecret: text(input.clientSecret, 500) || current.clientSecret || '',
     refreshToken: text(input.refreshToken, 2000) || current.refreshToken || '',
-    region: ['na', 'eu', 'fe'].includes(input.region) ? input.region : 'na',
-    defaultMarketplace: MARKETPLACE_ID.test(input.defaultMarketplace ?? '') ? input.defaultMarketplace : 'ATVPDKIKX0DER',
+    region: /** @type {Region} */ (regions().has(/** @type {Region} */ (input.region)) ? input.region : 'na'),
     sandbox: input.sandbox === true,
     schedule: cleanSchedule(input.schedule),
   };
-  await api.storage.local.set({ [SETTINGS]: next });
+  await store.set({ [SETTINGS]: next });
   clients.clear();
-  await api.storage.local.remove(AUTH);
+  // The clients' saved states hold tokens of the old credentials (the core would not use them).
+  await store.remove([AUTH, ...[...regions()].map(sessionKey)]);
   return publicSettings(next);
 }
 
-/** `{ day, <marketplaceId>: { enabled } }`: the day within the window to send on, and which
- * marketplaces send scheduled requests by themselves. */
-function cleanSchedule(v) {
+/** @returns {import('./messages').Schedule} */
+function cleanSchedule(/** @type {any} */ v) {
+  /** @type {import('./messages').Schedule} */
   const out = { day: Number.isInteger(v?.day) && v.day >= 0 && v.day <= 24 ? v.day : 0 };
   for (const [k, m] of Object.entries(v ?? {})) if (MARKETPLACE_ID.test(k) && typeof m?.enabled === 'boolean') out[k] = { enabled: m.enabled };
   return out;
 }
 
+/** @type {Map<Region, Promise<Client>>} */
 const clients = new Map();
+const sessionKey = (/** @type {string} */ region) => `session-${region}`;
 
-async function client(marketplaceId) {
+/** The client of a region's SP-API endpoint, with the seller's credentials. */
+async function clientFor(/** @type {Region} */ region) {
   await ready;
   const s = await settings();
-  if (!s.clientId || !s.clientSecret || !s.refreshToken) throw userError('notConfigured', 'Enter your SP-API credentials on the options page first.');
-  const market = marketplaces().find((m) => m.id === marketplaceId);
-  if (!market) throw userError('invalidMarketplace', `Unknown marketplace ${marketplaceId}.`);
-  if (!clients.has(market.region)) {
-    // A woken worker goes on with the buckets its predecessor left: Amazon's did not refill.
-    const key = `limiter-${market.region}`;
-    const saved = (await api.storage.local.get(key))[key];
-    clients.set(market.region, new Client({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: s.refreshToken, region: market.region, sandbox: !!s.sandbox, limiterState: typeof saved === 'string' ? saved : undefined, limiterInFlight: IN_FLIGHT }));
+  const { clientId, clientSecret, refreshToken } = s;
+  if (!clientId || !clientSecret || !refreshToken) throw userError('notConfigured', 'Enter your SP-API credentials on the options page first.');
+  // One client per region, set before any await: two clients would keep two sets of buckets
+  // against Amazon's one (bulk's first sends start together; measured: a 429 per bench run).
+  if (!clients.has(region)) {
+    const key = sessionKey(region);
+    const made = (async () => {
+      // A woken worker goes on with the token and the rate-limit buckets its predecessor saved:
+      // Amazon's buckets did not refill because ours were forgotten (issue #16).
+      const saved = await store.get(key);
+      return new Client({
+        clientId, clientSecret, refreshToken, region, sandbox: !!s.sandbox,
+        state: typeof saved === 'string' ? saved : undefined,
+        saveState: (/** @type {string} */ state) => saveSession(key, state),
+      });
+    })();
+    clients.set(region, made);
+    made.catch(() => { if (clients.get(region) === made) clients.delete(region); });
   }
-  persistLimiters();
-  return clients.get(market.region);
+  return /** @type {Promise<Client>} */ (clients.get(region));
 }
 
-// The limiters' state, saved after every use (one write at a time, the latest state wins).
-let limiterWrite = Promise.resolve();
-let limiterDirty = false;
-function persistLimiters() {
-  if (limiterDirty) return;
-  limiterDirty = true;
-  limiterWrite = limiterWrite.then(() => {
-    limiterDirty = false;
-    return api.storage.local.set(Object.fromEntries([...clients].map(([region, c]) => [`limiter-${region}`, c.limiterState()])));
-  }).catch(() => {});
+// The clients' states, stored before every send (the core hands them over and waits): one write at
+// a time, each with the latest state of every region that changed.
+/** @type {Record<string, string>} */
+const sessions = {};
+let sessionWrite = Promise.resolve();
+/** @type {Promise<void> | null} */
+let nextSessionWrite = null;
+function saveSession(/** @type {string} */ key, /** @type {string} */ state) {
+  sessions[key] = state;
+  if (!nextSessionWrite) {
+    const write = sessionWrite.then(() => {
+      nextSessionWrite = null;
+      return store.set({ ...sessions });
+    });
+    nextSessionWrite = write;
+    sessionWrite = write.catch(() => {});
+  }
+  return nextSessionWrite;
 }
-
-/** Requests that may have been in flight when a worker stopped (the bulk queue's): they reached
- * Amazon after the last save, so a restored bucket counts them as spent. */
-const IN_FLIGHT = CONCURRENCY;
 
 async function testConnection() {
-  const s = await settings();
-  const c = await client(s.defaultMarketplace ?? 'ATVPDKIKX0DER');
+  const region = (await settings()).region ?? 'na';
+  const c = await clientFor(region);
   await c.checkCredentials();
-  // A harmless call: the actions of an order that does not exist. 404/400 means the role is there;
-  // a 403 access denial names what is missing.
+  // A harmless call: the actions of an order that does not exist, in a marketplace of the region.
+  // 404/400 means the role is there; a 403 access denial names what is missing.
+  const market = marketplaces().find((m) => m.region === region)?.id ?? 'ATVPDKIKX0DER';
   try {
-    await c.getActions('solicitations', '000-0000000-0000000', s.defaultMarketplace ?? 'ATVPDKIKX0DER');
+    await c.getActions('solicitations', '000-0000000-0000000', market);
   } catch (e) {
-    if (e.kind === 'accessDenied' || e.kind === 'tokenRejected') throw e;
+    const kind = /** @type {any} */ (e)?.kind;
+    if (kind === 'accessDenied' || kind === 'tokenRejected') throw e;
   }
   await noteAuth(null);
-  return { ok: true };
+  return /** @type {{ ok: true }} */ ({ ok: true });
 }
 
-/** @returns {Promise<Record<string, any>>} */
+// --- Orders: what Amazon says of them
+
+const book = orderBook({ store, clientFor, core: { reviewWindow, marketplaces, marketplaceForChannel } });
+
+/** The order's marketplace as the book decides it, or the seller is asked (nothing is sent). */
+async function decided(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints) {
+  const [view] = await book.resolve(region, [{ orderId: id, hints: pageHints }]);
+  if (!view?.marketplaceId) {
+    const why = view?.apiError ? ` (Amazon's Orders API: ${view.apiError.message})` : '';
+    throw userError('needsMarketplace', `Which marketplace is this order in? Neither Amazon nor the page says${why}: choose it first.`);
+  }
+  return /** @type {OrderView & { marketplaceId: string }} */ (view);
+}
+
+// --- History
+
+/** @returns {Promise<Record<string, HistoryEntry>>} */
 async function history() {
-  return (await api.storage.local.get(HISTORY))[HISTORY] ?? {};
+  return (await store.get(HISTORY)) ?? {};
 }
 
 // History writes read, change and write the whole map: one at a time, or concurrent sends (the bulk
 // queue has several in flight) would overwrite each other's records.
 let historyWrites = Promise.resolve();
 
-/** Changes one order's entry: `entry` is merged in, or, as a function, makes the new entry from the old. */
-function record(orderId, entry) {
+/** Changes one order's entry: `entry` is merged in, or, as a function, makes the new entry from the old.
+ * @param {string} id @param {HistoryEntry | ((old: HistoryEntry) => HistoryEntry)} entry */
+function record(id, entry) {
   const write = historyWrites.then(async () => {
     const h = await history();
-    const old = h[orderId] ?? {};
-    h[orderId] = typeof entry === 'function' ? entry(old) : { ...old, ...entry };
-    await api.storage.local.set({ [HISTORY]: h });
-    return h[orderId];
+    const old = h[id] ?? {};
+    h[id] = typeof entry === 'function' ? entry(old) : { ...old, ...entry };
+    await store.set({ [HISTORY]: h });
+    return h[id];
   });
-  historyWrites = write.catch(() => {});
+  historyWrites = write.then(() => {}, () => {});
   return write;
 }
 
 /** What the history knows of these orders (for the list's badges); nothing is fetched. */
-async function reviewHistory(orderIds) {
+async function reviewHistory(/** @type {unknown} */ orderIds) {
   if (!Array.isArray(orderIds) || orderIds.length > 500 || !orderIds.every((id) => typeof id === 'string' && ORDER_ID.test(id))) {
     throw userError('badMessage', 'Malformed order list.');
   }
@@ -224,73 +280,114 @@ async function reviewHistory(orderIds) {
   return Object.fromEntries(orderIds.filter((id) => h[id]).map((id) => [id, { review: h[id].review, at: h[id].at }]));
 }
 
-async function reviewStatus(orderId, marketplaceId) {
-  const past = (await history())[orderId];
-  if (past?.review === 'requested') return { state: 'requested', at: past.at };
-  const actions = await (await client(marketplaceId)).getActions('solicitations', orderId, marketplaceId);
+// --- Review requests
+
+/** Whether a review can be requested now. An order the Orders API shows as not shipped or canceled
+ * is not offered (nothing is asked of Solicitations); otherwise Amazon's actions say. @returns {Promise<import('./messages').ReviewState>} */
+async function reviewStatus(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints) {
+  const past = (await history())[id];
+  const [order] = await book.resolve(region, [{ orderId: id, hints: pageHints }]);
+  if (past?.review === 'requested') return { state: 'requested', at: past.at, order };
+  if (!order.marketplaceId) return { state: 'needsMarketplace', order };
+  if (order.window?.state === 'notShipped') return { state: 'notOffered', order };
+  const actions = await (await clientFor(region)).getActions('solicitations', id, order.marketplaceId);
   const offered = actions.actions.some((a) => a.name === 'productReviewAndSellerFeedback');
-  return { state: offered ? 'offered' : 'notOffered' };
+  return { state: offered ? 'offered' : 'notOffered', order };
 }
 
-async function requestReview(orderId, marketplaceId) {
-  const past = (await history())[orderId];
+/** @returns {Promise<import('./messages').ReviewState>} */
+async function requestReview(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints) {
+  const past = (await history())[id];
   // The history blocks a second send even if Amazon would accept it.
   if (past?.review === 'requested') return { state: 'requested', at: past.at };
-  // Recorded before sending: if the worker dies mid-request, the next look settles it by reading.
-  await record(orderId, { review: 'sending', marketplaceId, at: new Date().toISOString() });
+  const order = await decided(region, id, pageHints);
+  // A request whose create may have left when the worker stopped goes on from its saved state:
+  // the core verifies it rather than sending it again.
+  const pending = typeof past?.flow === 'string' ? past.flow : null;
+  await record(id, { review: 'sending', marketplaceId: order.marketplaceId, at: new Date().toISOString() });
+  // Stored before the create leaves (the core asks, and waits).
+  const onSave = (/** @type {string} */ flow) => record(id, { flow });
   try {
-    const r = await (await client(marketplaceId)).requestReview(orderId, marketplaceId);
+    const r = await (await clientFor(region)).requestReview(id, order.marketplaceId, { state: pending, onSave });
     await noteAuth(null);
     const state = r.status === 'requested' ? 'requested' : 'notOffered';
-    await record(orderId, { review: state, at: new Date().toISOString(), requestId: r.requestId, explanation: r.explanation });
-    return { state, at: new Date().toISOString(), explanation: r.explanation, verified: r.verified };
+    const at = new Date().toISOString();
+    await record(id, (old) => ({ ...old, flow: undefined, review: state, at, requestId: r.requestId, explanation: r.explanation }));
+    return { state, at, explanation: r.explanation, verified: r.verified, order };
   } catch (e) {
-    await record(orderId, { review: 'failed', error: publicError(e) });
+    // An unknown outcome keeps its state: the next request verifies it first.
+    await record(id, (old) => ({ ...old, flow: /** @type {any} */ (e)?.kind === 'outcomeUnknown' ? old.flow : undefined, review: 'failed', error: publicError(e) }));
     throw e;
   }
 }
 
 // Whether the credentials still work, as the last call to Amazon showed: the popup warns when they
 // stop (seller-central.md: commercial tools' users complain that expiry goes unnoticed).
-const AUTH_FAILURES = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'notConfigured']);
+const AUTH_FAILURES = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'notConfigured', 'credentials']);
 
-async function noteAuth(e) {
-  if (e === null) return api.storage.local.set({ [AUTH]: { ok: true, at: new Date().toISOString() } });
-  if (AUTH_FAILURES.has(e?.kind)) return api.storage.local.set({ [AUTH]: { ok: false, at: new Date().toISOString(), message: String(e.message) } });
+async function noteAuth(/** @type {unknown} */ e) {
+  if (e === null) return store.set({ [AUTH]: { ok: true, at: new Date().toISOString() } });
+  const x = /** @type {any} */ (e);
+  if (AUTH_FAILURES.has(x?.kind)) return store.set({ [AUTH]: { ok: false, at: new Date().toISOString(), message: String(x.message) } });
 }
 
+/** @returns {Promise<import('./messages').Status>} */
 async function status() {
   const s = await settings();
-  const auth = (await api.storage.local.get(AUTH))[AUTH] ?? null;
+  /** @type {import('./messages').Status['auth']} */
+  const auth = (await store.get(AUTH)) ?? null;
   const h = await history();
   const recent = Object.entries(h).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? '')).slice(0, 5)
-    .map(([orderId, e]) => ({ orderId, review: e.review, at: e.at }));
-  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), auth, defaultMarketplace: s.defaultMarketplace ?? null, recent };
+    .map(([id, e]) => ({ orderId: id, review: e.review, at: e.at }));
+  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), auth, recent };
 }
+
+// --- Buyer messages
 
 const KIND = /^[a-zA-Z]{3,40}$/;
 
-/** The message kinds Amazon offers for this order now, each with its payload schema, and the
- * buyer's language (GetAttributes) to write in. */
-async function messagingOptions(orderId, marketplaceId) {
-  const c = await client(marketplaceId);
-  const [actions, attributes] = await Promise.all([c.getActions('messaging', orderId, marketplaceId), c.getAttributes(orderId, marketplaceId)]);
-  const kinds = actions.actions.filter((a) => a.operationId && a.name !== 'attributes').map((a) => ({ name: a.name, title: a.title, schema: a.schema }));
-  return { kinds, locale: attributes.locale };
+/**
+ * The message kinds Amazon offers for this order now, and the buyer's language (GetAttributes) to
+ * write in. Each kind's form comes from the schema Amazon embedded, else from the one its
+ * `_links.schema` points at (read by the core from the same SP-API host), else from the
+ * operation's built-in body rules (issue #10 item 6). @returns {Promise<import('./messages').MessagingOptions>}
+ */
+async function messagingOptions(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints) {
+  const order = await decided(region, id, pageHints);
+  const c = await clientFor(region);
+  const [actions, attributes] = await Promise.all([c.getActions('messaging', id, order.marketplaceId), c.getAttributes(id, order.marketplaceId)]);
+  const ops = operations();
+  const offered = actions.actions.filter((a) => a.operationId && a.name !== 'attributes').slice(0, 20);
+  const kinds = await Promise.all(offered.map(async (a) => {
+    const linked = !a.schema && a.schemaHref ? await c.getSchema(a.schemaHref).then((r) => r.schema, () => null) : null;
+    const schema = a.schema ?? linked;
+    /** @type {import('./messages').MessageKind} */
+    const kind = { name: a.name, schema, schemaSource: a.schema ? 'embedded' : linked ? 'link' : 'builtIn', body: ops.find((o) => o.operationId === a.operationId)?.body ?? null };
+    return kind;
+  }));
+  return { kinds, locale: attributes.locale, order, maxAttachments: rules().maxAttachments };
 }
 
-/** The core's live check of a draft: schema violations and text-policy findings with spans. */
-async function checkMessage({ kind, body, schema }) {
-  if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed draft.');
-  await ready;
-  return checkBody(kind, body, schema ?? undefined);
+/** The core's live check of a draft: schema violations and text-policy findings with spans. Each
+ * file to attach stands in the body as the core's upload placeholder until it is uploaded. */
+async function checkMessage(/** @type {{ kind?: unknown, body?: unknown, schema?: unknown, fileNames?: unknown }} */ m) {
+  if (typeof m.kind !== 'string' || !KIND.test(m.kind) || !m.body || typeof m.body !== 'object') throw userError('badMessage', 'Malformed draft.');
+  const names = Array.isArray(m.fileNames) ? m.fileNames.slice(0, 10).filter((n) => typeof n === 'string') : [];
+  const placeholder = rules().uploadPlaceholderId;
+  const body = names.length ? { ...m.body, attachments: names.map((fileName) => ({ uploadDestinationId: placeholder, fileName: fileName.slice(0, 1000) })) } : m.body;
+  return checkBody(m.kind, body, m.schema ?? undefined);
 }
 
-function decodeFiles(files) {
+/** Base64 characters of one attachment: 10 MB, the most Amazon takes in a message (the core's
+ * caps.rs), measured before anything is decoded. */
+const MAX_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
+
+function decodeFiles(/** @type {unknown} */ files) {
   if (files === undefined) return [];
   if (!Array.isArray(files) || files.length > 5) throw userError('badMessage', 'At most 5 attachments.');
   return files.map((f) => {
     if (typeof f?.fileName !== 'string' || typeof f.contentType !== 'string' || typeof f.base64 !== 'string') throw userError('badMessage', 'Malformed attachment.');
+    if (f.base64.length > MAX_BASE64 || f.fileName.length > 1000 || f.contentType.length > 200) throw userError('tooLarge', 'An attachment is larger than 10 MB, the most Amazon takes in one message.');
     const bin = atob(f.base64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -298,28 +395,52 @@ function decodeFiles(files) {
   });
 }
 
-async function sendMessage(message, orderId, marketplaceId) {
+/** @returns {Promise<import('./messages').SentMessage>} */
+async function sendMessage(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints, /** @type {import('./messages').Request<'sendMessage'>} */ message) {
   const { kind, body, confirmLinks } = message;
   if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
   const files = decodeFiles(message.files);
-  const r = await (await client(marketplaceId)).sendMessage(kind, orderId, marketplaceId, body, files, confirmLinks === true);
-  const sent = { kind, at: new Date().toISOString(), requestId: r.requestId };
-  await record(orderId, (old) => ({ ...old, messages: [...(old.messages ?? []), sent] }));
-  return { status: r.status, kind, requestId: r.requestId };
+  const order = await decided(region, id, pageHints);
+  // A message of this kind whose create may have left when the worker stopped goes on from its
+  // saved state (verified, never sent again on a guess); whatever it ends with, it is not pending
+  // any more: a later Send is the seller's own.
+  const slot = `${kind}`;
+  const pending = (await history())[id]?.pendingMessages?.[slot];
+  const onSave = (/** @type {string} */ flow) => record(id, (old) => ({ ...old, pendingMessages: { ...old.pendingMessages, [slot]: flow } }));
+  try {
+    const c = await clientFor(region);
+    const r = await c.sendMessage(kind, id, order.marketplaceId, body, files, confirmLinks === true, { state: typeof pending === 'string' ? pending : null, onSave });
+    const sent = { kind, at: new Date().toISOString(), requestId: r.requestId };
+    await record(id, (old) => ({ ...old, messages: [...(old.messages ?? []), sent] }));
+    return { status: r.status, kind, requestId: r.requestId };
+  } finally {
+    await record(id, (old) => {
+      const { [slot]: _, ...rest } = old.pendingMessages ?? {};
+      return { ...old, pendingMessages: rest };
+    });
+  }
 }
+
+// --- Bulk
 
 /** Scheduling per marketplace (options page): on by default, on the first eligible day. */
-async function schedule(marketplaceId) {
-  const s = (await settings()).schedule ?? {};
-  const m = s[marketplaceId] ?? {};
-  return { enabled: m.enabled !== false, day: Number.isInteger(s.day) && s.day >= 0 && s.day <= 24 ? s.day : 0 };
+async function schedule(/** @type {string} */ marketplaceId) {
+  const s = (await settings()).schedule ?? { day: 0 };
+  const m = s[marketplaceId];
+  const enabled = typeof m === 'object' ? m.enabled !== false : true;
+  return { enabled, day: Number.isInteger(s.day) && s.day >= 0 && s.day <= 24 ? s.day : 0 };
 }
 
-const bulk = bulkQueue({ api, clientFor: client, history, record, userError, schedule, afterSend: persistLimiters });
+const bulk = bulkQueue({
+  store, ready, clientFor, book, history, record, userError, schedule, queueReview,
+  authFailed: (message) => noteAuth({ kind: 'credentials', message }),
+});
 // A worker that was stopped mid-run picks the queue up again when it starts, and an alarm wakes it
 // while a run is unfinished (no tab needed).
 bulk.kick();
 api.alarms.create('bulk', { periodInMinutes: 1 });
+// The rate limiters' states of versions before the client's state (session-*) held them.
+store.remove(['limiter-na', 'limiter-eu', 'limiter-fe']);
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === 'bulk') bulk.kick();
 });

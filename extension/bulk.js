@@ -1,37 +1,90 @@
-// Bulk review requests: a queue persisted in storage.local, run by the background at the API's
-// rate, exactly once per order. Each order's stage is saved before its create is sent; an order
-// found in 'sending' after the worker died is settled by the core reading the actions again
-// (requestReview checks them first), never by a blind resend. The history blocks a second send.
+// Bulk review requests: a queue persisted in storage, run by the background at the API's rate.
+// Every order a page names is first resolved through Amazon's Orders API (orders.js): its
+// marketplace, whether it shipped or was canceled, and its delivery window come from there, never
+// from the page; an order whose marketplace the page does not show is resolved, not dropped, and
+// one nobody can place is skipped with that reason. Refunds and returns come from the page's classes
+// (the API has no field for them). Then every decision about an order — when it is due, whether its
+// window is open, what a failure means, whether a create that may have left went through — is the
+// core's (src/flow/queue.rs): this file keeps each order's saved state, runs the orders that are
+// due, and shows where they are. The core asks for the state to be stored before a create leaves;
+// an order found mid-run after the worker died goes on from that state, which verifies the create
+// rather than sending it again.
 
-import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
+import { ORDER_ID } from './ids.js';
+
+/**
+ * @typedef {import('./core/sp_outreach.js').Region} Region
+ * @typedef {import('./core/sp_outreach.js').QueuedReviewState} QueuedReviewState
+ * @typedef {import('./messages').Hint} Hint
+ * @typedef {import('./messages').BulkStatus} BulkStatus
+ * @typedef {{ run: string, orderId: string, region: Region | null, marketplaceId: string | null, hints?: Hint[], purchasedAt?: number | null,
+ *   flags?: import('./messages').PageFlags, delivery?: { earliest: number, latest: number } | null,
+ *   stage: string, reason: string | null, at: string, due: string | null, flow: string | null }} Entry
+ * @typedef {{ state: BulkStatus['state'], createdAt: string, startedAt: number, run?: string, orders: Entry[] }} Job
+ */
 
 const KEY = 'bulk';
-/** Requests in flight: eligibility checks and creates draw from separate buckets in the core's
+/** Orders in flight: eligibility checks and creates draw from separate buckets in the core's
  * limiter, so a few orders in flight keep both busy (pipelined). */
 export const CONCURRENCY = 3;
-const DAY = 86400000;
-/** An empty actions list inside the window is re-checked this many times, a day apart
- * (facts.md "Reported quirks": actions sometimes come back empty for an order that becomes eligible). */
-const RECHECKS = 3;
+/** Orders one start may name: every page of the current filter. */
+const MAX_ORDERS = 2000;
 
-export function bulkQueue({ api, clientFor, history, record, userError, schedule, afterSend }) {
+/** The core's stages as the list and the bar show them: checking and verifying are "sending". */
+const shown = (/** @type {string} */ stage) => (stage === 'checking' || stage === 'verifying' ? 'sending' : stage);
+
+/**
+ * @param {{
+ *   store: { get: (key: string) => Promise<any>, set: (values: Record<string, unknown>) => Promise<void>, onRemoved: (key: string, listener: () => void) => void },
+ *   ready: Promise<unknown>,
+ *   clientFor: (region: Region) => Promise<import('./core/sp_outreach.js').Client>,
+ *   book: ReturnType<typeof import('./orders.js').orderBook>,
+ *   history: () => Promise<Record<string, import('./messages').HistoryEntry>>,
+ *   record: (orderId: string, entry: import('./messages').HistoryEntry) => Promise<unknown>,
+ *   userError: (kind: string, message: string) => Error,
+ *   schedule: (marketplaceId: string) => Promise<{ enabled: boolean, day: number }>,
+ *   queueReview: typeof import('./core/sp_outreach.js').queueReview,
+ *   authFailed: (message: string) => unknown,
+ * }} deps
+ */
+export function bulkQueue({ store, ready, clientFor, book, history, record, userError, schedule, queueReview, authFailed }) {
+  /** @type {Job | null} */
   let job = null;
+  /** @type {Promise<void> | null} */
   let loaded = null;
   let writing = Promise.resolve();
+  /** @type {Promise<void> | null} */
   let runner = null;
 
-  const load = () => (loaded ??= api.storage.local.get(KEY).then((v) => { job = v[KEY] ?? null; }));
+  const load = () => (loaded ??= store.get(KEY).then((/** @type {any} */ v) => { job = v ?? null; }));
   // The queue removed from storage (the seller cleared the extension's data): forget it here too.
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && KEY in changes && changes[KEY].newValue === undefined) job = null;
-  });
+  store.onRemoved(KEY, () => { job = null; });
   // Saves are serialized, each writing the whole job as it is then.
-  const save = () => (writing = writing.then(() => api.storage.local.set({ [KEY]: job })));
+  const save = () => (writing = writing.then(() => store.set({ [KEY]: job })));
   const now = () => new Date().toISOString();
 
-  async function start(orders) {
+  /** An order's view from the core's state of it. */
+  function apply(/** @type {Entry} */ o, /** @type {QueuedReviewState} */ st) {
+    Object.assign(o, { flow: st.state, stage: shown(st.stage), reason: st.reason, due: st.due === null ? null : new Date(st.due).toISOString(), at: now() });
+  }
+
+  function skip(/** @type {Entry} */ o, /** @type {string} */ reason) {
+    Object.assign(o, { stage: 'skipped', reason, at: now(), flow: null });
+  }
+
+  /** The core's first state for an order: its window from the API's delivery dates when known,
+   * and the marketplace's scheduling. */
+  async function queued(/** @type {Entry} */ o, /** @type {string} */ marketplaceId, /** @type {Map<string, { enabled: boolean, day: number }>} */ schedules = new Map()) {
+    if (!schedules.has(marketplaceId)) schedules.set(marketplaceId, await schedule(marketplaceId));
+    const s = /** @type {{ enabled: boolean, day: number }} */ (schedules.get(marketplaceId));
+    const d = o.delivery ?? null;
+    return queueReview(o.orderId, marketplaceId, d?.earliest ?? null, d?.latest ?? null, s.enabled ? s.day : null, Date.now());
+  }
+
+  /** @returns {Promise<BulkStatus>} */
+  async function start(/** @type {unknown} */ orders, /** @type {Region} */ region) {
     await load();
-    if (!Array.isArray(orders) || orders.length === 0 || orders.length > 2000) throw userError('badMessage', 'Malformed order list.');
+    if (!Array.isArray(orders) || orders.length === 0 || orders.length > MAX_ORDERS) throw userError('badMessage', 'Malformed order list.');
     const past = await history();
     if (!job || ['done', 'cancelled'].includes(job.state)) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
     if (job.state === 'scheduled') job.state = 'running';
@@ -42,15 +95,23 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     job.startedAt = Date.now();
     const known = new Map(job.orders.map((o) => [o.orderId, o]));
     for (const o of orders) {
-      if (!ORDER_ID.test(o?.orderId ?? '') || !MARKETPLACE_ID.test(o?.marketplaceId ?? '')) continue;
-      if (known.has(o.orderId)) {
-        known.get(o.orderId).run = run;
+      if (typeof o?.orderId !== 'string' || !ORDER_ID.test(o.orderId)) continue;
+      const old = known.get(o.orderId);
+      if (old) {
+        old.run = run;
         continue;
       }
-      // What the page says decides before any call: refunds, returns and cancellations are skipped.
-      const skip = o.refunded ? 'refunded' : o.returned ? 'returned' : o.canceled ? 'canceled' : o.unshipped ? 'notShipped' : ['requested', 'settled'].includes(past[o.orderId]?.review) ? 'alreadyRequested' : null;
-      const entry = { run, orderId: o.orderId, marketplaceId: o.marketplaceId, stage: skip ? 'skipped' : 'queued', reason: skip, at: skip ? now() : null, delivery: validDelivery(o.delivery) };
-      if (!skip) await plan(entry);
+      /** @type {Entry} */
+      const entry = {
+        run, orderId: o.orderId, region, marketplaceId: null, hints: Array.isArray(o.hints) ? o.hints.slice(0, 10) : [],
+        purchasedAt: Number.isFinite(o.purchasedAt) ? o.purchasedAt : null,
+        flags: { refunded: o.refunded === true, returned: o.returned === true, canceled: o.canceled === true, unshipped: o.unshipped === true },
+        stage: 'resolving', reason: null, at: now(), due: null, flow: null,
+      };
+      // What only the page can say decides before any call: the API has no refunds or returns.
+      if (entry.flags?.refunded) skip(entry, 'refunded');
+      else if (entry.flags?.returned) skip(entry, 'returned');
+      else if (['requested', 'settled'].includes(past[o.orderId]?.review ?? '')) skip(entry, 'alreadyRequested');
       job.orders.push(entry);
       known.set(entry.orderId, entry);
     }
@@ -60,54 +121,82 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     return status();
   }
 
-  /** Orders whose window (from the page's delivery dates) has not opened wait for it when the
-   * marketplace's scheduling is on; past the window they are skipped. Without dates, Amazon decides. */
-  async function plan(o) {
-    if (!o.delivery) return;
-    const opens = o.delivery.earliest + 5 * DAY;
-    const closes = o.delivery.latest + 30 * DAY;
-    if (Date.now() > closes) return Object.assign(o, { stage: 'skipped', reason: 'windowClosed', at: now() });
-    if (Date.now() >= opens) return;
-    const s = await schedule(o.marketplaceId);
-    if (!s.enabled) return Object.assign(o, { stage: 'skipped', reason: 'windowNotOpen', at: now() });
-    // The chosen day within the window (0: the first eligible day), never past its last day.
-    const due = Math.min(opens + s.day * DAY, closes - DAY);
-    Object.assign(o, { stage: 'scheduled', reason: 'windowOpens', due: new Date(due).toISOString() });
+  /**
+   * Orders named by a page, resolved through the Orders API, then skipped or queued on what Amazon
+   * says: canceled or not shipped → skipped; otherwise queued with the API's delivery window. When
+   * the API can't say, the page's hints give the marketplace and its classes the status; without
+   * a marketplace the order is skipped, never sent with a guess.
+   */
+  async function resolvePending() {
+    if (!job) return;
+    const pending = job.orders.filter((o) => o.stage === 'resolving');
+    const schedules = new Map();
+    for (const region of new Set(pending.map((o) => o.region))) {
+      const mine = pending.filter((o) => o.region === region);
+      if (!region) {
+        for (const o of mine) skip(o, 'marketplaceUnknown');
+        continue;
+      }
+      const views = await book.resolve(region, mine.map((o) => ({ orderId: o.orderId, hints: o.hints, purchasedAt: o.purchasedAt })));
+      const byId = new Map(views.map((v) => [v.orderId, v]));
+      for (const o of mine) {
+        const v = byId.get(o.orderId);
+        if (!v?.marketplaceId) {
+          skip(o, 'marketplaceUnknown');
+          continue;
+        }
+        o.marketplaceId = v.marketplaceId;
+        const api = v.source === 'api';
+        if (api ? v.status === 'CANCELLED' : o.flags?.canceled) skip(o, 'canceled');
+        else if (api ? v.window?.state === 'notShipped' : o.flags?.unshipped) skip(o, 'notShipped');
+        else {
+          o.delivery = v.deliverBy?.earliest != null && v.deliverBy.latest != null ? { earliest: v.deliverBy.earliest, latest: v.deliverBy.latest } : null;
+          apply(o, await queued(o, v.marketplaceId, schedules));
+        }
+      }
+      await save();
+    }
   }
 
-  async function control(action) {
+  /** @returns {Promise<BulkStatus>} */
+  async function control(/** @type {string} */ action) {
     await load();
     if (!job) return status();
     if (action === 'pause' && job.state === 'running') job.state = 'paused';
-    else if (action === 'resume' && job.state === 'paused') job.state = 'running';
-    else if (action === 'cancel' && ['running', 'paused'].includes(job.state)) {
+    else if (action === 'resume' && job.state === 'paused') {
+      job.state = 'running';
+      // Orders stopped because the credentials did not work go back to the queue.
+      for (const o of job.orders) if (o.stage === 'skipped' && o.reason === 'credentials' && o.marketplaceId) apply(o, await queued(o, o.marketplaceId));
+    } else if (action === 'cancel' && ['running', 'paused'].includes(job.state)) {
       job.state = 'cancelled';
-      for (const o of job.orders) if (o.stage === 'queued') Object.assign(o, { stage: 'skipped', reason: 'cancelled', at: now() });
+      // Only orders with nothing in flight: one that may have been sent still settles.
+      for (const o of job.orders) if (o.stage === 'queued' || o.stage === 'resolving' || (o.stage === 'scheduled' && o.reason !== 'retry')) skip(o, 'cancelled');
     } else throw userError('badMessage', `Cannot ${action} a ${job.state} run.`);
     await save();
     kick();
     return status();
   }
 
+  /** @returns {Promise<BulkStatus>} */
   async function status() {
     await load();
     if (!job) return { state: 'none', total: 0, done: 0, sent: 0, skipped: 0, failed: 0, orders: [] };
+    const j = job;
     // Progress of the latest run's orders; scheduled ones of any run are counted apart.
-    const mine = job.orders.filter((o) => (o.run ?? job.run) === job.run);
-    const count = (stage) => mine.filter((o) => o.stage === stage).length;
+    const mine = j.orders.filter((o) => (o.run ?? j.run) === j.run);
+    const count = (/** @type {string} */ stage) => mine.filter((o) => o.stage === stage).length;
     const total = mine.length;
-    const remaining = count('queued') + count('sending');
-    const scheduled = mine.filter((o) => o.stage === 'scheduled');
-    const next = job.orders.filter((o) => o.stage === 'scheduled').sort((a, b) => a.due.localeCompare(b.due))[0];
-    const done = total - remaining;
+    const remaining = count('queued') + count('sending') + count('resolving');
+    const scheduled = count('scheduled');
+    const next = j.orders.filter((o) => o.stage === 'scheduled' && o.due).sort((a, b) => String(a.due).localeCompare(String(b.due)))[0];
     const sent = count('sent');
     // Time left from this run's own pace.
-    const elapsed = (Date.now() - (job.startedAt ?? Date.now())) / 1000;
+    const elapsed = (Date.now() - (j.startedAt ?? Date.now())) / 1000;
     const pace = sent > 0 && elapsed > 0 ? sent / elapsed : null;
     return {
-      run: job.run ?? job.createdAt, state: job.state, total, done: done - scheduled.length, scheduled: scheduled.length, nextDue: next?.due ?? null, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
-      secondsLeft: pace && job.state === 'running' ? Math.ceil(remaining / pace) : null,
-      orders: job.orders.map(({ orderId, stage, reason, due }) => ({ orderId, stage, reason, due })),
+      run: j.run ?? j.createdAt, state: j.state, total, done: total - remaining - scheduled, scheduled, nextDue: next?.due ?? null, sent, skipped: count('skipped'), failed: count('failed') + count('unknown'),
+      secondsLeft: pace && j.state === 'running' ? Math.ceil(remaining / pace) : null,
+      orders: j.orders.map(({ orderId, stage, reason, due }) => ({ orderId, stage, reason, due })),
     };
   }
 
@@ -117,72 +206,82 @@ export function bulkQueue({ api, clientFor, history, record, userError, schedule
     return runner;
   }
 
+  /** Due now: queued, mid-run when a worker stopped, or scheduled for a time that has come. */
+  const due = (/** @type {Entry} */ o) => !!o.flow && (o.stage === 'queued' || o.stage === 'sending' || (o.stage === 'scheduled' && Date.parse(o.due ?? '') <= Date.now()));
+
   async function run() {
+    await ready;
     await load();
     if (!job || !['running', 'scheduled'].includes(job.state)) return;
-    // Scheduled orders whose day has come join the queue.
-    for (const o of job.orders) if (o.stage === 'scheduled' && Date.parse(o.due) <= Date.now()) Object.assign(o, { stage: 'queued' });
-    if (job.state === 'scheduled' && job.orders.some((o) => o.stage === 'queued')) job.state = 'running';
-    // Orders left 'sending' by a worker that died: settled by reading the actions again.
-    for (const o of job.orders) if (o.stage === 'sending') Object.assign(o, { stage: 'queued', resumed: true });
-    const inFlight = new Set();
-    for (;;) {
-      if (job.state !== 'running') break;
-      const next = job.orders.find((o) => o.stage === 'queued');
-      if (!next) break;
-      next.stage = 'sending';
-      next.at = now();
-      await save(); // the stage is on disk before the create can be sent
-      const p = send(next).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+    if (job.state === 'running') {
+      try {
+        await resolvePending();
+      } catch (e) {
+        // Nothing could be resolved (not configured): the run waits for the seller.
+        job.state = 'paused';
+        await save();
+        return;
+      }
     }
-    await Promise.all(inFlight);
-    if (job.state === 'running' && !job.orders.some((o) => o.stage === 'queued' || o.stage === 'sending')) {
-      job.state = job.orders.some((o) => o.stage === 'scheduled') ? 'scheduled' : 'done';
+    if (job.state === 'scheduled' && job.orders.some(due)) job.state = 'running';
+    const inFlight = new Map();
+    for (;;) {
+      if (/** @type {Job} */ (job).state !== 'running') break;
+      const next = /** @type {Job} */ (job).orders.find((o) => due(o) && !inFlight.has(o.orderId));
+      if (!next) {
+        if (!inFlight.size) break;
+        await Promise.race(inFlight.values());
+        continue;
+      }
+      const p = send(next).finally(() => inFlight.delete(next.orderId));
+      inFlight.set(next.orderId, p);
+      if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight.values());
+    }
+    await Promise.all(inFlight.values());
+    const j = /** @type {Job} */ (job);
+    if (j.state === 'running' && !j.orders.some((o) => ['queued', 'sending', 'resolving'].includes(o.stage))) {
+      j.state = j.orders.some((o) => o.stage === 'scheduled') ? 'scheduled' : 'done';
     }
     await save();
   }
 
-  async function send(o) {
+  async function send(/** @type {Entry} */ o) {
+    const j = /** @type {Job} */ (job);
+    let client;
     try {
-      const r = await (await clientFor(o.marketplaceId)).requestReview(o.orderId, o.marketplaceId);
+      // Queues stored before orders carried their region have the marketplace's.
+      const region = o.region ?? (o.marketplaceId ? book.regionOf(o.marketplaceId) : null);
+      if (!region || !o.flow) throw new Error('not resolved');
+      client = await clientFor(region);
+    } catch (e) {
+      // Not configured: nothing can be sent; the order stays where it is and the run stops.
+      j.state = 'paused';
+      return;
+    }
+    o.stage = 'sending';
+    try {
+      // The core stores its state through this before a create leaves.
+      const st = await client.runQueuedReview(o.flow, async (/** @type {string} */ state) => {
+        o.flow = state;
+        await save();
+      });
+      const marketplaceId = o.marketplaceId;
       // The history first: once an order shows as done, its record is already there.
-      if (r.status === 'requested') {
-        await record(o.orderId, { review: 'requested', at: now(), requestId: r.requestId, marketplaceId: o.marketplaceId });
-        Object.assign(o, { stage: 'sent', reason: r.verified ? 'verified' : null, requestId: r.requestId });
-      } else if (o.resumed) {
-        // It was in flight when the worker stopped and Amazon no longer offers it: either the create
-        // went through then, or the order was never eligible — the queue can't tell which, so it
-        // says so, and the history blocks any later send.
-        await record(o.orderId, { review: 'settled', at: now(), marketplaceId: o.marketplaceId });
-        Object.assign(o, { stage: 'skipped', reason: 'notOfferedAfterRestart' });
-      } else if (inWindow(o) && (o.rechecks ?? 0) < RECHECKS) {
-        // Not offered although the window is open: Amazon sometimes lists no actions for an order
-        // that becomes eligible later. Look again tomorrow before giving up.
-        Object.assign(o, { stage: 'scheduled', reason: 'recheck', rechecks: (o.rechecks ?? 0) + 1, due: new Date(Date.now() + DAY).toISOString() });
-      } else {
-        Object.assign(o, { stage: 'skipped', reason: r.reason ?? 'notOffered' });
+      if (st.stage === 'sent') await record(o.orderId, { review: 'requested', at: now(), requestId: st.requestId, marketplaceId: marketplaceId ?? undefined });
+      if (st.stage === 'unknown') await record(o.orderId, { review: 'unknown', at: now(), explanation: st.explanation ?? undefined, marketplaceId: marketplaceId ?? undefined });
+      apply(o, st);
+      if (st.reason === 'credentials') {
+        // Every other order would fail the same way: the run waits for the seller.
+        j.state = 'paused';
+        authFailed(st.explanation ?? '');
       }
     } catch (e) {
-      // An outcome the core could not settle is never retried automatically.
-      Object.assign(o, { stage: e?.kind === 'outcomeUnknown' ? 'unknown' : 'failed', reason: String(e?.message ?? e) });
+      // A state the core cannot read, or one that could not be stored before a create: the order
+      // is shown as failed with the reason; nothing was sent for it.
+      Object.assign(o, { stage: 'failed', reason: String(/** @type {any} */ (e)?.message ?? e), at: now() });
     }
-    delete o.resumed;
-    o.at = now();
     await save();
-    afterSend?.();
   }
 
   return { start, control, status, kick };
-}
-
-function validDelivery(d) {
-  return d && Number.isFinite(d.earliest) && Number.isFinite(d.latest) && d.earliest <= d.latest ? { earliest: d.earliest, latest: d.latest } : null;
-}
-
-function inWindow(o) {
-  if (!o.delivery) return false;
-  const t = Date.now();
-  return t >= o.delivery.earliest + 5 * DAY && t <= o.delivery.latest + 30 * DAY;
 }

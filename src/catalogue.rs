@@ -5,8 +5,10 @@ use serde_json::Value;
 use std::sync::OnceLock;
 
 use crate::error::BuildError;
+use crate::out::{Out, ToJson};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Api {
     Messaging,
@@ -20,6 +22,7 @@ pub enum Api {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     Get,
@@ -39,6 +42,7 @@ impl Method {
 
 /// A token bucket's refill rate and size, from each operation's "Usage plan" table in the models.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Rate {
     pub per_second: f64,
@@ -67,6 +71,7 @@ const SELLERS_ROLES: &str = "Product Listing (or Selling Partner Insights)";
 /// What a message body may carry. The models give lengths in characters and write the
 /// 5-attachment limit as `maxLength: 5` on arrays (facts.md "Model quirks").
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BodySpec {
     /// Maximum characters of `text` (minimum is always 1), when the kind carries text.
@@ -80,6 +85,8 @@ pub struct BodySpec {
 pub const MAX_ATTACHMENTS: u32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "OperationInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
     /// The model's operationId, e.g. `createConfirmDeliveryDetails`.
@@ -277,6 +284,30 @@ impl Operation {
     pub fn builtin_schema(&self) -> Option<&'static Value> {
         static SCHEMAS: [OnceLock<Option<Value>>; OPERATION_COUNT] = [const { OnceLock::new() }; OPERATION_COUNT];
         SCHEMAS[self.index()].get_or_init(|| self.body.map(|b| b.schema())).as_ref()
+    }
+}
+
+impl Api {
+    pub fn as_str(self) -> &'static str {
+        ["messaging", "solicitations", "uploads", "orders", "sellers"][self as usize]
+    }
+}
+
+impl ToJson for Operation {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("operationId").str(self.operation_id).key("action").str(self.action);
+        o.key("api").str(self.api.as_str()).key("method").str(self.method.as_str()).key("path").str(self.path);
+        match &self.body {
+            Some(b) => {
+                o.key("body").obj().key("textMax").opt_int(b.text_max.map(i64::from));
+                o.key("attachmentsMin").opt_int(b.attachments_min.map(i64::from)).key("coverageDates").bool(b.coverage_dates).end();
+            }
+            None => {
+                o.key("body").null();
+            }
+        }
+        o.key("rate").obj().key("perSecond").num(self.rate.per_second).key("burst").uint(self.rate.burst.into()).end();
+        o.key("role").str(self.role).key("legacy").bool(self.legacy).key("creates").bool(self.creates).end();
     }
 }
 

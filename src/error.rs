@@ -3,6 +3,7 @@
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::out::{Out, ToJson};
 use crate::validate::{Limit, Violation};
 
 impl From<Limit> for BuildError {
@@ -50,6 +51,45 @@ pub enum BuildError {
     SchemaTooComplex(String),
     #[error("the message is too large to check: {0}")]
     BodyTooLarge(String),
+}
+
+/// `{kind, details}`, as the derived `Serialize` writes it (the contract; src/out.rs tests both).
+impl ToJson for BuildError {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("kind").str(self.kind()).key("details");
+        match self {
+            BuildError::InvalidOrderId(s)
+            | BuildError::UnknownMarketplace(s)
+            | BuildError::UnknownOperation(s)
+            | BuildError::InvalidRegion(s)
+            | BuildError::InvalidBaseUrl(s)
+            | BuildError::InvalidAttachment(s)
+            | BuildError::SchemaTooComplex(s)
+            | BuildError::BodyTooLarge(s) => {
+                o.str(s);
+            }
+            BuildError::MissingField(s) => {
+                o.str(s);
+            }
+            BuildError::MarketplaceCount(n) => {
+                o.uint(*n as u64);
+            }
+            BuildError::MarketplaceRegion { marketplace, country, marketplace_region, endpoint_region } => {
+                o.obj().key("marketplace").str(marketplace).key("country").str(country);
+                o.key("marketplaceRegion").str(marketplace_region).key("endpointRegion").str(endpoint_region).end();
+            }
+            BuildError::BodyNotAllowed { operation } => {
+                o.obj().key("operation").str(operation).end();
+            }
+            BuildError::InvalidBody(v) => {
+                o.list(v);
+            }
+            BuildError::InvalidParameter { parameter, reason } => {
+                o.obj().key("parameter").str(parameter).key("reason").str(reason).end();
+            }
+        }
+        o.end();
+    }
 }
 
 fn first_message(v: &[Violation]) -> String {

@@ -6,11 +6,13 @@ use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, OPERATIONS};
 use crate::json::{self, Object, Reader};
+use crate::out::{Out, ToJson};
 
 /// A malformed document: where (JSON path) and what. The one reader's error (crate::json).
 pub type HalError = json::ReadError;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The action name as Amazon sent it, e.g. `confirmDeliveryDetails` — kept even when unknown to us.
@@ -20,14 +22,32 @@ pub struct Action {
     pub href: String,
     pub title: Option<String>,
     /// The JSON Schema of the payload, when the response embedded it.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Record<string, unknown> | null"))]
     pub schema: Option<Value>,
+    /// Where the schema can be read (`_embedded.actions[]._links.schema.href`), when Amazon linked
+    /// it without embedding it: `Client.getSchema` reads it from the same SP-API host (issue #10).
+    pub schema_href: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Actions {
     pub self_href: Option<String>,
     pub actions: Vec<Action>,
+}
+
+impl ToJson for Action {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("name").str(&self.name).key("operationId").opt_str(self.operation_id).key("href").str(&self.href);
+        o.key("title").opt_str(self.title.as_deref()).key("schema").item(&self.schema).end();
+    }
+}
+
+impl ToJson for Actions {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("selfHref").opt_str(self.self_href.as_deref()).key("actions").list(&self.actions).end();
+    }
 }
 
 impl Actions {
@@ -86,17 +106,17 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
         if !index.contains_key(&name) {
             index.insert(name.clone(), Value::from(actions.len()));
         }
-        actions.push(Action { operation_id: known(api, &name), name, href: href.to_owned(), title: None, schema: None });
+        actions.push(Action { operation_id: known(api, &name), name, href: href.to_owned(), title: None, schema: None, schema_href: None });
     }
     // `_embedded` may be missing (facts.md); when present it must be well formed. Which embedded
     // entry gives each action its schema; the last entry of a name wins, as it sets the title.
     let mut schema_from: Vec<Option<usize>> = vec![None; actions.len()];
     if let Some(embedded) = root.opt_obj("_embedded")? {
         for (i, e) in embedded.opt_arr("actions")?.iter().flat_map(|l| l.iter()).enumerate() {
-            let self_link = match e.opt_obj("_links")? {
-                Some(l) => l.get("self")?.and_then(|s| s.value().as_object()),
-                None => None,
-            };
+            let links = e.opt_obj("_links")?;
+            let link = |k: &str| links.as_ref().and_then(|l| l.value().get(k)).and_then(Value::as_object);
+            let self_link = link("self");
+            let schema_href = link("schema").and_then(|s| s.get("href")).and_then(Value::as_str).filter(|h| !h.is_empty());
             let name = match (e.opt_str("name")?, self_link) {
                 (Some(n), _) => n.to_owned(),
                 (None, Some(l)) => link_name(l, l.get("href").and_then(Value::as_str).unwrap_or("")),
@@ -110,6 +130,7 @@ fn walk(api: Api, doc: &mut Value) -> Result<Actions, HalError> {
             let Some(at) = index.get(&name).and_then(Value::as_u64).map(|a| a as usize) else { continue };
             if let (Some(action), Some(slot)) = (actions.get_mut(at), schema_from.get_mut(at)) {
                 action.title = e.opt_str("title").ok().flatten().map(str::to_owned);
+                action.schema_href = schema_href.map(str::to_owned);
                 *slot = has_schema.then_some(i);
             }
         }

@@ -3,9 +3,11 @@ use serde::Serialize;
 use std::fmt;
 
 use crate::error::BuildError;
+use crate::out::{Out, ToJson};
 
 /// An SP-API selling region: each has its own endpoint host (facts.md "Auth and transport").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
     Na,
@@ -38,6 +40,8 @@ impl Region {
 
 /// One Amazon marketplace: its id, country code, region and name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "MarketplaceInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct Marketplace {
     pub id: &'static str,
@@ -46,6 +50,21 @@ pub struct Marketplace {
     /// The channel name Seller Central and the Orders API show ("Sales channel: Amazon.ca",
     /// `salesChannel.marketplaceName`); the shopping site is this name's domain, lower-cased.
     pub name: &'static str,
+}
+
+impl ToJson for Marketplace {
+    fn to_json(&self, o: &mut Out) {
+        o.obj()
+            .key("id")
+            .str(self.id)
+            .key("country")
+            .str(self.country)
+            .key("region")
+            .str(self.region.as_str())
+            .key("name")
+            .str(self.name)
+            .end();
+    }
 }
 
 const fn mp(id: &'static str, country: &'static str, region: Region, name: &'static str) -> Marketplace {

@@ -53,6 +53,12 @@ impl ReadError {
     }
 }
 
+impl crate::out::ToJson for ReadError {
+    fn to_json(&self, o: &mut crate::out::Out) {
+        o.obj().key("path").str(&self.path).key("message").str(&self.message).end();
+    }
+}
+
 /// Readers of JS arguments answer with the sentence (`from_js` in src/wasm wraps it).
 impl From<ReadError> for String {
     fn from(e: ReadError) -> String {
@@ -107,7 +113,7 @@ pub fn push_key(path: &mut String, key: &str) {
         path.push_str(key);
     } else {
         path.push('[');
-        path.push_str(&text(&Value::String(key.to_owned())));
+        crate::out::escaped(path, key);
         path.push(']');
     }
 }
@@ -229,10 +235,9 @@ pub fn parse(text: &str) -> Result<Value, ReadError> {
     serde_json::from_str(text).map_err(|e| ReadError::new("$", format!("is {}", not_json(&e))))
 }
 
-/// A value as JSON text. Through `serde_json::to_string`, not `Value`'s `Display`, whose
-/// `fmt::Write` adapter brings `io::Error` and its debug formatting into the wasm.
+/// A value as JSON text (crate::out: serde_json's compact text without its serializer).
 pub fn text(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    crate::out::text(v)
 }
 
 /// Why a text is not JSON, for error messages: "not JSON: expected value at line 1 column 1".

@@ -7,6 +7,7 @@ use thiserror::Error;
 use crate::catalogue::Method;
 use crate::error::BuildError;
 use crate::http::{user_agent, HttpRequest, HttpResponse};
+use crate::out::{Out, ToJson};
 
 pub const TOKEN_URL: &str = "https://api.amazon.com/auth/o2/token";
 /// Refresh a minute before the token runs out, so no request leaves with a dying token.
@@ -43,12 +44,12 @@ pub fn token_request(c: &Credentials, url: Option<&str>) -> Result<HttpRequest, 
         Some(u) => format!("{}/auth/o2/token", crate::request::checked_base_url(u)?),
         None => TOKEN_URL.to_owned(),
     };
-    let body = form_urlencoded::Serializer::new(String::new())
-        .append_pair("grant_type", "refresh_token")
-        .append_pair("refresh_token", c.refresh_token.trim())
-        .append_pair("client_id", c.client_id.trim())
-        .append_pair("client_secret", c.client_secret.trim())
-        .finish();
+    let body = crate::http::form(&[
+        ("grant_type", "refresh_token"),
+        ("refresh_token", c.refresh_token.trim()),
+        ("client_id", c.client_id.trim()),
+        ("client_secret", c.client_secret.trim()),
+    ]);
     Ok(HttpRequest {
         method: Method::Post,
         url,
@@ -107,6 +108,20 @@ pub struct LwaError {
     pub error_description: Option<String>,
     pub retryable: bool,
     pub explanation: String,
+}
+
+impl LwaErrorKind {
+    pub fn as_str(self) -> &'static str {
+        ["invalidGrant", "invalidClient", "unauthorizedClient", "invalidRequest", "unavailable", "malformed", "other"][self as usize]
+    }
+}
+
+impl ToJson for LwaError {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("kind").str(self.kind.as_str()).key("status").uint(self.status.into()).key("error").opt_str(self.error.as_deref());
+        o.key("errorDescription").opt_str(self.error_description.as_deref()).key("retryable").bool(self.retryable);
+        o.key("explanation").str(&self.explanation).end();
+    }
 }
 
 /// Parse the token endpoint's answer, stamping the expiry from `now_ms`.

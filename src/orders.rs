@@ -11,7 +11,6 @@
 //! struct per request and per answer with field-by-field readers and derived `Serialize` cost
 //! 0.6 KB more. An answer that crosses to JS as a newtype variant of `Success` holding a JSON
 //! value took serde's tagged-newtype serializer along (2.2 KB): `Success::Order` is a struct variant.
-use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -20,7 +19,7 @@ use crate::error::BuildError;
 use crate::http::HttpRequest;
 use crate::ids::{Marketplace, OrderId};
 use crate::json::{push_key, ReadError, Reader};
-use crate::request::{common_headers, Endpoint, QUERY};
+use crate::request::{common_headers, Endpoint};
 use crate::validate::parse_date_time;
 
 /// `includedData` (both operations): the datasets Amazon adds to an order.
@@ -246,7 +245,7 @@ impl Query {
                 if i > 0 {
                     url.push(',');
                 }
-                url.extend(utf8_percent_encode(v, QUERY));
+                crate::http::percent_encode(&mut url, v, false);
             }
             sep = '&';
         }

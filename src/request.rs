@@ -1,15 +1,15 @@
 //! Operation + order + marketplace + body + endpoint + access token → an `HttpRequest`, or a typed
 //! error and no request. Every check that can stop a bad send happens here.
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalogue::{Api, Operation, MAX_ATTACHMENTS};
 use crate::error::BuildError;
-use crate::http::{user_agent, HttpRequest};
+use crate::http::{query_value, user_agent, HttpRequest};
 use crate::ids::{Marketplace, OrderId, Region};
 use crate::json::{self, Reader};
 use crate::orders::Query;
+use crate::out::{Out, ToJson};
 use crate::policy::{lint, Finding, Severity};
 use crate::upload::FileInfo;
 use crate::validate::{parse_date_time, validate, Limit, Violation};
@@ -123,9 +123,11 @@ pub fn build_call(call: &ApiCall, endpoint: &Endpoint, access_token: &str) -> Re
 /// Everything wrong with a message body: schema violations (built-in rules and the API's schema)
 /// and text-policy findings with their spans — or the limit that stopped the check.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub violations: Vec<Violation>,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Finding[]"))]
     pub findings: Vec<Finding>,
     /// The body or a schema is beyond what can be checked at all (crate::validate::Limit): the
     /// body is not valid, nothing is sent on it, and `limit_error` says why. The JS export throws
@@ -151,11 +153,42 @@ impl Report {
         let mut out = self.violations.clone();
         for f in &self.findings {
             if f.severity == Severity::Error || !confirm_links {
-                let keyword = serde_json::to_value(f.rule).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                out.push(Violation::new("$.text", &keyword, f.message.clone()));
+                out.push(Violation::new("$.text", f.rule.id(), f.message.clone()));
             }
         }
         out
+    }
+}
+
+impl ToJson for Report {
+    fn to_json(&self, o: &mut Out) {
+        o.obj();
+        self.fields(o);
+        o.end();
+    }
+}
+
+impl Report {
+    /// The fields without the braces: the JS export adds its own to them.
+    pub fn fields(&self, o: &mut Out) {
+        o.key("violations").list(&self.violations).key("findings").list(&self.findings);
+    }
+}
+
+/// The text policy's finding as JS sees it (the `Finding` interface of src/wasm/mod.rs).
+impl ToJson for Finding {
+    fn to_json(&self, o: &mut Out) {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Confirm => "confirm",
+        };
+        o.obj().key("rule").str(self.rule.id()).key("severity").str(severity);
+        o.key("start").uint(self.start as u64).key("end").uint(self.end as u64).key("message").str(&self.message);
+        o.key("excerpt").str(&self.excerpt).key("words").arr();
+        for [a, b] in &self.words {
+            o.arr().uint(*a as u64).uint(*b as u64).end_arr();
+        }
+        o.end_arr().end();
     }
 }
 
@@ -219,9 +252,6 @@ fn check_into(report: &mut Report, op: &Operation, body: &Value, api_schema: Opt
     }
     Ok(())
 }
-
-/// Query values are percent-encoded (base64's `+`, `/`, `=` included); unreserved characters stay.
-pub(crate) const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 pub(crate) fn common_headers(access_token: &str, with_body: bool) -> Result<Vec<(String, String)>, BuildError> {
     if access_token.trim().is_empty() {
@@ -287,6 +317,39 @@ pub fn build(call: &Call, endpoint: &Endpoint, access_token: &str) -> Result<Htt
     Ok(HttpRequest { method: op.method, url, headers, body })
 }
 
+/// The GET of an action's schema link (`_embedded.actions[]._links.schema.href`, facts.md "HAL"),
+/// on the endpoint's own host and nowhere else, with the access token: a path under
+/// `/messaging/v1/orders/` or `/solicitations/v1/orders/` ending in `/schema`, or the same as an
+/// absolute URL of the endpoint. Anything else — another host, `..`, an odd character — is refused
+/// before a token could go to it. Returns the request and the actions read whose rate it shares
+/// (Amazon documents no rate for schema links).
+pub fn build_schema_read(href: &str, endpoint: &Endpoint, access_token: &str) -> Result<(HttpRequest, &'static Operation), BuildError> {
+    let base = endpoint.base()?;
+    let bad =
+        |why: &str| BuildError::InvalidParameter { parameter: "schemaHref", reason: format!("\"{}\" {why}", crate::ids::truncate(href)) };
+    let path = match href.strip_prefix(base.as_str()) {
+        Some(p) if p.starts_with('/') => p,
+        _ if href.starts_with('/') && !href.starts_with("//") => href,
+        _ => return Err(bad("is not a link on the SP-API host")),
+    };
+    let (route, query) = path.split_once('?').unwrap_or((path, ""));
+    let op = match route {
+        _ if route.starts_with("/messaging/v1/orders/") => "getMessagingActionsForOrder",
+        _ if route.starts_with("/solicitations/v1/orders/") => "getSolicitationActionsForOrder",
+        _ => return Err(bad("is not a Messaging or Solicitations schema link")),
+    };
+    let plain = |s: &str, extra: &[u8]| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || extra.contains(&b));
+    // A window scan, not `str::contains`: its two-way substring search costs 2.5 KB of wasm (response.rs).
+    let climbs = route.as_bytes().windows(2).any(|w| w == b".." || w == b"//");
+    let clean = path.len() <= 500 && plain(route, b"/") && plain(query, b"=&,%") && !climbs;
+    if !clean || !route.ends_with("/schema") {
+        return Err(bad("is not a schema link"));
+    }
+    let request =
+        HttpRequest { method: crate::catalogue::Method::Get, url: base + path, headers: common_headers(access_token, false)?, body: None };
+    Ok((request, Operation::find(op)?))
+}
+
 /// The Uploads API request for an attachment of message kind `message`
 /// (uploads_2020-11-01.json createUploadDestinationForResource). The resource path keeps its
 /// slashes literal: percent-encoding them gave 403s (facts.md).
@@ -315,8 +378,8 @@ pub fn build_upload_destination(
         "{}/uploads/2020-11-01/uploadDestinations/{resource}?marketplaceIds={}&contentMD5={}&contentType={}",
         endpoint.base()?,
         m.id,
-        utf8_percent_encode(content_md5, QUERY),
-        utf8_percent_encode(&file.content_type, QUERY),
+        query_value(content_md5),
+        query_value(&file.content_type),
     );
     Ok(HttpRequest { method: crate::catalogue::Method::Post, url, headers: common_headers(access_token, false)?, body: None })
 }

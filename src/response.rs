@@ -9,9 +9,11 @@ use crate::hal::{parse_actions, Actions};
 use crate::http::HttpResponse;
 use crate::json::{self, ReadError, Reader};
 use crate::orders::{parse_order, parse_orders, parse_participations, Order, Participation};
+use crate::out::{Out, ToJson};
 use crate::upload::{parse_upload_destination, UploadDestination};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Success {
     Actions(Actions),
@@ -25,17 +27,25 @@ pub enum Success {
     /// getOrder. A struct variant: a newtype variant of a JSON value would take serde's tagged
     /// newtype serializer along, with its type-mismatch errors (2.2 KB gzip of the shipped core).
     Order {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Order"))]
         order: Order,
     },
     /// searchOrders: one page, and the token of the next (none on the last page).
     #[serde(rename_all = "camelCase")]
     Orders {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Order[]"))]
         orders: Vec<Order>,
         next_token: Option<String>,
     },
     /// getMarketplaceParticipations.
     Participations {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Participation[]"))]
         participations: Vec<Participation>,
+    },
+    /// An action's JSON Schema, read from its schema link (`Client.getSchema`).
+    Schema {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(type = "Record<string, unknown>"))]
+        schema: Value,
     },
 }
 
@@ -106,6 +116,61 @@ impl ApiError {
     }
 }
 
+impl ToJson for Success {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("type");
+        match self {
+            Success::Actions(a) => {
+                o.str("actions").key("selfHref").opt_str(a.self_href.as_deref()).key("actions").list(&a.actions);
+            }
+            Success::Attributes { locale } => {
+                o.str("attributes").key("locale").opt_str(locale.as_deref());
+            }
+            Success::Created => {
+                o.str("created");
+            }
+            Success::UploadDestination(d) => {
+                o.str("uploadDestination");
+                d.fields(o);
+            }
+            Success::Order { order } => {
+                o.str("order").key("order").value(order.value());
+            }
+            Success::Orders { orders, next_token } => {
+                o.str("orders").key("orders").arr();
+                for order in orders {
+                    o.value(order.value());
+                }
+                o.end_arr().key("nextToken").opt_str(next_token.as_deref());
+            }
+            Success::Schema { schema } => {
+                o.str("schema").key("schema").value(schema);
+            }
+            Success::Participations { participations } => {
+                o.str("participations").key("participations").arr();
+                for p in participations {
+                    o.value(p.value());
+                }
+                o.end_arr();
+            }
+        }
+        o.end();
+    }
+}
+
+impl ToJson for ApiError {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("kind").str(crate::flow::api_kind(self.kind)).key("status").uint(self.status.into());
+        o.key("operation").str(self.operation).key("errors").arr();
+        for e in &self.errors {
+            o.obj().key("code").str(&e.code).key("message").str(&e.message).key("details").opt_str(e.details.as_deref()).end();
+        }
+        o.end_arr().key("requestId").opt_str(self.request_id.as_deref()).key("rateLimit").opt_num(self.rate_limit);
+        o.key("retryable").bool(self.retryable).key("outcomeUnknown").bool(self.outcome_unknown);
+        o.key("explanation").str(&self.explanation).key("detail").opt_str(self.detail.as_deref()).end();
+    }
+}
+
 pub fn request_id(r: &HttpResponse) -> Option<String> {
     r.header("x-amzn-RequestId").map(str::to_owned)
 }
@@ -137,6 +202,25 @@ pub fn parse_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiEr
     let mut e = error(op, r, errors, kind);
     e.detail = detail;
     Err(e)
+}
+
+/// The answer to a schema link's GET (`request::build_schema_read`): a JSON object, or the error
+/// of the actions read `op` it stands in for.
+#[allow(clippy::result_large_err)]
+pub fn parse_schema_response(op: &Operation, r: &HttpResponse) -> Result<Success, ApiError> {
+    if !(200..300).contains(&r.status) {
+        return parse_response(op, r);
+    }
+    match json::parse(&r.body) {
+        Ok(schema @ Value::Object(_)) => Ok(Success::Schema { schema }),
+        other => {
+            let detail = other.err().map_or_else(|| "$: must be an object (a JSON Schema)".to_owned(), |e| e.to_string());
+            let mut e = error(op, r, Vec::new(), ApiErrorKind::MalformedResponse);
+            e.explanation = format!("Amazon's answer could not be read: {detail}.");
+            e.detail = Some(detail);
+            Err(e)
+        }
+    }
 }
 
 fn parse_success(op: &Operation, r: &HttpResponse) -> Result<Success, ReadError> {

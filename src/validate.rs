@@ -20,15 +20,23 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::json::push_key;
+use crate::out::{Out, ToJson};
 
 /// One way a body breaks a rule: where (a JSON path like `$.attachments[0].fileName`), which
 /// schema keyword, and a sentence for the seller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Violation {
     pub path: String,
     pub keyword: String,
     pub message: String,
+}
+
+impl ToJson for Violation {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("path").str(&self.path).key("keyword").str(&self.keyword).key("message").str(&self.message).end();
+    }
 }
 
 impl Violation {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::json::{ReadError, Reader};
 use crate::orders::{DateRange, Order};
+use crate::out::{Out, ToJson};
 
 pub const DAY_MS: i64 = 86_400_000;
 /// The window opens this many days after the earliest delivery date…
@@ -52,6 +53,12 @@ pub struct ReviewWindow {
     pub state: WindowState,
     pub opens_at: Option<i64>,
     pub closes_at: Option<i64>,
+}
+
+impl ToJson for ReviewWindow {
+    fn to_json(&self, o: &mut Out) {
+        o.obj().key("state").str(self.state.as_str()).key("opensAt").opt_int(self.opens_at).key("closesAt").opt_int(self.closes_at).end();
+    }
 }
 
 /// The window of an order with this status and delivery range, at `now_ms`.

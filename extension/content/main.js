@@ -6,15 +6,17 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  /** @type {string | null} */
   let href = null;
-  let controller = null;
+  let controller = new AbortController();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let settle;
 
   function runAll() {
     const page = SPO.selectors.page(location);
     if (location.href !== href) {
       href = location.href;
-      controller?.abort();
+      controller.abort();
       controller = new AbortController();
       // Controls wait this long for the page's own place before taking a fallback (ui.mayUseFallback);
       // a run then places them even if the page changes nothing more.

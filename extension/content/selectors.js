@@ -1,15 +1,19 @@
 // Every Seller Central selector in one place, built on the real pages' structure
 // (../shared/docs/seller-central.md "What the real pages look like") and tested on the fixture pages
 // in English, German and Japanese (tests/js/selectors.test.mjs). The page only NAMES orders: the id
-// from the URL or the order link, the region from the host; everything else here is a hint.
-// Nothing here reads label text: values are found by data-test-id, classes and links, so the
-// seller's UI language does not matter.
+// from the URL or the order link; the background knows the region of the host (the core's table)
+// and asks Amazon for everything else. What this file reads besides the ids is a hint: the
+// marketplace (raw, for when Amazon's Orders API can't say), the purchase day (the date range a
+// search covers) and status classes. Nothing here reads label text: values are found by
+// data-test-id, classes and links, so the seller's UI language does not matter.
 //
 // Classic script: content scripts share one isolated world, so features find this as
 // globalThis.SPO.selectors. It uses no globals but `globalThis.SPO`, so the unit tests can run it
 // in a DOM library's window.
 'use strict';
-globalThis.SPO = globalThis.SPO ?? {};
+// The namespace every content script adds to (typed in tests/js/extension-globals.d.ts): features
+// register here, and the list's row hosts and the bulk run's listeners are shared here.
+/** @type {any} */ (globalThis).SPO ??= { features: [], bulkListeners: [], rowHosts: new Map() };
 
 SPO.selectors = (() => {
   /** An SP-API order id (seller-central.md "Structure"); anything else (`S01-…`, a seller's own id) is not one. */
@@ -27,7 +31,7 @@ SPO.selectors = (() => {
   /** The page kind from the URL: `{ kind: 'details', orderId }`, `{ kind: 'list' }`, or null
    * (not an order page, or an order that is not Amazon's, e.g. `/orders-v3/order/S01-…`).
    * @returns {{ kind: 'details', orderId: string } | { kind: 'list', orderId?: undefined } | null} */
-  function page(location) {
+  function page(/** @type {Location | URL} */ location) {
     const m = location.pathname.match(/^\/orders-v3\/order\/([^/?#]+)\/?$/);
     if (m) {
       const id = decode(m[1]);
@@ -37,19 +41,7 @@ SPO.selectors = (() => {
     return null;
   }
 
-  /** The SP-API region of a Seller Central host (facts.md "Orders and the seller's marketplaces";
-   * seller-central.md "Hosts"): 'na', 'eu', 'fe', or null for any other host. */
-  function region(hostname) {
-    if (hostname === 'sellercentral-europe.amazon.com') return 'eu';
-    if (hostname === 'sellercentral-japan.amazon.com') return 'fe';
-    const tld = hostname.match(/^sellercentral\.amazon\.([a-z.]+)$/)?.[1];
-    if (!tld) return null;
-    if (['com', 'ca', 'com.mx', 'com.br'].includes(tld)) return 'na';
-    if (['co.jp', 'com.au', 'sg'].includes(tld)) return 'fe';
-    return ['co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl', 'com.tr', 'ae', 'sa', 'eg', 'in'].includes(tld) ? 'eu' : null;
-  }
-
-  function decode(s) {
+  function decode(/** @type {string} */ s) {
     try {
       return decodeURIComponent(s);
     } catch {
@@ -60,7 +52,8 @@ SPO.selectors = (() => {
   // --- Into shadow roots (Katal components keep their content there): a query runs on `root` and on
   // every open shadow root under it, found once per scope.
 
-  /** `root` and the open shadow roots under it (nested ones too), at most MAX_ROOTS. */
+  /** `root` and the open shadow roots under it (nested ones too), at most MAX_ROOTS.
+   * @param {ParentNode | ParentNode[] | null} root @returns {ParentNode[]} */
   function scope(root) {
     if (Array.isArray(root)) return root;
     const out = root ? [root] : [];
@@ -74,7 +67,7 @@ SPO.selectors = (() => {
   }
 
   /** The first element matching `selector` in `root` or its shadow roots (`root` may be a scope). */
-  function deepQuery(root, selector) {
+  function deepQuery(/** @type {ParentNode | ParentNode[] | null} */ root, /** @type {string} */ selector) {
     for (const r of scope(root)) {
       const e = r.querySelector(selector);
       if (e) return e;
@@ -83,17 +76,21 @@ SPO.selectors = (() => {
   }
 
   /** Every element matching `selector` in `root` and its shadow roots. */
-  function deepQueryAll(root, selector) {
+  function deepQueryAll(/** @type {ParentNode | ParentNode[] | null} */ root, /** @type {string} */ selector) {
     return scope(root).flatMap((r) => [...r.querySelectorAll(selector)]);
   }
 
   /** The text of `node`, shadow roots included (a Katal link's label is in its shadow root). */
-  function deepText(node, budget = { left: MAX_TEXT }) {
+  /** @returns {string} */
+  function deepText(/** @type {Node} */ node, budget = { left: MAX_TEXT }) {
     let out = '';
     for (const c of node.childNodes ?? []) {
       if (budget.left-- <= 0) break;
-      if (c.nodeType === 3) out += c.data;
-      else if (c.nodeType === 1) out += (c.shadowRoot ? deepText(c.shadowRoot, budget) : '') + deepText(c, budget);
+      if (c.nodeType === 3) out += /** @type {Text} */ (c).data;
+      else if (c.nodeType === 1) {
+        const shadow = /** @type {Element} */ (c).shadowRoot;
+        out += (shadow ? deepText(shadow, budget) : '') + deepText(c, budget);
+      }
     }
     return out;
   }
@@ -108,7 +105,7 @@ SPO.selectors = (() => {
    * `{ marketplaceId }` and `{ channel }`.
    * @returns {({ marketplaceId: string, source: 'reviewLink' } | { channel: string, source: 'salesChannel' })[]}
    */
-  function marketplaceHints(root) {
+  function marketplaceHints(/** @type {ParentNode | ParentNode[]} */ root) {
     /** @type {any[]} */
     const hints = [];
     root = scope(root);
@@ -137,7 +134,7 @@ SPO.selectors = (() => {
    * `pending-status`, `delivered-status`, …): the class's name without `-status` (or null), and
    * what it means for a review request: canceled, not shipped yet; refunds (`.refund-is-applied`)
    * and returns (`.return-requested`). */
-  function statusHints(root) {
+  function statusHints(/** @type {ParentNode | ParentNode[]} */ root) {
     root = scope(root);
     const main = deepQuery(root, '.main-status');
     const cls = main ? [...main.classList].find((c) => c !== 'main-status' && c.endsWith('-status')) : null;
@@ -150,22 +147,22 @@ SPO.selectors = (() => {
     };
   }
 
-  /** The delivery window a value element shows (`[data-test-id$="deliverby-value"]`), as UTC days,
-   * or null ("Currently unavailable", or a format not known). A scheduling hint until the API's
-   * deliver-by window replaces it. */
-  function deliveryHint(root) {
-    const value = deepQuery(root, '[data-test-id$="deliverby-value"]');
-    const days = value ? dates(value.textContent ?? '') : [];
-    return days.length ? { earliest: Math.min(...days), latest: Math.max(...days) } : null;
+  /** The purchase day the page shows (the list's `oth-order-date` cell, the details page's
+   * purchase-date value), as a UTC midnight, or null: where a search for the order starts. A date
+   * VALUE, read in the formats below; never a label. */
+  function purchaseHint(/** @type {ParentNode | ParentNode[]} */ root) {
+    const value = deepQuery(root, '[data-test-id="oth-order-date"], [data-test-id$="purchase-date-value"]');
+    return value ? dates(value.textContent ?? '')[0] ?? null : null;
   }
 
   // Month names of the date VALUES the order pages show in English and German ("Thu, Dec 5, 2019",
   // "Thu, 5 Dec 2019", "Do., 5. Dez. 2019"); Japanese and other numeric forms are "2019/12/05".
+  /** @type {Record<string, number>} */
   const MONTHS = { jan: 0, feb: 1, mar: 2, mär: 2, apr: 3, may: 4, mai: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, okt: 9, nov: 10, dec: 11, dez: 11 };
   const DATE = /(\d{4})\/(\d{1,2})\/(\d{1,2})|(\p{L}{3,})\.?\s+(\d{1,2}),\s*(\d{4})|(\d{1,2})\.?\s+(\p{L}{3,})\.?\s+(\d{4})/gu;
 
   /** The dates in a value's text, as UTC midnights (at most 4: a window is two). */
-  function dates(text) {
+  function dates(/** @type {string} */ text) {
     const out = [];
     for (const m of text.slice(0, 200).matchAll(DATE)) {
       const [y, mo, d] = m[1] ? [+m[1], +m[2] - 1, +m[3]] : m[4] ? [+m[6], MONTHS[m[4].slice(0, 3).toLowerCase()], +m[5]] : [+m[9], MONTHS[m[8].slice(0, 3).toLowerCase()], +m[7]];
@@ -182,8 +179,8 @@ SPO.selectors = (() => {
   /** A row's order key: the href of its order link (`.cell-body-title a` → `/orders-v3/order/{id}`),
    * then any link to an order in the row's shadow roots (a Katal `kat-link`), then an id as the
    * text of the order-details cell; null for a continuation row of a multi-item order. */
-  function rowKey(tr) {
-    const fromHref = (e) => e?.getAttribute('href')?.match(ORDER_HREF)?.[1];
+  function rowKey(/** @type {Element} */ tr) {
+    const fromHref = (/** @type {Element | null} */ e) => e?.getAttribute('href')?.match(ORDER_HREF)?.[1];
     const first = fromHref(tr.querySelector('.cell-body-title a[href]'));
     if (first) return decode(first);
     for (const e of deepQueryAll(tr, '[href]')) {
@@ -199,9 +196,9 @@ SPO.selectors = (() => {
    * with an order link starts one; rows without belong to the order above), split into Amazon's
    * orders and the others (non-Amazon ids such as `S01-…`, ignored).
    * @returns {{ orders: ListOrder[], ignored: { key: string, rows: Element[] }[], continuationRows: number, rows: number }}
-   * @typedef {{ orderId: string, row: Element, rows: Element[], hints: ReturnType<typeof marketplaceHints>, status: string | null, canceled: boolean, unshipped: boolean, refunded: boolean, returned: boolean, delivery: { earliest: number, latest: number } | null }} ListOrder
+   * @typedef {{ orderId: string, row: Element, rows: Element[], hints: ReturnType<typeof marketplaceHints>, status: string | null, canceled: boolean, unshipped: boolean, refunded: boolean, returned: boolean, purchasedAt: number | null }} ListOrder
    */
-  function scanList(doc) {
+  function scanList(/** @type {Document} */ doc) {
     const trs = [...doc.querySelectorAll('#orders-table > tbody > tr')].slice(0, MAX_ROWS);
     /** @type {Map<string, { key: string, rows: Element[] }>} */
     const groups = new Map();
@@ -229,30 +226,30 @@ SPO.selectors = (() => {
       }
       const [row] = g.rows;
       const rowScope = scope(row);
-      orders.push({ orderId: g.key, row, rows: g.rows, hints: marketplaceHints(rowScope), ...statusHints(rowScope), delivery: deliveryHint(rowScope) });
+      orders.push({ orderId: g.key, row, rows: g.rows, hints: marketplaceHints(rowScope), ...statusHints(rowScope), purchasedAt: purchaseHint(rowScope) });
     }
     return { orders, ignored, continuationRows, rows: trs.length };
   }
 
   /** The Amazon orders on the list page (see scanList). */
-  function orderRows(doc) {
+  function orderRows(/** @type {Document} */ doc) {
     return scanList(doc).orders;
   }
 
   /** The list's "Next" link (`div.pagination-controls li.a-last > a`), or null on the last page
    * (`li.a-last.a-disabled`, no link). */
-  function nextPageLink(doc) {
+  function nextPageLink(/** @type {Document} */ doc) {
     return /** @type {HTMLElement | null} */ (doc.querySelector('div.pagination-controls li.a-last:not(.a-disabled) > a') ?? doc.querySelector('#myo-layout li.a-last:not(.a-disabled) > a'));
   }
 
   /** The page number the pagination shows as current (`li.a-selected`), or null while it is not rendered. */
-  function shownPage(doc) {
+  function shownPage(/** @type {Document} */ doc) {
     const shown = Number(doc.querySelector('div.pagination-controls li.a-selected')?.textContent?.trim());
     return Number.isInteger(shown) && shown > 0 ? shown : null;
   }
 
   /** The page number the list shows, else the URL's `page`, else 1. */
-  function pageNumber(doc, location) {
+  function pageNumber(/** @type {Document} */ doc, /** @type {Location} */ location) {
     const shown = shownPage(doc);
     if (shown) return shown;
     const asked = Number(new URLSearchParams(location.search).get('page'));
@@ -260,7 +257,7 @@ SPO.selectors = (() => {
   }
 
   /** The pagination's link to page `n` (its text is the number), or null. */
-  function pageLink(doc, n) {
+  function pageLink(/** @type {Document} */ doc, /** @type {number} */ n) {
     for (const a of doc.querySelectorAll('div.pagination-controls li:not(.a-selected) > a')) if (a.textContent?.trim() === String(n)) return /** @type {HTMLElement} */ (a);
     return null;
   }
@@ -270,17 +267,17 @@ SPO.selectors = (() => {
   /** What the details page says of its order: hints, and whether the page shows that order yet
    * (`span[data-test-id="order-id-value"]` equal to the URL's id; a single-page app may still show
    * the previous order for a moment, whose hints must not be used). */
-  function detailsOrder(doc, orderId) {
+  function detailsOrder(/** @type {Document} */ doc, /** @type {string} */ orderId) {
     const root = scope(doc.getElementById('MYO-app') ?? doc.body);
     const shown = deepQuery(root, '[data-test-id="order-id-value"]')?.textContent?.trim() ?? null;
     const ready = shown === orderId;
-    return { orderId, ready, hints: ready ? marketplaceHints(root) : [], ...(ready ? statusHints(root) : { status: null, canceled: false, unshipped: false, refunded: false, returned: false }), delivery: ready ? deliveryHint(root) : null };
+    return { orderId, ready, hints: ready ? marketplaceHints(root) : [], ...(ready ? statusHints(root) : { status: null, canceled: false, unshipped: false, refunded: false, returned: false }), purchasedAt: ready ? purchaseHint(root) : null };
   }
 
   /** Whether the page shows what its URL names: the details page its order, the list its rows.
    * Until then a missing anchor may just not be rendered yet. */
-  function ready(doc, p) {
-    if (p?.kind === 'details') return detailsOrder(doc, p.orderId).ready;
+  function ready(/** @type {Document} */ doc, /** @type {{ kind: string, orderId?: string } | null} */ p) {
+    if (p?.kind === 'details') return detailsOrder(doc, p.orderId ?? '').ready;
     return p?.kind === 'list' && !!doc.querySelector('#orders-table > tbody > tr');
   }
 
@@ -290,36 +287,36 @@ SPO.selectors = (() => {
   /** @typedef {{ el: Element, fallback: boolean, mode: 'prepend' | 'append' | 'slot' }} Anchor */
 
   /** The details page's buttons: the header's action buttons, else the top of `#MYO-app` (or body). @returns {Anchor} */
-  function detailsAnchor(doc) {
+  function detailsAnchor(/** @type {Document} */ doc) {
     const el = doc.querySelector('div[data-test-id="order-details-header-action-buttons"]');
     if (el) return { el, fallback: false, mode: 'prepend' };
     return { el: doc.getElementById('MYO-app') ?? doc.getElementById('myo-layout') ?? doc.body, fallback: true, mode: 'slot' };
   }
 
   /** The list's bulk bar: the toolbar (`#myo-layout div.push-right`), else the top of `#myo-layout` (or body). @returns {Anchor} */
-  function bulkAnchor(doc) {
+  function bulkAnchor(/** @type {Document} */ doc) {
     const el = doc.querySelector('#myo-layout div.push-right');
     if (el) return { el, fallback: false, mode: 'prepend' };
     return { el: doc.getElementById('myo-layout') ?? doc.body, fallback: true, mode: 'slot' };
   }
 
   /** A list order's controls: its action column (`td.myo-table-action-column`), else its row's last cell. @returns {Anchor} */
-  function rowAnchor(order) {
+  function rowAnchor(/** @type {{ row: Element }} */ order) {
     const el = order.row.querySelector('td.myo-table-action-column');
     if (el) return { el, fallback: false, mode: 'append' };
     return { el: order.row.lastElementChild ?? order.row, fallback: true, mode: 'append' };
   }
 
   /**
-   * The page check: what was found and where the controls are, e.g. for the popup ("25 orders
-   * found, anchors placed"). `placed` counts the extension's controls on the page now.
-   * @returns {SpoPageCheck} (kind, region, orders, orderIds, ignored, continuationRows, anchor 'preferred' | 'fallback' | null,
-   *   rowAnchors { preferred, fallback }, placed, ready, summary)
+   * The page check: what was found and where the controls are, for the popup ("25 orders found,
+   * buttons placed"; the background adds how many Amazon resolved). `placed` counts the
+   * extension's controls on the page now; `named` are the orders with their hints.
+   * @returns {SpoPageCheck}
    */
-  function check(doc, location) {
+  function check(/** @type {Document} */ doc, /** @type {Location | URL} */ location) {
     const p = page(location);
     /** @type {SpoPageCheck} */
-    const base = { summary: '', kind: p?.kind ?? null, region: region(location.hostname), orders: 0, orderIds: [], ignored: 0, continuationRows: 0, anchor: null, rowAnchors: { preferred: 0, fallback: 0 }, placed: 0, ready: false };
+    const base = { summary: '', kind: p?.kind ?? null, host: location.hostname, orders: 0, orderIds: [], named: [], ignored: 0, continuationRows: 0, anchor: null, rowAnchors: { preferred: 0, fallback: 0 }, placed: 0, ready: false };
     const placed = doc.querySelectorAll('[data-sp-outreach="request-review"], [data-sp-outreach="message-buyer"], [data-sp-outreach="bulk-bar"], [data-sp-outreach="row-review"]').length;
     if (!p) {
       const other = location.pathname.match(/^\/orders-v3\/order\/([^/?#]+)/)?.[1];
@@ -328,43 +325,23 @@ SPO.selectors = (() => {
     if (p.kind === 'details') {
       const d = detailsOrder(doc, p.orderId);
       const a = detailsAnchor(doc);
+      const named = [{ orderId: p.orderId, hints: d.hints, purchasedAt: d.purchasedAt }];
       /** @type {SpoPageCheck} */
-      const r = { ...base, orders: 1, orderIds: [p.orderId], anchor: a.fallback ? 'fallback' : 'preferred', placed, ready: d.ready };
+      const r = { ...base, orders: 1, orderIds: [p.orderId], named, anchor: a.fallback ? 'fallback' : 'preferred', placed, ready: d.ready };
       return { ...r, summary: `order ${p.orderId}${d.ready ? '' : ' (page still loading)'}, buttons ${a.fallback ? 'in the fallback place' : 'in the header'}, ${placed} placed` };
     }
     const s = scanList(doc);
     const a = bulkAnchor(doc);
     const rowAnchors = { preferred: 0, fallback: 0 };
     for (const o of s.orders) rowAnchors[rowAnchor(o).fallback ? 'fallback' : 'preferred']++;
+    const named = s.orders.map((o) => ({ orderId: o.orderId, hints: o.hints, purchasedAt: o.purchasedAt }));
     /** @type {SpoPageCheck} */
-    const r = { ...base, orders: s.orders.length, orderIds: s.orders.map((o) => o.orderId), ignored: s.ignored.length, continuationRows: s.continuationRows, anchor: a.fallback ? 'fallback' : 'preferred', rowAnchors, placed, ready: s.rows > 0 };
+    const r = { ...base, orders: s.orders.length, orderIds: s.orders.map((o) => o.orderId), named, ignored: s.ignored.length, continuationRows: s.continuationRows, anchor: a.fallback ? 'fallback' : 'preferred', rowAnchors, placed, ready: s.rows > 0 };
     return { ...r, summary: `${s.orders.length} orders found${s.ignored.length ? ` (${s.ignored.length} not Amazon's ignored)` : ''}, anchors ${a.fallback || rowAnchors.fallback ? 'placed (some in fallback places)' : 'placed'}, ${placed} controls` };
   }
 
-  // --- TEMPORARY (issue 11 item 3): the channel → marketplace mapping belongs to the core, which is
-  // getting it (with the 23 marketplaces and their regions); the background will then map the raw
-  // hints itself and this table goes. facts.md "Auth and transport" → "Marketplaces → region".
-  const CHANNELS = {
-    'amazon.ca': ['A2EUQ1WTGCTBG2', 'na'], 'amazon.com': ['ATVPDKIKX0DER', 'na'], 'amazon.com.mx': ['A1AM78C64UM0Y8', 'na'], 'amazon.com.br': ['A2Q3Y263D00KWC', 'na'],
-    'amazon.ie': ['A28R8C7NBKEWEA', 'eu'], 'amazon.es': ['A1RKKUPIHCS9HS', 'eu'], 'amazon.co.uk': ['A1F83G8C2ARO7P', 'eu'], 'amazon.fr': ['A13V1IB3VIYZZH', 'eu'],
-    'amazon.com.be': ['AMEN7PMS3EDWL', 'eu'], 'amazon.nl': ['A1805IZSGTT6HS', 'eu'], 'amazon.de': ['A1PA6795UKMFR9', 'eu'], 'amazon.it': ['APJ6JRA9NG5V4', 'eu'],
-    'amazon.se': ['A2NODRKZP88ZB9', 'eu'], 'amazon.co.za': ['AE08WJ6YKNBMC', 'eu'], 'amazon.pl': ['A1C3SOZRARQ6R3', 'eu'], 'amazon.eg': ['ARBP9OOSHTCHU', 'eu'],
-    'amazon.com.tr': ['A33AVAJ2PDY3EV', 'eu'], 'amazon.sa': ['A17E79C6D8DWNP', 'eu'], 'amazon.ae': ['A2VIGQ35RCS4UG', 'eu'], 'amazon.in': ['A21TJRUUN4KGV', 'eu'],
-    'amazon.sg': ['A19VAU5U5O7RUS', 'fe'], 'amazon.com.au': ['A39IBJ37TRP1C6', 'fe'], 'amazon.co.jp': ['A1VC38T7YXB528', 'fe'],
-  };
-
-  /** The first hint that names one of the 23 marketplaces (of the host's region, when known), or null. */
-  function marketplaceFromHints(hints, hostRegion = null) {
-    const known = Object.values(CHANNELS);
-    for (const h of hints) {
-      const m = 'marketplaceId' in h ? known.find(([id]) => id === h.marketplaceId) : CHANNELS[h.channel.toLowerCase()];
-      if (m && (!hostRegion || m[1] === hostRegion)) return m[0];
-    }
-    return null;
-  }
-
   return {
-    ORDER_ID, page, region, scope, deepQuery, deepQueryAll, deepText, marketplaceHints, statusHints, deliveryHint, dates, scanList, orderRows,
-    nextPageLink, shownPage, pageNumber, pageLink, detailsOrder, ready, detailsAnchor, bulkAnchor, rowAnchor, check, marketplaceFromHints,
+    ORDER_ID, page, scope, deepQuery, deepQueryAll, deepText, marketplaceHints, statusHints, purchaseHint, dates, scanList, orderRows,
+    nextPageLink, shownPage, pageNumber, pageLink, detailsOrder, ready, detailsAnchor, bulkAnchor, rowAnchor, check,
   };
 })();

@@ -1,10 +1,16 @@
 // Small UI helpers shared by the features: a shadow-DOM host so page styles don't leak in or out,
-// elements built with createElement/textContent only, and the message call to the background.
+// elements built with createElement/textContent only, the message call to the background, and what
+// the background's order view means for the seller (why no request, which marketplace).
 'use strict';
+
+/**
+ * @typedef {import('../messages').OrderView} SpoOrderView
+ * @typedef {import('../messages').Hint} SpoPageHint
+ */
 
 SPO.ui = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, ...subs) => api.i18n.getMessage(key, subs) || key;
+  const t = (/** @type {string} */ key, /** @type {string[]} */ ...subs) => api.i18n.getMessage(key, subs) || key;
 
   const STYLE = `
     :host { all: initial; display: inline-flex; align-items: center; gap: 8px; font: 13px/1.4 "Amazon Ember", Arial, sans-serif; color: #0f1111; }
@@ -18,7 +24,7 @@ SPO.ui = (() => {
   `;
 
   /** A host element marked with `data-sp-outreach=feature`, with an open shadow root. */
-  function host(feature) {
+  function host(/** @type {string} */ feature) {
     const el = document.createElement('span');
     el.dataset.spOutreach = feature;
     const root = el.attachShadow({ mode: 'open' });
@@ -28,7 +34,7 @@ SPO.ui = (() => {
     return { el, root };
   }
 
-  function button(label, { primary = false } = {}) {
+  function button(/** @type {string} */ label, { primary = false } = {}) {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
@@ -36,7 +42,7 @@ SPO.ui = (() => {
     return b;
   }
 
-  function status(text, kind = '') {
+  function status(/** @type {string} */ text, kind = '') {
     const s = document.createElement('span');
     s.className = `status ${kind}`;
     s.setAttribute('role', 'status');
@@ -44,15 +50,63 @@ SPO.ui = (() => {
     return s;
   }
 
-  /** Asks the background; rejects with { kind, message }. */
+  /**
+   * Asks the background (messages.d.ts); rejects with its `{ kind, message }`.
+   * @template {import('../messages').MessageType} K
+   * @param {import('../messages').Request<K>} message
+   * @returns {Promise<import('../messages').Response<K>>}
+   */
   async function ask(message) {
+    /** @type {import('../messages').Answer<K> | undefined} */
     const answer = await api.runtime.sendMessage(message);
     if (!answer?.ok) throw answer?.error ?? { kind: 'internal', message: 'No answer from the extension.' };
     return answer.result;
   }
 
-  function date(iso) {
-    return iso ? new Date(iso).toLocaleDateString(api.i18n.getUILanguage()) : '';
+  /** A date for the seller, from ISO text or ms. */
+  function date(/** @type {string | number | null | undefined} */ at) {
+    return at || at === 0 ? new Date(at).toLocaleDateString(api.i18n.getUILanguage()) : '';
+  }
+
+  /**
+   * Why no review request, from what Amazon's Orders API says of the order (the core's review
+   * window: "opens around …", "closed since …"), in the list's short form or the details page's.
+   * Without the API's answer, Amazon's actions said no and that is all that is known.
+   */
+  function notOfferedText(/** @type {SpoOrderView | undefined} */ order, compact = false) {
+    const w = order?.source === 'api' ? order.window : null;
+    if (order?.source === 'api' && order.status === 'CANCELLED') return t(compact ? 'skippedCanceled' : 'detailsCanceled');
+    if (w?.state === 'notShipped') return t(compact ? 'skippedUnshipped' : 'detailsNotShipped');
+    if (w?.state === 'notYet' && w.opensAt !== null) return t(compact ? 'rowOpens' : 'windowOpens', date(w.opensAt));
+    if (w?.state === 'closed' && w.closesAt !== null) return t(compact ? 'rowClosed' : 'windowClosedSince', date(w.closesAt));
+    return t('notEligible');
+  }
+
+  /**
+   * Nobody knows the order's marketplace (the Orders API could not say and the page shows none):
+   * the seller picks one of the region's, and nothing is sent before. `chosen` gets the new view.
+   */
+  function marketplacePicker(/** @type {SpoOrderView} */ order, /** @type {(view: SpoOrderView) => void} */ chosen, { compact = false } = {}) {
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', t('marketplace'));
+    select.append(Object.assign(document.createElement('option'), { value: '', textContent: t('marketplace') }));
+    for (const m of order.choices) select.append(Object.assign(document.createElement('option'), { value: m.id, textContent: m.name }));
+    const use = button(t('useMarketplace'));
+    use.disabled = true;
+    select.addEventListener('change', () => { use.disabled = !select.value; });
+    const why = order.apiError ? order.apiError.message : t('apiCouldNotSay');
+    const line = status(compact ? t('pickMarketplaceShort') : t('pickMarketplace', why));
+    if (compact) line.title = t('pickMarketplace', why);
+    use.addEventListener('click', async () => {
+      use.disabled = select.disabled = true;
+      try {
+        chosen(await ask({ type: 'chooseMarketplace', orderId: order.orderId, marketplaceId: select.value }));
+      } catch (e) {
+        line.textContent = /** @type {any} */ (e)?.message ?? String(e);
+        use.disabled = select.disabled = false;
+      }
+    });
+    return [line, select, use];
   }
 
   /**
@@ -61,15 +115,17 @@ SPO.ui = (() => {
    * top. A host already there stays; one elsewhere (in the fallback before the page's own place
    * appeared) moves, keeping its state. `data-anchor` tells which place was used.
    */
-  function place(anchor, el) {
+  function place(/** @type {SpoAnchor} */ anchor, /** @type {HTMLElement} */ el) {
     let parent = anchor.el;
     if (anchor.mode === 'slot') {
-      parent = [...anchor.el.children].find((c) => c.getAttribute('data-sp-outreach') === 'slot');
-      if (!parent) {
-        parent = document.createElement('div');
-        parent.setAttribute('data-sp-outreach', 'slot');
-        parent.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0';
-        anchor.el.prepend(parent);
+      const slot = [...anchor.el.children].find((c) => c.getAttribute('data-sp-outreach') === 'slot');
+      if (slot) parent = slot;
+      else {
+        const made = document.createElement('div');
+        made.setAttribute('data-sp-outreach', 'slot');
+        made.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0';
+        anchor.el.prepend(made);
+        parent = made;
       }
     }
     if (el.parentElement !== parent) {
@@ -85,11 +141,18 @@ SPO.ui = (() => {
    * again then). Before that a fallback would only flash and move.
    */
   const SETTLE_MS = 3000;
-  function mayUseFallback(page) {
+  function mayUseFallback(/** @type {{ kind: string, orderId?: string }} */ page) {
     return SPO.selectors.ready(document, page) || Date.now() - (SPO.navigatedAt ?? 0) >= SETTLE_MS;
   }
 
-  /** Resolves with `test()`'s first truthy value, checked every 100 ms; null after `ms` or on abort. */
+  /**
+   * Resolves with `test()`'s first truthy value, checked every 100 ms; null after `ms` or on abort.
+   * @template T
+   * @param {() => T | null | false | undefined} test
+   * @param {number} ms
+   * @param {AbortSignal} [signal]
+   * @returns {Promise<T | null>}
+   */
   function until(test, ms, signal) {
     return new Promise((resolve) => {
       const end = Date.now() + ms;
@@ -105,19 +168,24 @@ SPO.ui = (() => {
   }
 
   /** A host's content replaced by `nodes`, keeping its style. */
-  function show(root, ...nodes) {
-    root.replaceChildren(root.querySelector('style'), ...nodes);
+  function show(/** @type {ShadowRoot} */ root, /** @type {Node[]} */ ...nodes) {
+    const style = root.querySelector('style');
+    root.replaceChildren(...(style ? [style] : []), ...nodes);
   }
 
-  /** What went wrong with a review request, for the seller. */
-  function reviewError(e) {
-    return status(t('reviewError', e?.message ?? String(e)), 'error');
+  /** What went wrong with a request, for the seller: Amazon's reason as the core put it. */
+  function reviewError(/** @type {unknown} */ e) {
+    return status(t('reviewError', /** @type {any} */ (e)?.message ?? String(e)), 'error');
   }
 
   /**
-   * Request review → the seller confirms → the background sends `request` ({ orderId,
-   * marketplaceId }) through the core; `done` shows its answer. `put` puts nodes in the host.
-   * One flow for the details page's button and the list's row buttons (compact: no prompt text).
+   * Request review → the seller confirms → the background sends `request` ({ orderId, hints }:
+   * the background decides the marketplace) through the core; `done` shows its answer. `put` puts
+   * nodes in the host. One flow for the details page's button and the list's row buttons (compact:
+   * no prompt text).
+   * @param {(...nodes: Node[]) => void} put
+   * @param {{ orderId: string, hints: SpoPageHint[] }} request
+   * @param {{ primary?: boolean, compact?: boolean, done: (r: import('../messages').ReviewState) => void }} options
    */
   function reviewButton(put, request, { primary = false, compact = false, done }) {
     const offer = () => {
@@ -144,5 +212,5 @@ SPO.ui = (() => {
     offer();
   }
 
-  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton };
+  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton, notOfferedText, marketplacePicker };
 })();

@@ -6,7 +6,7 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV cell: neutralised, quoted, inner quotes doubled. */
-export function cell(value) {
+export function cell(/** @type {unknown} */ value) {
   const text = String(value ?? '');
   return `"${(FORMULA_START.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 }

@@ -7,8 +7,13 @@ import { csv } from './csv.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const OUTCOMES = [['requested', '#067d62'], ['message', '#007185'], ['failed', '#b12704']];
 
+/** @typedef {{ orderId: string, what: string, outcome: string, at?: string, requestId: string }} Send */
+/** @type {(id: string) => HTMLElement} */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
 /** One line per send: reviews and messages of every order. */
-function sends(history) {
+function sends(/** @type {Record<string, import('../messages').HistoryEntry>} */ history) {
+  /** @type {Send[]} */
   const out = [];
   for (const [orderId, h] of Object.entries(history)) {
     if (h.review === 'requested' || h.review === 'settled') out.push({ orderId, what: 'review', outcome: 'requested', at: h.at, requestId: h.requestId ?? '' });
@@ -18,7 +23,8 @@ function sends(history) {
   return out.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
 }
 
-function chart(list) {
+function chart(/** @type {Send[]} */ list) {
+  /** @type {string[]} */
   const days = [];
   for (let i = 13; i >= 0; i--) days.push(new Date(Date.now() - i * 86400000).toISOString().slice(0, 10));
   const counts = days.map((d) => Object.fromEntries(OUTCOMES.map(([o]) => [o, list.filter((s) => s.outcome === o && (s.at ?? '').startsWith(d)).length])));
@@ -53,18 +59,18 @@ function chart(list) {
 
 const [history, status, bulk] = await Promise.all([ask({ type: 'historyAll' }), ask({ type: 'status' }), ask({ type: 'bulkStatus' })]);
 // Scheduled review requests, soonest first.
-for (const o of bulk.orders.filter((x) => x.stage === 'scheduled').sort((a, b) => a.due.localeCompare(b.due))) {
+for (const o of bulk.orders.filter((x) => x.stage === 'scheduled' && x.due).sort((a, b) => String(a.due).localeCompare(String(b.due)))) {
   const li = document.createElement('li');
-  li.textContent = `${o.orderId}: ${new Date(o.due).toLocaleDateString()}${o.reason === 'recheck' ? ` (${t('recheck')})` : ''}`;
-  document.getElementById('upcoming').append(li);
+  li.textContent = `${o.orderId}: ${new Date(String(o.due)).toLocaleDateString()}${o.reason === 'recheck' ? ` (${t('recheck')})` : ''}`;
+  $('upcoming').append(li);
 }
 const list = sends(history);
 if (status.auth?.ok === false) {
-  const warning = document.getElementById('warning');
+  const warning = $('warning');
   warning.hidden = false;
-  warning.textContent = t('popupAuthFailed', status.auth.message);
+  warning.textContent = t('popupAuthFailed', status.auth.message ?? '');
 }
-const totals = document.getElementById('totals');
+const totals = $('totals');
 /** @type {[string, number][]} */
 const counted = [['totalReviews', list.filter((s) => s.what === 'review' && s.outcome === 'requested').length], ['totalMessages', list.filter((s) => s.outcome === 'message').length], ['totalFailed', list.filter((s) => s.outcome === 'failed').length]];
 for (const [key, n] of counted) {
@@ -75,8 +81,8 @@ for (const [key, n] of counted) {
   box.dataset.total = key;
   totals.append(box);
 }
-document.getElementById('chart').append(chart(list));
-const rows = document.getElementById('rows');
+$('chart').append(chart(list));
+const rows = $('rows');
 for (const [orderId, h] of Object.entries(history).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? ''))) {
   const tr = document.createElement('tr');
   for (const v of [orderId, h.review ?? '', (h.messages ?? []).map((m) => m.kind).join(', '), h.at ? new Date(h.at).toLocaleString() : '']) {
@@ -86,7 +92,7 @@ for (const [orderId, h] of Object.entries(history).sort((a, b) => (b[1].at ?? ''
   }
   rows.append(tr);
 }
-document.getElementById('csv').addEventListener('click', () => {
+$('csv').addEventListener('click', () => {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv(list)], { type: 'text/csv' }));
   a.download = `sp-outreach-history-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -1,50 +1,44 @@
 // The options page: the seller's LWA credentials (secrets are write-only here: the background never
-// sends them back), region, default marketplace, and Test connection.
+// sends them back), region, scheduling per marketplace (the core's list of marketplaces), and Test
+// connection. There is no default marketplace: each order's comes from Amazon (or, when Amazon's
+// Orders API can't say, from the page or the seller's pick on it), never from a setting.
 import { ask, t } from '../pages.js';
 
 /** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 
-const MARKETPLACES = [
-  ['ATVPDKIKX0DER', 'Amazon.com (US)'], ['A2EUQ1WTGCTBG2', 'Amazon.ca'], ['A1AM78C64UM0Y8', 'Amazon.com.mx'], ['A2Q3Y263D00KWC', 'Amazon.com.br'],
-  ['A1F83G8C2ARO7P', 'Amazon.co.uk'], ['A1PA6795UKMFR9', 'Amazon.de'], ['A13V1IB3VIYZZH', 'Amazon.fr'], ['APJ6JRA9NG5V4', 'Amazon.it'],
-  ['A1RKKUPIHCS9HS', 'Amazon.es'], ['A1805IZSGTT6HS', 'Amazon.nl'], ['A2NODRKZP88ZB9', 'Amazon.se'], ['A1C3SOZRARQ6R3', 'Amazon.pl'],
-  ['AMEN7PMS3EDWL', 'Amazon.com.be'], ['A28R8C7NBKEWEA', 'Amazon.ie'], ['A33AVAJ2PDY3EV', 'Amazon.com.tr'], ['A2VIGQ35RCS4UG', 'Amazon.ae'],
-  ['A17E79C6D8DWNP', 'Amazon.sa'], ['ARBP9OOSHTCHU', 'Amazon.eg'], ['A21TJRUUN4KGV', 'Amazon.in'], ['AE08WJ6YKNBMC', 'Amazon.co.za'],
-  ['A1VC38T7YXB528', 'Amazon.co.jp'], ['A39IBJ37TRP1C6', 'Amazon.com.au'], ['A19VAU5U5O7RUS', 'Amazon.sg'],
-];
-
-function say(text, kind = '') {
+function say(/** @type {string} */ text, kind = '') {
   $('status').textContent = text;
   $('status').className = kind;
 }
 
-function fill(s) {
+function fill(/** @type {import('../messages').Settings} */ s) {
   $('clientId').value = s.clientId;
   $('clientSecret').value = '';
   $('refreshToken').value = '';
   $('clientSecret').placeholder = s.hasClientSecret ? t('keepStored') : '';
   $('refreshToken').placeholder = s.hasRefreshToken ? t('keepStored') : '';
   $('region').value = s.region;
-  $('defaultMarketplace').value = s.defaultMarketplace;
   $('sandbox').checked = s.sandbox;
   $('scheduleDay').value = String(s.schedule?.day ?? 0);
-  for (const box of document.querySelectorAll('#scheduleMarkets input')) {
-    /** @type {HTMLInputElement} */ (box).checked = s.schedule?.[/** @type {HTMLInputElement} */ (box).value]?.enabled !== false;
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#scheduleMarkets input'))) {
+    const m = s.schedule?.[box.value];
+    box.checked = typeof m !== 'object' || m.enabled !== false;
   }
 }
 
-for (const [id, name] of MARKETPLACES) {
-  const o = document.createElement('option');
-  o.value = id;
-  o.textContent = name;
-  $('defaultMarketplace').append(o);
-  const label = document.createElement('label');
-  const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: id, checked: true });
-  label.append(box, document.createTextNode(name));
-  $('scheduleMarkets').append(label);
+/** One checkbox per marketplace of the core's list, for scheduling. */
+async function markets() {
+  for (const m of await ask({ type: 'marketplaces' })) {
+    const label = document.createElement('label');
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: m.id, checked: true });
+    label.append(box, document.createTextNode(m.name));
+    $('scheduleMarkets').append(label);
+  }
 }
-ask({ type: 'getSettings' })
+
+markets()
+  .then(() => ask({ type: 'getSettings' }))
   .then(fill, (e) => say(e.message, 'error'))
   // Tests (and impatient sellers) must not type before the stored settings are filled in.
   .finally(() => {
@@ -52,18 +46,18 @@ ask({ type: 'getSettings' })
     document.documentElement.dataset.ready = 'true';
   });
 
-$('settings').addEventListener('submit', async (event) => {
+$('settings').addEventListener('submit', async (/** @type {SubmitEvent} */ event) => {
   event.preventDefault();
   const settings = {
     clientId: $('clientId').value, clientSecret: $('clientSecret').value, refreshToken: $('refreshToken').value,
-    region: $('region').value, defaultMarketplace: $('defaultMarketplace').value, sandbox: $('sandbox').checked,
+    region: $('region').value, sandbox: $('sandbox').checked,
     schedule: Object.fromEntries([['day', Number($('scheduleDay').value) || 0], ...[...document.querySelectorAll('#scheduleMarkets input')].map((b) => [/** @type {HTMLInputElement} */ (b).value, { enabled: /** @type {HTMLInputElement} */ (b).checked }])]),
   };
   try {
     fill(await ask({ type: 'saveSettings', settings }));
     say(t('saved'), 'ok');
   } catch (e) {
-    say(e.message, 'error');
+    say(/** @type {any} */ (e).message, 'error');
   }
 });
 
@@ -73,6 +67,6 @@ $('test').addEventListener('click', async () => {
     await ask({ type: 'testConnection' });
     say(t('connectionWorks'), 'ok');
   } catch (e) {
-    say(t('connectionFailed', e.message), 'error');
+    say(t('connectionFailed', /** @type {any} */ (e).message), 'error');
   }
 });

@@ -57,13 +57,20 @@ impl ApiError {
             .with_details(format!("at most {limit} bytes"))
     }
 
-    /// An injected fault's status (the models' 500 and 503 descriptions).
-    pub fn injected(status: StatusCode) -> Self {
-        let (code, message) = match status.as_u16() {
+    /// An injected fault's status (the models' 500 and 503 descriptions), or its own message with
+    /// the code Amazon gives that status (a 400 is `InvalidInput` with the reason in `message`).
+    pub fn injected(status: StatusCode, message: Option<&str>) -> Self {
+        let (code, text) = match status.as_u16() {
+            400 => ("InvalidInput", "Invalid Input"),
+            403 => ("Unauthorized", "Access to requested resource is denied."),
+            404 => ("NotFound", "The resource specified does not exist."),
             503 => ("ServiceUnavailable", "Temporary overloading or maintenance of the server."),
             _ => ("InternalFailure", "An unexpected condition occurred that prevented the server from fulfilling the request."),
         };
-        ApiError::new(status, code, message).with_details("fault injected by sp-sandbox")
+        match message {
+            Some(m) => ApiError::new(status, code, m),
+            None => ApiError::new(status, code, text).with_details("fault injected by sp-sandbox"),
+        }
     }
 }
 

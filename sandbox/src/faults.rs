@@ -34,6 +34,11 @@ pub struct Fault {
     /// Fire at most this many times, then disappear.
     #[serde(default)]
     pub times: Option<u32>,
+    /// With `status`: the error's `message`, as Amazon words its reason (a 400's is e.g.
+    /// "marketplaceIds: Missing or invalid request parameter: marketplaceId", facts.md "How strict
+    /// Amazon is"); without it, the models' text for the status.
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 fn always() -> f64 {
@@ -49,7 +54,8 @@ impl Fault {
         if operation.is_empty() {
             return Err(format!("fault {spec:?}: name an operation (or *) before the colon"));
         }
-        let mut f = Fault { operation: operation.into(), probability: 1.0, status: None, latency_ms: 0, drop: None, times: None };
+        let mut f =
+            Fault { operation: operation.into(), probability: 1.0, status: None, latency_ms: 0, drop: None, times: None, message: None };
         for kv in settings.split(',').filter(|s| !s.is_empty()) {
             let (k, v) = kv.split_once('=').ok_or_else(|| format!("fault {spec:?}: {kv:?} is not key=value"))?;
             let bad = |what: &str| format!("fault {spec:?}: {k}={v:?} is not {what}");
@@ -58,6 +64,7 @@ impl Fault {
                 "probability" | "p" => f.probability = v.parse().map_err(|_| bad("a number"))?,
                 "latency" | "latencyMs" => f.latency_ms = v.parse().map_err(|_| bad("milliseconds"))?,
                 "times" => f.times = Some(v.parse().map_err(|_| bad("a count"))?),
+                "message" => f.message = Some(v.into()),
                 "drop" => {
                     f.drop = Some(match v {
                         "before" => Drop::Before,
@@ -66,7 +73,7 @@ impl Fault {
                         _ => return Err(bad("before, after or midResponse")),
                     })
                 }
-                _ => return Err(format!("fault {spec:?}: unknown key {k:?} (status, probability, latency, drop, times)")),
+                _ => return Err(format!("fault {spec:?}: unknown key {k:?} (status, probability, latency, drop, times, message)")),
             }
         }
         f.check()?;
@@ -82,6 +89,9 @@ impl Fault {
                 return Err(format!("fault for {}: status must be 4xx or 5xx", self.operation));
             }
         }
+        if self.message.is_some() && self.status.is_none() {
+            return Err(format!("fault for {}: a message goes with a status", self.operation));
+        }
         if self.status.is_some() && self.drop.is_some() {
             return Err(format!("fault for {}: a status or a drop, not both", self.operation));
         }
@@ -94,11 +104,13 @@ impl Fault {
 }
 
 /// What the faults decided for one request.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
     pub latency_ms: u64,
     pub status: Option<u16>,
     pub drop: Option<Drop>,
+    /// The injected status's message, when the fault gave one.
+    pub message: Option<String>,
 }
 
 /// Rolls each fault that applies (`roll` gives a number in [0, 1)); latencies add up, the first
@@ -113,6 +125,7 @@ pub fn decide(faults: &mut Vec<Fault>, operation: &str, mut roll: impl FnMut() -
         if d.status.is_none() && d.drop.is_none() {
             d.status = f.status;
             d.drop = f.drop;
+            d.message = f.message.clone();
         }
         match &mut f.times {
             Some(n) => {
@@ -148,7 +161,7 @@ mod tests {
             Fault::parse("b:drop=before").unwrap(),
         ];
         let d = decide(&mut faults, "a", || 0.0);
-        assert_eq!(d, Decision { latency_ms: 100, status: Some(503), drop: None });
+        assert_eq!(d, Decision { latency_ms: 100, status: Some(503), drop: None, message: None });
         decide(&mut faults, "a", || 0.0);
         assert_eq!(faults.len(), 2, "the counted fault is gone after two");
         assert_eq!(decide(&mut faults, "a", || 0.0).status, None);

@@ -239,7 +239,7 @@ impl Sandbox {
         let mut resp = if decision.drop == Some(Drop::Before) {
             StatusCode::BAD_GATEWAY.into_response()
         } else if let Some(status) = decision.status {
-            injected_error(op, StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+            injected_error(op, StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), decision.message.as_deref())
         } else {
             let mut guard = self.world();
             let w: &mut World = &mut guard;
@@ -330,10 +330,10 @@ fn check_token(token: &AccessToken, op: &Op, endpoint: Option<Region>) -> Result
     }
 }
 
-fn injected_error(op: &Op, status: StatusCode) -> Response {
+fn injected_error(op: &Op, status: StatusCode, message: Option<&str>) -> Response {
     match op.style {
-        Style::Lwa => lwa_error(status, "server_error", "fault injected by sp-sandbox"),
-        Style::S3 => s3_error(status, "InternalError", "We encountered an internal error. Please try again.", &[]),
-        Style::SpApi => ApiError::injected(status).into_response(),
+        Style::Lwa => lwa_error(status, "server_error", message.unwrap_or("fault injected by sp-sandbox")),
+        Style::S3 => s3_error(status, "InternalError", message.unwrap_or("We encountered an internal error. Please try again."), &[]),
+        Style::SpApi => ApiError::injected(status, message).into_response(),
     }
 }

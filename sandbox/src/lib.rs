@@ -56,6 +56,7 @@ pub fn app(sandbox: Sandbox) -> Router {
         .route("/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback", post(solicitations::create))
         .route(ORDER, get(messaging::actions))
         .route(&format!("{ORDER}/attributes"), get(messaging::attributes))
+        .route(&format!("{ORDER}/messages/{{kind}}/schema"), get(messaging::schema))
         .route(&message("confirmCustomizationDetails"), post(messaging::create))
         .route(&message("confirmDeliveryDetails"), post(messaging::create))
         .route(&message("legalDisclosure"), post(messaging::create))

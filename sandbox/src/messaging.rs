@@ -74,7 +74,9 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
         let t = target(&order, query.as_deref(), &headers)?;
         let now = w.clock.now();
         let base = format!("/messaging/v1/orders/{order}");
-        let kinds: Vec<String> = w.order(&t)?.message_kinds(now).into_iter().map(str::to_owned).collect();
+        let order = w.order(&t)?;
+        let style = order.actions_document;
+        let kinds: Vec<String> = order.message_kinds(now).into_iter().map(str::to_owned).collect();
         let mut offered: Vec<Action> = kinds
             .iter()
             .filter_map(|k| {
@@ -89,7 +91,33 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
             .collect();
         // GetAttributes is listed as an action too, without a schema (the static sandbox pair does).
         offered.push(Action { name: "attributes", title: "Buyer attributes", path: format!("{base}/attributes"), schema: None });
-        Ok(json_response(StatusCode::OK, &actions_document(&base, &t.marketplace_id, &offered)))
+        Ok(json_response(StatusCode::OK, &actions_document(&base, &t.marketplace_id, &offered, style)))
+    })
+    .await
+}
+
+/// `GET …/messages/{kind}/schema`: what an action's `_links.schema` points at — the kind's payload
+/// schema, as `_embedded.schema` holds it (Amazon documents no operation for the link; it shares the
+/// actions read's rate and role). 404 for an order that does not exist (yet) or a kind unknown.
+pub async fn schema(
+    State(sb): State<Sandbox>,
+    Path((order, kind)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    sb.call(&GET_ACTIONS, &headers, query.as_deref(), |w, _| {
+        let now = w.clock.now();
+        let exists = w.orders.get(&order).is_some_and(|o| o.created <= now);
+        match schemas().get(kind.as_str()) {
+            Some(s) if exists && !sb.config.static_mode => {
+                // The document as `_embedded.schema` holds it, its own link included (hal.rs).
+                let mut schema = s["schema"].clone();
+                let href = format!("/messaging/v1/orders/{order}/messages/{kind}/schema");
+                schema["_links"] = json!({"self": {"href": href, "name": kind}});
+                Ok(json_response(StatusCode::OK, &schema))
+            }
+            _ => Err(ApiError::not_found(format!("No schema for {kind:?} of order {order}."))),
+        }
     })
     .await
 }

@@ -1,5 +1,5 @@
 //! Amazon's business rules for one order at one moment, from facts.md "Business rules users hit".
-use crate::scenario::{FulfilledBy, OrderStatus, Trait};
+use crate::scenario::{ActionsDocument, FulfilledBy, OrderStatus, Trait};
 use time::{Duration, OffsetDateTime};
 
 /// An order as the emulator runs it: the scenario's order with its dates resolved, and what has
@@ -18,6 +18,7 @@ pub struct OrderState {
     pub buyer_locale: String,
     pub traits: Vec<Trait>,
     pub messaging_actions: Option<Vec<String>>,
+    pub actions_document: ActionsDocument,
     pub solicited_at: Option<OffsetDateTime>,
     pub messages: Vec<SentMessage>,
 }
@@ -137,6 +138,7 @@ mod tests {
             buyer_locale: "en-US".into(),
             traits,
             messaging_actions: None,
+            actions_document: ActionsDocument::Embedded,
             solicited_at: None,
             messages: vec![],
         }

@@ -105,6 +105,21 @@ pub enum Trait {
     NegativeFeedback,
 }
 
+/// How the messaging actions document of an order is shaped (facts.md "HAL": `_embedded` may be
+/// missing), so a client's every path can be tried.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ActionsDocument {
+    /// `_embedded.actions[]` with `_links.schema` and `_embedded.schema` (the tutorial's form).
+    #[default]
+    Embedded,
+    /// `_embedded.actions[]` with `_links.schema` but no `_embedded.schema`: the schema is read
+    /// from its link.
+    SchemaLinks,
+    /// `_links.actions` alone, no `_embedded` at all.
+    LinksOnly,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Order {
@@ -139,6 +154,9 @@ pub struct Order {
     /// Overrides the message kinds offered (names as in the API's `_links.actions`).
     #[serde(default)]
     pub messaging_actions: Option<Vec<String>>,
+    /// The shape of the messaging actions document (default: schemas embedded).
+    #[serde(default)]
+    pub actions_document: ActionsDocument,
     /// Whatever the look-alike pages show; served back by /_sandbox/orders. The Orders API reads
     /// `buyerName`, `shipTo`, `items` (title, asin, sku, quantity, price {amount, currency}) and
     /// `orderTotal` from it, so page and API agree.

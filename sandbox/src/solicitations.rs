@@ -5,6 +5,7 @@ use crate::gate::{Need, Op, RequestId};
 use crate::hal::{actions_document, Action};
 use crate::limits::SP_API;
 use crate::request::target;
+use crate::scenario::ActionsDocument;
 use crate::static_pairs;
 use crate::world::Sandbox;
 use axum::extract::{Path, RawQuery, State};
@@ -37,7 +38,7 @@ pub async fn actions(State(sb): State<Sandbox>, Path(order): Path<String>, RawQu
         } else {
             vec![]
         };
-        Ok(json_response(StatusCode::OK, &actions_document(&base, &t.marketplace_id, &offered)))
+        Ok(json_response(StatusCode::OK, &actions_document(&base, &t.marketplace_id, &offered, ActionsDocument::Embedded)))
     })
     .await
 }

@@ -171,6 +171,7 @@ impl World {
                     buyer_locale: o.buyer_locale.clone(),
                     traits: o.traits.clone(),
                     messaging_actions: o.messaging_actions.clone(),
+                    actions_document: o.actions_document,
                     solicited_at: date(&o.solicited_at),
                     messages: vec![],
                 };

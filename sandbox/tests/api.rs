@@ -98,6 +98,76 @@ async fn messaging_actions_carry_schemas_and_follow_the_order() {
 }
 
 #[tokio::test]
+async fn actions_documents_come_in_every_shape_amazon_uses_and_schema_links_answer() {
+    let (sb, app) = sandbox();
+    let token = login(&app).await;
+    let uri = format!("/messaging/v1/orders/{IN_TRANSIT}?marketplaceIds={JP}");
+    let embedded = get(&app, &token, &uri).await.json();
+    // The link each embedded action carries answers the schema it embeds.
+    for a in embedded["_embedded"]["actions"].as_array().unwrap() {
+        let link = a["_links"]["schema"]["href"].as_str().unwrap();
+        assert_eq!(link, format!("/messaging/v1/orders/{IN_TRANSIT}/messages/{}/schema", a["name"].as_str().unwrap()));
+        let read = get(&app, &token, link).await;
+        assert_eq!(read.status, StatusCode::OK, "{link}: {}", read.text);
+        assert_eq!(read.json(), a["_embedded"]["schema"], "{link}");
+    }
+    assert_eq!(
+        get(&app, &token, &format!("/messaging/v1/orders/{IN_TRANSIT}/messages/nothing/schema")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(&app, &token, "/messaging/v1/orders/999-0000000-0000000/messages/invoice/schema").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&app, "Atza|wrong", embedded["_embedded"]["actions"][0]["_links"]["schema"]["href"].as_str().unwrap()).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The scenario says how the document is shaped: schema links without the schemas, or `_links` alone.
+    for (style, has_embedded) in [("schemaLinks", true), ("linksOnly", false)] {
+        let mut scenario: Value = serde_json::from_str(&common::scenario_json()).unwrap();
+        for o in scenario["orders"].as_array_mut().unwrap() {
+            o["actionsDocument"] = json!(style);
+        }
+        {
+            let mut w = sb.world();
+            let config = sp_sandbox::Config { rate_scale: 0.0, ..Default::default() };
+            w.load(sp_sandbox::Scenario::from_json(&scenario.to_string()).unwrap(), &config);
+            w.clock.freeze(true);
+            w.clock.set(time::macros::datetime!(2026-11-23 12:00 UTC));
+        }
+        let token = login(&app).await;
+        let doc = get(&app, &token, &uri).await.json();
+        assert_eq!(action_names(&doc), action_names(&embedded), "{style}: the same actions");
+        assert_eq!(doc.get("_embedded").is_some(), has_embedded, "{style}: {doc}");
+        for a in doc["_embedded"]["actions"].as_array().into_iter().flatten() {
+            assert!(a["_embedded"].is_null() && a["_links"]["schema"]["href"].is_string(), "{style}: {a}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_injected_error_can_carry_amazons_reason() {
+    let (sb, app) = sandbox();
+    let token = login(&app).await;
+    sb.world().faults = vec![
+        sp_sandbox::faults::Fault::parse("createProductReviewAndSellerFeedbackSolicitation:status=400,times=1,message=marketplaceIds: Missing or invalid request parameter: marketplaceId").unwrap(),
+        sp_sandbox::faults::Fault::parse("GetAttributes:status=400,times=1").unwrap(),
+    ];
+    let r = create_review(&app, &token, ELIGIBLE, US).await;
+    assert_eq!(
+        (r.status, r.error()),
+        (StatusCode::BAD_REQUEST, ("InvalidInput".into(), "marketplaceIds: Missing or invalid request parameter: marketplaceId".into()))
+    );
+    let a = get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await;
+    assert_eq!(
+        (a.status, a.error().0, a.details()),
+        (StatusCode::BAD_REQUEST, "InvalidInput".into(), "fault injected by sp-sandbox".into())
+    );
+    assert!(sp_sandbox::faults::Fault::parse("x:message=hello").is_err(), "a message goes with a status");
+    // Nothing was done by the refused create: the review can still be requested.
+    assert_eq!(create_review(&app, &token, ELIGIBLE, US).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
 async fn attributes_give_the_buyers_locale() {
     let (_, app) = sandbox();
     let token = login(&app).await;

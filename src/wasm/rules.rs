@@ -121,5 +121,5 @@ pub const RULES_JSON: &str =
 /// The constants the shell shares with the core.
 #[wasm_bindgen(unchecked_return_type = "CoreRules")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(RULES_JSON)
+    super::json_to_js(RULES_JSON)
 }

@@ -244,7 +244,12 @@ test('scheduled orders are sent when their window opens, by the background alone
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
   await options.evaluate(async () => {
     const { bulk } = await chrome.storage.local.get('bulk');
-    for (const o of bulk.orders) if (o.stage === 'scheduled') o.due = new Date(Date.now() - 1000).toISOString();
+    // The due time is the core's, in the order's saved state (src/flow/queue.rs); the list shows it.
+    for (const o of bulk.orders) {
+      if (o.stage !== 'scheduled') continue;
+      o.due = new Date(Date.now() - 1000).toISOString();
+      o.flow = JSON.stringify({ ...JSON.parse(o.flow), due: Date.now() - 1000 });
+    }
     await chrome.storage.local.set({ bulk });
   });
   const cdp = await context.newCDPSession(options);

@@ -79,7 +79,7 @@ test('an order outside the window says why, and SPA navigation re-injects withou
   const page = await context.newPage();
   await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${late.amazonOrderId}`);
   const delivered = Date.parse(late.latestDeliveryDate);
-  await page.getByText(Date.now() < delivered ? /the review window opens around/ : /Not eligible: more than 30 days after delivery|Not yet: the review window opens/).waitFor();
+  await page.getByText(Date.now() < delivered ? /the review window opens around/ : /Not eligible: the review window closed on|Not yet: the review window opens/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Request review', exact: true }).count(), 0);
   // Click through the look-alike's own pushState links: list, then another order.
   await page.getByRole('link', { name: /^‹ / }).click();
@@ -256,7 +256,7 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await text.fill('Your parcel arrives on Thursday between 9 and 12.');
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
-  await dialog.getByText(/Sent \(confirmDeliveryDetails\)/).waitFor();
+  await dialog.getByText(/Sent \(Confirm delivery details\)/).waitFor();
   let state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   assert.deepEqual(state.sent.map((m) => [m.kind, m.body.text]), [['confirmDeliveryDetails', 'Your parcel arrives on Thursday between 9 and 12.']]);
 
@@ -271,8 +271,8 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await dialog.locator('input[type=file]').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% invoice 0042\n') });
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
-  await dialog.getByText(/Uploading 1 file\(s\) \(invoice-0042.pdf\)|Sent \(invoice\)/).waitFor();
-  await dialog.getByText(/Sent \(invoice\)/).waitFor();
+  await dialog.getByText(/Uploading 1 file\(s\) \(invoice-0042.pdf\)|Sent \(Invoice\)/).waitFor();
+  await dialog.getByText(/Sent \(Invoice\)/).waitFor();
   state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   const invoice = state.sent.find((m) => m.kind === 'invoice');
   assert.equal(invoice.body.attachments[0].fileName, 'invoice-0042.pdf');

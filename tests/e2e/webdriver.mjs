@@ -50,7 +50,8 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
     }
   }
   const session = await call('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'firefox', acceptInsecureCerts: true, 'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'], prefs } } },
+    // A confirm() (the bulk bar's) is accepted by the next command, as a seller would click OK.
+    capabilities: { alwaysMatch: { browserName: 'firefox', acceptInsecureCerts: true, unhandledPromptBehavior: 'accept', 'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'], prefs } } },
   });
   const s = `/session/${session.sessionId}`;
   const el = (value) => value[ELEMENT];

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, buildRequest, checkBody, lintText, parseActions, parseResponse, operations, marketplaces, contentMd5, version, Client } from '../../build/pkg/sp_outreach.js';
+import { initSync, buildRequest, checkBody, lintText, parseActions, parseResponse, operations, marketplaces, contentMd5, queueReview, version, Client } from '../../build/pkg/sp_outreach.js';
 
 initSync({ module: readFileSync(new URL('../../build/pkg/sp_outreach_bg.wasm', import.meta.url)) });
 
@@ -75,4 +75,105 @@ test('the client refuses incomplete credentials up front', () => {
   assert.throws(() => new Client({ clientId: 'x', clientSecret: 'y', refreshToken: '', region: 'na' }), (e) => e.kind === 'missingField');
   assert.throws(() => new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'us' }), (e) => e.kind === 'invalidRegion');
   assert.ok(new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'fe' }));
+});
+
+// Every export with arguments of every wrong type and absurd size: the product's typed error or a
+// valid result, never a glue TypeError or a trap, and each call quick (issue #12 item 3). Bound
+// generously: a call that took seconds (the quadratic and exponential cases of #12) would fail it.
+test('hostile arguments to every export: a typed error or a result, quickly', async () => {
+  const big = 'x'.repeat(10_000_000);
+  const hostile = [undefined, null, 0, -1, 1e308, NaN, true, '', big, '\uD800', [], {}, { __proto__: { operation: 'x' } }, Symbol('s'), () => 1, 10n, new Uint8Array(0)];
+  const client = new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'na', baseUrl: 'http://127.0.0.1:9', lwaUrl: 'http://127.0.0.1:9', timeoutMs: 100 });
+  const calls = {
+    buildRequest: (a) => buildRequest(a, a, a),
+    buildRequestEndpoint: (a) => buildRequest({ operation: 'confirmDeliveryDetails', orderId: '123-1234567-1234567', marketplaceIds: [US], body: { text: 'Hi' } }, a, 't'),
+    buildRequestToken: (a) => buildRequest({ operation: 'productReviewAndSellerFeedback', orderId: '123-1234567-1234567', marketplaceIds: [US] }, { region: 'na' }, a),
+    checkBody: (a) => checkBody(a, a, a),
+    checkBodyBody: (a) => checkBody('confirmDeliveryDetails', a, undefined),
+    checkBodySchema: (a) => checkBody('confirmDeliveryDetails', { text: 'Hi' }, a),
+    lintText: (a) => lintText(a),
+    parseActions: (a) => parseActions(a, a),
+    parseActionsBody: (a) => parseActions('messaging', a),
+    parseResponse: (a) => parseResponse(a, a),
+    parseResponseBody: (a) => parseResponse('getMessagingActionsForOrder', a),
+    contentMd5: (a) => contentMd5(a),
+    queueReview: (a) => queueReview(a, a, a, a, a, a),
+    queueReviewDates: (a) => queueReview('123-1234567-1234567', US, a, a, a, Date.now()),
+    Client: (a) => new Client(a),
+    ClientFields: (a) => new Client({ clientId: a, clientSecret: a, refreshToken: a, region: a, timeoutMs: a, state: a }),
+  };
+  const asyncCalls = {
+    getActions: (a) => client.getActions(a, a, a),
+    getAttributes: (a) => client.getAttributes(a, a),
+    requestReview: (a) => client.requestReview(a, a, a),
+    requestReviewState: (a) => client.requestReview('123-1234567-1234567', US, { state: a }),
+    sendMessage: (a) => client.sendMessage(a, a, a, a, a, a, a),
+    sendMessageFiles: (a) => client.sendMessage('invoice', '123-1234567-1234567', US, {}, a),
+    sendMessageFile: (a) => client.sendMessage('invoice', '123-1234567-1234567', US, {}, [{ fileName: a, contentType: a, bytes: a }]),
+    runQueuedReview: (a) => client.runQueuedReview(a, a),
+    read: (a) => client.read(a),
+    readOrder: (a) => client.read({ operation: 'getOrder', orderId: a, includedData: a }),
+    readSearch: (a) => client.read({ operation: 'searchOrders', createdAfter: a, paginationToken: a }),
+    getSchema: (a) => client.getSchema(a),
+  };
+  const typed = (e) => e instanceof Error && e.name === 'SpOutreachError' && typeof e.kind === 'string' && e.kind.length > 0;
+  let count = 0;
+  for (const [name, call] of Object.entries(calls)) {
+    for (const a of hostile) {
+      const started = performance.now();
+      try {
+        call(a);
+      } catch (e) {
+        assert.ok(typed(e), `${name}(${String(typeof a)}): ${e}`);
+      }
+      assert.ok(performance.now() - started < 2000, `${name} took ${performance.now() - started} ms`);
+      count++;
+    }
+  }
+  for (const [name, call] of Object.entries(asyncCalls)) {
+    for (const a of hostile) {
+      const started = performance.now();
+      // Nothing answers at 127.0.0.1:9: a call that gets as far as the network fails there, typed.
+      await call(a).then(() => {}, (e) => assert.ok(typed(e), `${name}(${String(typeof a)}): ${e}`));
+      assert.ok(performance.now() - started < 5000, `${name} took ${performance.now() - started} ms`);
+      count++;
+    }
+  }
+  // An 11 MB attachment and six files are refused before anything is copied or sent.
+  const huge = new Uint8Array(11 * 1024 * 1024);
+  assert.throws(() => contentMd5(huge), (e) => e.kind === 'invalidArgument');
+  await assert.rejects(client.sendMessage('invoice', '123-1234567-1234567', US, {}, [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: huge }]), (e) => e.kind === 'invalidArgument');
+  const six = Array.from({ length: 6 }, () => ({ fileName: 'a.pdf', contentType: 'application/pdf', bytes: new Uint8Array(1) }));
+  await assert.rejects(client.sendMessage('invoice', '123-1234567-1234567', US, {}, six), (e) => e.kind === 'invalidArgument');
+  await assert.rejects(client.sendMessage('invoice', '123-1234567-1234567', US, {}, [{ fileName: 'a.exe', contentType: 'application/x-msdownload', bytes: new Uint8Array(1) }]), (e) => e.kind === 'invalidAttachment');
+  assert.ok(count >= 200, `${count} hostile calls`);
+});
+
+test('the bulk queue: an order joins with its window and the seller\'s scheduling, decided by the core', () => {
+  const day = 86400000;
+  const now = Date.now();
+  const open = queueReview('123-1234567-1234567', US, now - 9 * day, now - 8 * day, 0, now);
+  assert.equal(open.stage, 'queued');
+  const later = queueReview('123-1234567-1234567', US, now + day, now + 2 * day, 3, now);
+  assert.deepEqual([later.stage, later.reason, later.due], ['scheduled', 'windowOpens', now + day + 5 * day + 3 * day]);
+  assert.deepEqual([queueReview('123-1234567-1234567', US, now + day, now + 2 * day, null, now).reason, queueReview('123-1234567-1234567', US, now - 60 * day, now - 50 * day, 0, now).reason], ['windowNotOpen', 'windowClosed']);
+  assert.throws(() => queueReview('123', US, null, null, 0, now), (e) => e.kind === 'invalidOrderId');
+  assert.equal(JSON.parse(open.state).flow, 'queuedReview');
+});
+
+test('a client\'s state: saved before every send, and a forged one is not trusted', async () => {
+  const saved = [];
+  const client = new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'na', baseUrl: 'http://127.0.0.1:9', lwaUrl: 'http://127.0.0.1:9', timeoutMs: 100, saveState: (s) => saved.push(s) });
+  await assert.rejects(client.checkCredentials(), (e) => e.kind === 'network' || e.kind === 'timeout');
+  assert.ok(saved.length >= 1, 'stored before the token request left');
+  const state = JSON.parse(saved.at(-1));
+  assert.equal(state.v, 1);
+  assert.equal(state.buckets.length, operations().length);
+  // A state with a rate Amazon does not document (1e-300 would overflow every timer) is ignored.
+  const forged = JSON.stringify({ ...state, buckets: state.buckets.map((b) => ({ ...b, perSecond: 1e-300, tokens: 0 })) });
+  const again = [];
+  const next = new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'na', baseUrl: 'http://127.0.0.1:9', lwaUrl: 'http://127.0.0.1:9', timeoutMs: 100, state: forged, saveState: (s) => again.push(s) });
+  await assert.rejects(next.checkCredentials());
+  assert.ok(JSON.parse(again[0]).buckets.every((b) => b.perSecond >= 0.005), 'documented rates only');
+  assert.ok(new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'na', state: '{"v":1,"buckets":5}' }));
 });

@@ -2,18 +2,21 @@
 // Firefox exposes the same API as `browser`; the code uses whichever exists.
 declare var browser: typeof chrome | undefined;
 
+type SpoMessages = import('../../extension/messages').Messages;
+type SpoMessageType = import('../../extension/messages').MessageType;
+
 /** The content scripts' shared namespace (classic scripts in one isolated world). */
 declare var SPO: {
   selectors: {
     ORDER_ID: RegExp;
-    page(location: Location): { kind: 'details'; orderId: string } | { kind: 'list'; orderId?: undefined } | null;
-    region(hostname: string): 'na' | 'eu' | 'fe' | null;
-    elements(root: Node | null, budget?: { left: number }): Generator<Element>;
-    deepQuery(root: ParentNode | null, selector: string): Element | null;
+    page(location: Location | URL): { kind: 'details'; orderId: string } | { kind: 'list'; orderId?: undefined } | null;
+    scope(root: ParentNode | ParentNode[] | null): ParentNode[];
+    deepQuery(root: ParentNode | ParentNode[] | null, selector: string): Element | null;
+    deepQueryAll(root: ParentNode | ParentNode[] | null, selector: string): Element[];
     deepText(node: Node, budget?: { left: number }): string;
-    marketplaceHints(root: ParentNode): SpoHint[];
-    statusHints(root: ParentNode): { status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean };
-    deliveryHint(root: ParentNode): SpoDelivery | null;
+    marketplaceHints(root: ParentNode | ParentNode[]): SpoHint[];
+    statusHints(root: ParentNode | ParentNode[]): { status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean };
+    purchaseHint(root: ParentNode | ParentNode[]): number | null;
     dates(text: string): number[];
     scanList(doc: Document): { orders: SpoListOrder[]; ignored: { key: string; rows: Element[] }[]; continuationRows: number; rows: number };
     orderRows(doc: Document): SpoListOrder[];
@@ -22,42 +25,51 @@ declare var SPO: {
     pageNumber(doc: Document, location: Location): number;
     pageLink(doc: Document, n: number): HTMLElement | null;
     ready(doc: Document, page: { kind: string; orderId?: string } | null): boolean;
-    detailsOrder(doc: Document, orderId: string): { orderId: string; ready: boolean; hints: SpoHint[]; status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean; delivery: SpoDelivery | null };
+    detailsOrder(doc: Document, orderId: string): { orderId: string; ready: boolean; hints: SpoHint[]; status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean; purchasedAt: number | null };
     detailsAnchor(doc: Document): SpoAnchor;
     bulkAnchor(doc: Document): SpoAnchor;
     rowAnchor(order: { row: Element }): SpoAnchor;
-    check(doc: Document, location: Location): SpoPageCheck;
-    marketplaceFromHints(hints: SpoHint[], hostRegion?: string | null): string | null;
+    check(doc: Document, location: Location | URL): SpoPageCheck;
   };
   ui: {
     t(key: string, ...subs: string[]): string;
     host(feature: string): { el: HTMLElement; root: ShadowRoot };
     button(label: string, options?: { primary?: boolean }): HTMLButtonElement;
     status(text: string, kind?: string): HTMLSpanElement;
-    ask(message: Record<string, unknown>): Promise<any>;
-    date(iso: string | undefined): string;
+    ask<K extends SpoMessageType>(message: import('../../extension/messages').Request<K>): Promise<SpoMessages[K]['response']>;
+    date(at: string | number | null | undefined): string;
     show(root: ShadowRoot, ...nodes: Node[]): void;
     place(anchor: SpoAnchor, el: HTMLElement): void;
     SETTLE_MS: number;
     mayUseFallback(page: { kind: string; orderId?: string } | null): boolean;
     until<T>(test: () => T | null | false | undefined, ms: number, signal?: AbortSignal): Promise<T | null>;
     reviewError(e: unknown): HTMLSpanElement;
-    reviewButton(put: (...nodes: Node[]) => void, request: { orderId: string; marketplaceId: string | null }, options: { primary?: boolean; compact?: boolean; done: (result: any) => void }): void;
+    reviewButton(put: (...nodes: Node[]) => void, request: { orderId: string; hints: SpoHint[] }, options: { primary?: boolean; compact?: boolean; done: (result: import('../../extension/messages').ReviewState) => void }): void;
+    notOfferedText(order: import('../../extension/messages').OrderView | undefined, compact?: boolean): string;
+    marketplacePicker(order: import('../../extension/messages').OrderView, chosen: (view: import('../../extension/messages').OrderView) => void, options?: { compact?: boolean }): HTMLElement[];
   };
   features: { id: string; pages: string[]; run(page: { kind: string; orderId?: string }, signal: AbortSignal): void }[];
   navigatedAt?: number;
-  bulkListeners?: ((status: { orders?: { orderId: string; stage: string; reason?: string | null }[] }) => void)[];
-  messageDialog(options: { orderId: string; marketplaceId: string | null; opener?: HTMLElement; signal?: AbortSignal }): void;
-  messageForm(form: HTMLElement, kind: { name: string; title: string | null; schema: any }, onValid: (valid: boolean) => void): { message(): Promise<{ kind: string; body: Record<string, unknown>; files: { fileName: string; contentType: string; base64: string }[]; confirmLinks: boolean }> };
+  bulkListeners?: ((status: import('../../extension/messages').BulkStatus) => void)[];
+  rowHosts: Map<string, SpoListOrder & { el: HTMLElement; root: ShadowRoot; shown: string }>;
+  attachments: {
+    picker(max: number): HTMLInputElement;
+    names(input: HTMLInputElement | null): string[];
+    read(input: HTMLInputElement | null): Promise<import('../../extension/messages').DraftFile[]>;
+  };
+  kindTitle(name: string): string;
+  messageDialog(options: { orderId: string; hints: SpoHint[]; opener?: HTMLElement; signal?: AbortSignal }): void;
+  messageForm(
+    form: HTMLElement,
+    kind: import('../../extension/messages').MessageKind,
+    maxAttachments: number,
+    onValid: (valid: boolean) => void,
+  ): { message(): Promise<{ kind: string; body: Record<string, unknown>; files: import('../../extension/messages').DraftFile[]; confirmLinks: boolean }> };
 };
 
 /** A marketplace hint from the page (SPO.selectors.marketplaceHints), raw. */
-type SpoHint = { marketplaceId: string; source: 'reviewLink' } | { channel: string; source: 'salesChannel' };
-type SpoDelivery = { earliest: number; latest: number };
+type SpoHint = import('../../extension/messages').Hint;
 /** Where a control goes: inside `el` (first, last, or in the extension's own row at its top). */
 type SpoAnchor = { el: Element; fallback: boolean; mode: 'prepend' | 'append' | 'slot' };
-type SpoListOrder = { orderId: string; row: Element; rows: Element[]; hints: SpoHint[]; status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean; delivery: SpoDelivery | null };
-type SpoPageCheck = {
-  kind: 'details' | 'list' | null; region: string | null; orders: number; orderIds: string[]; ignored: number; continuationRows: number;
-  anchor: 'preferred' | 'fallback' | null; rowAnchors: { preferred: number; fallback: number }; placed: number; ready: boolean; summary: string;
-};
+type SpoListOrder = { orderId: string; row: Element; rows: Element[]; hints: SpoHint[]; status: string | null; canceled: boolean; unshipped: boolean; refunded: boolean; returned: boolean; purchasedAt: number | null };
+type SpoPageCheck = import('../../extension/messages').PageCheck;

@@ -98,7 +98,6 @@ for (const [locale, lang] of Object.entries(LANGUAGES)) {
       const headings = [...doc.querySelectorAll('#orders-table th')].map((th) => th.textContent);
       if (lang !== 'en') assert.ok(!headings.includes('Order details'), `the UI is in ${lang}: ${headings}`);
       eq(S.page(w.location), { kind: 'list' });
-      assert.equal(S.region(w.location.hostname), 'na');
 
       const scan = S.scanList(doc);
       const page1 = NA.slice(0, 24);
@@ -120,19 +119,19 @@ for (const [locale, lang] of Object.entries(LANGUAGES)) {
         const channel = want.marketplaceId === CA ? 'Amazon.ca' : 'Amazon.com';
         // A buyer named "Amazon.de" makes the row's channel ambiguous: no hint rather than a wrong one.
         eq(o.hints, i === 10 ? [] : [{ channel, source: 'salesChannel' }], `${o.orderId}: the sales channel value`);
-        assert.equal(S.marketplaceFromHints(o.hints, 'na'), i === 10 ? null : want.marketplaceId);
         assert.equal(o.refunded, want.refunded, `${o.orderId} refunded`);
         assert.equal(o.returned, !!want.returned, `${o.orderId} returned`);
         const status = { Unshipped: 'unshipped', Canceled: 'cancelled', Pending: 'pending' }[want.status] ?? (Date.parse(want.latestDeliveryDate) < NOW ? 'delivered' : 'shipped');
         assert.equal(o.status, status, `${o.orderId} status`);
         assert.equal(o.canceled, want.status === 'Canceled', `${o.orderId} canceled`);
         assert.equal(o.unshipped, want.status === 'Unshipped' || want.status === 'Pending', `${o.orderId} not shipped`);
-        eq(o.delivery, want.earliestDeliveryDate ? { earliest: utcDay(want.earliestDeliveryDate), latest: utcDay(want.latestDeliveryDate) } : null, `${o.orderId} delivery`);
+        assert.equal(o.purchasedAt, utcDay(want.purchaseDate), `${o.orderId} purchase day`);
         const anchor = S.rowAnchor(o);
         assert.equal(anchor.fallback, false);
         assert.ok(anchor.el.matches('td.myo-table-action-column'));
       }
-      assert.ok(scan.orders.some((o) => S.marketplaceFromHints(o.hints, 'na') === US) && scan.orders.some((o) => S.marketplaceFromHints(o.hints, 'na') === CA), 'US and CA rows');
+      const channels = new Set(scan.orders.flatMap((o) => o.hints.map((h) => h.channel)));
+      assert.ok(channels.has('Amazon.com') && channels.has('Amazon.ca'), 'US and CA rows');
 
       const bulk = S.bulkAnchor(doc);
       assert.equal(bulk.fallback, false);
@@ -145,6 +144,9 @@ for (const [locale, lang] of Object.entries(LANGUAGES)) {
       assert.equal(check.anchor, 'preferred');
       eq(check.rowAnchors, { preferred: 24, fallback: 0 });
       assert.match(check.summary, /^24 orders found \(1 not Amazon's ignored\), anchors placed/);
+      eq(check.named.map((o) => o.orderId), page1.map((o) => o.amazonOrderId));
+      eq(check.named[0], { orderId: page1[0].amazonOrderId, hints: [{ channel: 'Amazon.com', source: 'salesChannel' }], purchasedAt: utcDay(page1[0].purchaseDate) });
+      assert.equal(check.host, 'sellercentral.amazon.com');
 
       // Paging: pushState, the rows re-rendered late; the last page has a disabled Next.
       assert.equal(S.shownPage(doc), 1);
@@ -177,8 +179,7 @@ for (const [locale, lang] of Object.entries(LANGUAGES)) {
         assert.equal(d.ready, true);
         const channel = want.marketplaceId === CA ? 'Amazon.ca' : 'Amazon.com';
         eq(d.hints, [{ marketplaceId: want.marketplaceId, source: 'reviewLink' }, { channel, source: 'salesChannel' }], 'the review link first, then the channel');
-        assert.equal(S.marketplaceFromHints(d.hints, 'na'), want.marketplaceId);
-        eq(d.delivery, { earliest: utcDay(want.earliestDeliveryDate), latest: utcDay(want.latestDeliveryDate) });
+        assert.equal(d.purchasedAt, utcDay(want.purchaseDate), 'the purchase day');
         assert.equal(S.detailsOrder(doc, NA[0].amazonOrderId).ready, false, 'another order is not the one shown');
         const anchor = S.detailsAnchor(doc);
         assert.equal(anchor.fallback, false);
@@ -213,9 +214,9 @@ test('the UI language is remembered in a cookie and kept across navigation', asy
 test('no label text is read: the same answers with every label renamed', async () => {
   const { w, S, doc } = await open('https://sellercentral.amazon.com/orders-v3');
   try {
-    const before = S.scanList(doc).orders.map((o) => [o.orderId, o.hints, o.status, o.refunded, o.delivery]);
+    const before = S.scanList(doc).orders.map((o) => [o.orderId, o.hints, o.status, o.refunded, o.purchasedAt]);
     for (const label of doc.querySelectorAll('.a-text-bold, th, .main-status, .secondary-status')) label.textContent = 'Ω';
-    const after = S.scanList(doc).orders.map((o) => [o.orderId, o.hints, o.status, o.refunded, o.delivery]);
+    const after = S.scanList(doc).orders.map((o) => [o.orderId, o.hints, o.status, o.refunded, o.purchasedAt]);
     eq(after, JSON.parse(JSON.stringify(before)));
   } finally {
     w.close();
@@ -235,8 +236,8 @@ test('fallback places when the anchors are gone: top of #MYO-app, top of #myo-la
     assert.equal(el.parentElement.parentElement.id, 'MYO-app');
     assert.equal(el.dataset.anchor, 'fallback');
     assert.equal(S.check(doc, w.location).anchor, 'fallback');
-    // The hints still come: they do not depend on where the buttons are.
-    assert.equal(S.marketplaceFromHints(S.detailsOrder(doc, NA[1].amazonOrderId).hints, 'na'), CA);
+    // The sales channel hint still comes (Amazon's review link went with the header's buttons).
+    eq(S.detailsOrder(doc, NA[1].amazonOrderId).hints, [{ channel: 'Amazon.ca', source: 'salesChannel' }]);
   } finally {
     details.w.close();
   }
@@ -263,23 +264,39 @@ test('fallback places when the anchors are gone: top of #MYO-app, top of #myo-la
   }
 });
 
-test('the region comes from the host; an EU host lists EU orders with their channel', async () => {
+test('an EU host lists EU orders with their channel; the page check names the host for the background\'s region', async () => {
   const { w, S, doc } = await open('https://sellercentral.amazon.de/orders-v3');
   try {
     const [o] = S.orderRows(doc);
     assert.equal(o.orderId, OTHERS[0].amazonOrderId);
-    assert.equal(S.marketplaceFromHints(o.hints, S.region(w.location.hostname)), DE);
-    assert.equal(S.marketplaceFromHints(o.hints, 'na'), null, 'a hint of another region is not used');
+    eq(o.hints, [{ channel: 'Amazon.de', source: 'salesChannel' }]);
+    assert.equal(S.check(doc, w.location).host, 'sellercentral.amazon.de');
   } finally {
     w.close();
   }
-  const hosts = {
-    na: ['com', 'ca', 'com.mx', 'com.br'], eu: ['co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl', 'com.tr', 'ae', 'sa', 'eg', 'in'], fe: ['co.jp', 'com.au', 'sg'],
-  };
-  for (const [region, tlds] of Object.entries(hosts)) for (const tld of tlds) assert.equal(S.region(`sellercentral.amazon.${tld}`), region, tld);
-  assert.equal(S.region('sellercentral-europe.amazon.com'), 'eu');
-  assert.equal(S.region('sellercentral-japan.amazon.com'), 'fe');
-  for (const other of ['localhost', 'sellercentral.amazon.example', 'evil.sellercentral.amazon.com', 'sellercentral.amazon.com.evil.example']) assert.equal(S.region(other), null, other);
+});
+
+test('an order whose page hides its marketplace gives no hint, only its id and purchase day', async () => {
+  ORDERS[0].details.marketplaceHidden = true;
+  try {
+    const list = await open('https://sellercentral.amazon.com/orders-v3');
+    try {
+      const [o] = list.S.orderRows(list.doc);
+      eq([o.orderId, o.hints, o.purchasedAt], [NA[0].amazonOrderId, [], utcDay(NA[0].purchaseDate)]);
+    } finally {
+      list.w.close();
+    }
+    const details = await open(`https://sellercentral.amazon.com/orders-v3/order/${NA[0].amazonOrderId}`, { ready: '[data-test-id="order-id-value"]' });
+    try {
+      const d = details.S.detailsOrder(details.doc, NA[0].amazonOrderId);
+      eq([d.ready, d.hints], [true, []]);
+      assert.ok(details.doc.querySelector('[data-test-id="order-details-header-action-buttons"]'), 'the header is there, without Amazon\'s review link');
+    } finally {
+      details.w.close();
+    }
+  } finally {
+    delete ORDERS[0].details.marketplaceHidden;
+  }
 });
 
 test('page kinds, order ids and date values', async () => {

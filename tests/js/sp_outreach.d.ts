@@ -1,6 +1,66 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** A response as JS hands it to `parseResponse` (and as loggers receive it). */
+export interface HttpResponse { status: number; headers?: [string, string][]; body?: string }
+export interface Endpoint { region: Region; sandbox?: boolean; baseUrl?: string | null }
+export interface Call {
+    /** operationId or message kind, e.g. "createConfirmDeliveryDetails" or "confirmDeliveryDetails" */
+    operation: string;
+    orderId: string;
+    /** exactly one */
+    marketplaceIds: string[];
+    body?: unknown;
+    /** the JSON Schema the API returned for the action (`_embedded.schema`) */
+    schema?: unknown;
+    /** the seller confirmed the links in the text relate to this message */
+    confirmLinks?: boolean;
+}
+export type Rule =
+| "empty" | "tooLong" | "html" | "email" | "phone" | "link"
+| "positiveReview" | "reviewGating" | "reviewIncentive" | "reviewChange";
+/**
+ * start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part, from the first
+ * triggering word to the last; `words` are each triggering word's span. `message` is English;
+ * a UI shows its own `finding_<rule>` text with `excerpt` (the original text, ≤ 60 characters).
+ */
+export interface Finding {
+    rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string;
+    excerpt: string; words: [number, number][];
+}
+/** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
+export interface CoreError extends Error {
+    name: "SpOutreachError";
+    kind: string;
+    /** "build" (nothing was sent), "api" (Amazon answered), "lwa", "network", "timeout", "outcome" */
+    source: "build" | "api" | "lwa" | "network" | "timeout" | "outcome";
+    details: unknown;
+}
+export interface ClientConfig {
+    clientId: string; clientSecret: string; refreshToken: string;
+    region: Region; sandbox?: boolean;
+    /** explicit SP-API base URL for local testing (uploads may then go to its origin too) */
+    baseUrl?: string;
+    /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
+    lwaUrl?: string;
+    /** kept between 100 ms and 2 minutes; 30 s when not given */
+    timeoutMs?: number;
+    /** a previous client's `state()` (access token, rate-limit buckets), to go on where it was */
+    state?: string;
+    /** stores the client's state; called, and awaited, before every request */
+    saveState?: (state: string) => unknown;
+    onRetry?: (info: RetryInfo) => void;
+    /** loggers never receive a secret: the access token's header and the token request's and answer's bodies are hidden */
+    logRequest?: (operation: string, request: HttpRequest) => void;
+    logResponse?: (operation: string, response: HttpResponse) => void;
+    logError?: (operation: string, error: CoreError) => void;
+}
+export interface FileUpload { fileName: string; contentType: string; bytes: Uint8Array }
+/** A run that goes on from a stored state, and stores the state when a create is about to leave. */
+export interface RunOptions { state?: string | null; onSave?: (state: string) => unknown }
+
+
+
 /** What `buildRequest` builds: an order's Messaging/Solicitations call, or an Orders or Sellers read. */
 export type ApiCall = Call | GetOrderCall | SearchOrdersCall | { operation: "getMarketplaceParticipations" };
 export type IncludedData = "BUYER" | "RECIPIENT" | "PROCEEDS" | "EXPENSE" | "PROMOTION" | "CANCELLATION" | "FULFILLMENT" | "PACKAGES" | "TAX" | "PAYMENT" | "FULFILLMENT_ORDERS";
@@ -59,95 +119,26 @@ export interface CoreRules {
 }
 
 
-
+// Generated from the Rust types by src/typescript.rs (cargo test): do not edit.
 export type Region = "na" | "eu" | "fe";
-export type HttpMethod = "GET" | "POST" | "PUT";
-export interface HttpRequest { method: HttpMethod; url: string; headers: [string, string][]; body: string | null }
-export interface HttpResponse { status: number; headers?: [string, string][]; body?: string }
-export interface Endpoint { region: Region; sandbox?: boolean; baseUrl?: string | null }
-export interface Call {
-    /** operationId or message kind, e.g. "createConfirmDeliveryDetails" or "confirmDeliveryDetails" */
-    operation: string;
-    orderId: string;
-    /** exactly one */
-    marketplaceIds: string[];
-    body?: unknown;
-    /** the JSON Schema the API returned for the action (`_embedded.schema`) */
-    schema?: unknown;
-    /** the seller confirmed the links in the text relate to this message */
-    confirmLinks?: boolean;
-}
-export interface Violation { path: string; keyword: string; message: string }
-export type Rule =
-| "empty" | "tooLong" | "html" | "email" | "phone" | "link"
-| "positiveReview" | "reviewGating" | "reviewIncentive" | "reviewChange";
-/**
- * start/end are UTF-16 offsets: `text.slice(start, end)` is the offending part, from the first
- * triggering word to the last; `words` are each triggering word's span. `message` is English;
- * a UI shows its own `finding_<rule>` text with `excerpt` (the original text, ≤ 60 characters).
- */
-export interface Finding {
-    rule: Rule; severity: "error" | "confirm"; start: number; end: number; message: string;
-    excerpt: string; words: [number, number][];
-}
-export interface Report { violations: Violation[]; findings: Finding[]; valid: boolean; needsLinkConfirmation: boolean }
-export interface Action { name: string; operationId: string | null; href: string; title: string | null; schema: Record<string, unknown> | null }
-export interface Actions { selfHref: string | null; actions: Action[] }
-export interface BodySpec { textMax: number | null; attachmentsMin: number | null; coverageDates: boolean }
-export interface OperationInfo {
-    operationId: string; action: string; api: "messaging" | "solicitations" | "uploads" | "orders" | "sellers"; method: HttpMethod; path: string;
-    body: BodySpec | null; rate: { perSecond: number; burst: number }; role: string; legacy: boolean; creates: boolean;
-}
-/** `name` is the sales-channel name, e.g. "Amazon.ca" */
-export interface MarketplaceInfo { id: string; country: string; region: Region; name: string }
-export interface UploadDestination { uploadDestinationId: string; url: string; headers: [string, string][] }
-export type Success =
-| ({ type: "actions" } & Actions)
-| { type: "attributes"; locale: string | null }
-| { type: "created" }
-| ({ type: "uploadDestination" } & UploadDestination)
-| { type: "order"; order: Order }
-| { type: "orders"; orders: Order[]; nextToken: string | null }
-| { type: "participations"; participations: Participation[] };
-/** Every error thrown by this module. `kind` is stable; `details` carries the typed error. */
-export interface CoreError extends Error {
-    name: "SpOutreachError";
-    kind: string;
-    /** "build" (nothing was sent), "api" (Amazon answered), "lwa", "network", "timeout", "outcome" */
-    source: "build" | "api" | "lwa" | "network" | "timeout" | "outcome";
-    details: unknown;
-}
-export interface RetryInfo { operation: string; attempt: number; waitMs: number; reason: string }
-export interface ClientConfig {
-    clientId: string; clientSecret: string; refreshToken: string;
-    region: Region; sandbox?: boolean;
-    /** explicit SP-API base URL for local testing */
-    baseUrl?: string;
-    /** explicit Login with Amazon base URL for local testing (the path /auth/o2/token is added) */
-    lwaUrl?: string;
-    timeoutMs?: number;
-    /** a previous client's `limiterState()`, to go on with its rate-limit buckets */
-    limiterState?: string;
-    /** requests that may have left after that state was saved: a token less per bucket for each */
-    limiterInFlight?: number;
-    onRetry?: (info: RetryInfo) => void;
-    /** loggers receive requests and responses with the access token, refresh token and client secret redacted */
-    logRequest?: (operation: string, request: HttpRequest) => void;
-    logResponse?: (operation: string, response: HttpResponse) => void;
-    logError?: (operation: string, error: CoreError) => void;
-}
-export interface FileUpload { fileName: string; contentType: string; bytes: Uint8Array }
-export interface ReviewResult {
-    status: "requested" | "notEligible";
-    orderId: string;
-    /** why not, when notEligible: "notOffered" or Amazon's refusal kind */
-    reason: string | null;
-    requestId: string | null;
-    /** the outcome was unknown after the send and was settled by reading the actions again */
-    verified: boolean;
-    explanation: string;
-}
-export interface MessageResult { status: "sent"; kind: string; orderId: string; requestId: string | null; verified: boolean; attachments: { uploadDestinationId: string; fileName: string }[] }
+export type Api = "messaging" | "solicitations" | "uploads" | "orders" | "sellers";
+export type Method = "GET" | "POST" | "PUT";
+export type HttpRequest = { method: Method, url: string, headers: Array<[string, string]>, body: string | null, };
+export type Violation = { path: string, keyword: string, message: string, };
+export type Report = { violations: Array<Violation>, findings: Finding[], };
+export type Action = { name: string, operationId: string | null, href: string, title: string | null, schema: Record<string, unknown> | null, schemaHref: string | null, };
+export type Actions = { selfHref: string | null, actions: Array<Action>, };
+export type Rate = { perSecond: number, burst: number, };
+export type BodySpec = { textMax: number | null, attachmentsMin: number | null, coverageDates: boolean, };
+export type OperationInfo = { operationId: string, action: string, api: Api, method: Method, path: string, body: BodySpec | null, rate: Rate, role: string, legacy: boolean, creates: boolean, };
+export type MarketplaceInfo = { id: string, country: string, region: Region, name: string, };
+export type UploadDestination = { uploadDestinationId: string, url: string, headers: Array<[string, string]>, };
+export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination | { "type": "order", order: Order, } | { "type": "orders", orders: Order[], nextToken: string | null, } | { "type": "participations", participations: Participation[], } | { "type": "schema", schema: Record<string, unknown>, };
+export type RetryInfo = { operation: string, attempt: number, waitMs: number, reason: string, };
+export type ReviewResult = { status: "requested" | "notEligible", orderId: string, reason: string | null, requestId: string | null, verified: boolean, explanation: string, };
+export type MessageResult = { status: "sent", kind: string, orderId: string, requestId: string | null, verified: boolean, attachments: { uploadDestinationId: string; fileName: string }[], };
+export type OrderStage = "queued" | "checking" | "sending" | "verifying" | "sent" | "skipped" | "scheduled" | "unknown";
+export type QueuedReviewState = { state: string, orderId: string, stage: OrderStage, reason: string | null, due: number | null, requestId: string | null, verified: boolean, explanation: string | null, attempts: number, };
 
 
 
@@ -160,32 +151,65 @@ export class Client {
     /**
      * Fetch an access token now: checks the credentials work (the options page's Test connection).
      */
-    checkCredentials(): Promise<void>;
+    checkCredentials(): Promise<null>;
     /**
      * The actions Amazon offers for an order: `api` is "messaging" or "solicitations".
      */
-    getActions(api: "messaging" | "solicitations", order_id: string, marketplace_id: string): Promise<Actions>;
+    getActions(api: "messaging" | "solicitations", order_id: string, marketplace_id: string): Promise<Actions & { type: "actions" }>;
     /**
      * The buyer's language (GetAttributes): write messages in it.
      */
-    getAttributes(order_id: string, marketplace_id: string): Promise<{ locale: string | null }>;
+    getAttributes(order_id: string, marketplace_id: string): Promise<{ type: "attributes"; locale: string | null }>;
     /**
-     * The rate limiter's buckets, as JSON text for `limiterState` of a client made later (after a
-     * service worker restart): Amazon's buckets don't refill because ours were forgotten.
+     * An action's JSON Schema from its `schemaHref` (an answer that links the schema without
+     * embedding it), read from the client's own SP-API host: a link to any other host, or any
+     * path but a Messaging or Solicitations schema, is refused before a token could go there.
      */
-    limiterState(): string;
+    getSchema(href: string): Promise<{ type: "schema"; schema: Record<string, unknown> }>;
     constructor(config: ClientConfig);
     /**
-     * Request a product review and seller feedback, exactly once: checks the actions first, and
-     * settles an unknown outcome by reading them again, never by resending blindly.
+     * A read of the Orders or Sellers API — `getOrder`, `searchOrders` or
+     * `getMarketplaceParticipations`, the calls `buildRequest` takes — with the client's token,
+     * rate limits and retries: an order's marketplace, status and delivery window (issue #10).
      */
-    requestReview(order_id: string, marketplace_id: string): Promise<ReviewResult>;
+    read(call: GetOrderCall | SearchOrdersCall | { operation: "getMarketplaceParticipations" }): Promise<Success>;
+    /**
+     * Request a product review and seller feedback, exactly once: checks the actions first, and
+     * settles an unknown outcome by reading them again, never by resending blindly. With
+     * `options.state` it goes on from a state `options.onSave` stored before a create left.
+     */
+    requestReview(order_id: string, marketplace_id: string, options?: RunOptions | null): Promise<ReviewResult>;
+    /**
+     * Run one order of the bulk queue from its saved state (`queueReview` makes the first) until
+     * it rests: sent, skipped, scheduled or unknown. `onSave` stores the state before a create.
+     */
+    runQueuedReview(state: string, on_save: (state: string) => unknown): Promise<QueuedReviewState>;
     /**
      * Send a message of `kind` (e.g. "confirmDeliveryDetails"), uploading `files` first through
      * the Uploads API. The body is checked against the built-in rules, the action's schema and the
-     * text policy before anything is sent.
+     * text policy before anything is sent. With `options.state` it goes on from a stored state.
      */
-    sendMessage(kind: string, order_id: string, marketplace_id: string, body: Record<string, unknown>, files?: FileUpload[] | null, confirm_links?: boolean | null): Promise<MessageResult>;
+    sendMessage(kind: string, order_id: string, marketplace_id: string, body: Record<string, unknown>, files?: FileUpload[] | null, confirm_links?: boolean | null, options?: RunOptions | null): Promise<MessageResult>;
+}
+
+/**
+ * One flow being run by the driver.
+ */
+export class Run {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The answer to the last send, as fetch gave it: `{status, type, headers, body}`, or
+     * `{failure: "noAnswer" | "broken" | "timeout"}`. A redirect (never followed) and a body
+     * over the cap are failures. Returns the response for a logger, redacted, when logging.
+     */
+    answer(answer: any, now: number): any;
+    /**
+     * The next step: `{step: "send", label, request, file, timeoutMs, clientState, state, log}`,
+     * `{step: "wait", ms, retry}` or `{step: "done", result}`; a flow that failed throws its error.
+     */
+    step(now: number): any;
 }
 
 /**
@@ -197,12 +221,13 @@ export function buildRequest(call: ApiCall, endpoint: Endpoint, access_token: st
  * Check a message body against the operation's rules, the API's schema (when given) and the text
  * policy, for live feedback as the seller types.
  */
-export function checkBody(operation: string, body: unknown, schema: unknown): Report;
+export function checkBody(operation: string, body: unknown, schema: unknown): Report & { valid: boolean; needsLinkConfirmation: boolean };
 
 /**
- * Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5.
+ * Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5. At most 10 MB, the most an
+ * attachment can be (crate::caps).
  */
-export function contentMd5(bytes: Uint8Array | number[]): string;
+export function contentMd5(bytes: Uint8Array): string;
 
 /**
  * Text-policy findings for a message text, with UTF-16 spans.
@@ -235,6 +260,14 @@ export function parseActions(api: "messaging" | "solicitations", body: string): 
  * error, request id, rate limit, retryability and a plain explanation.
  */
 export function parseResponse(operation: string, response: HttpResponse): Success;
+
+/**
+ * An order joins the bulk queue: its first state, for `Client.runQueuedReview`. `earliest` and
+ * `latest` (its delivery dates, ms) give the review window when known; `scheduleDay` is the day
+ * of the window to send on when orders wait for their window (the marketplace's scheduling is
+ * on), `null` when they do not.
+ */
+export function queueReview(order_id: string, marketplace_id: string, earliest: number | null | undefined, latest: number | null | undefined, schedule_day: number | null | undefined, now: number): QueuedReviewState;
 
 /**
  * The region of a Seller Central host name (`location.hostname`), or null for any other host.

@@ -7,6 +7,8 @@
 //   …-3333333  the first create is processed, then the connection is dropped (outcome unknown)
 //   …-4444444  the first actions read answers 503 with an HTML page, then works
 //   …-9999999  never answers (the socket is closed after 10 s): for client time-outs
+//   …-3030303  every request answers 302 to another host (never to be followed)
+//   …-6666667  the upload destination points at a host that is not Amazon S3 (never to be used)
 //   any other  eligible for one review request (a second create answers 403)
 import { createServer } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
@@ -65,6 +67,10 @@ const server = createServer((req, res) => {
     if (path === '/_standin/expire-tokens') { state.tokens.clear(); return send(res, 200, {}); }
     state.log.push({ method: req.method, path, query: url.search, hasToken: !!req.headers['x-amz-access-token'] });
     if (path.includes('-9999999')) return setTimeout(() => req.socket.destroy(), 10_000);
+    if (path.includes('-3030303')) {
+      res.writeHead(302, { location: 'http://127.0.0.2:9/elsewhere' });
+      return res.end();
+    }
 
     if (path === '/auth/o2/token' && req.method === 'POST') {
       const form = new URLSearchParams(body.toString());
@@ -92,7 +98,7 @@ const server = createServer((req, res) => {
       const id = randomUUID();
       const md5 = url.searchParams.get('contentMD5');
       state.uploads.set(id, { md5, done: false });
-      const host = `http://${req.headers.host}`;
+      const host = path.includes('-6666667') ? 'https://uploads.example.net' : `http://${req.headers.host}`;
       return send(res, 201, { payload: { uploadDestinationId: id, url: `${host}/_upload/${id}`, headers: { 'Content-MD5': md5, 'x-amz-server-side-encryption': 'AES256' } } });
     }
     const sol = path.match(/^\/solicitations\/v1\/orders\/([\d-]+)(\/solicitations\/productReviewAndSellerFeedback)?$/);

@@ -12,7 +12,9 @@
 // CA, MX and BR orders together; any other host (localhost) lists every order.
 //
 // Built with createElement/textContent only. No test hook: the extension and the tests see the
-// page as a seller's browser does.
+// page as a seller's browser does. An order whose scenario `details` say `marketplaceHidden` shows
+// no sales channel value and no "Request a Review" link (the page names the order but not its
+// marketplace, as a layout without them would): only Amazon's Orders API can then place it.
 'use strict';
 
 // The 23 marketplaces of facts.md "Auth and transport" → their sales channel and region.
@@ -291,7 +293,7 @@ function orderRows(o, index) {
   const href = `/orders-v3/order/${o.amazonOrderId}`;
   // The fourth order of each page shows its id only through a Katal link (inside a shadow root).
   const idLink = index % 25 === 3 ? el('kat-link', { href, label: o.amazonOrderId }) : link(href, o.amazonOrderId);
-  const channel = o.nonAmazon ? t.nonAmazon : MARKETPLACES[o.marketplaceId]?.[0] ?? '';
+  const channel = o.nonAmazon ? t.nonAmazon : o.details?.marketplaceHidden ? '' : MARKETPLACES[o.marketplaceId]?.[0] ?? '';
   const span = items.length > 1 ? String(items.length) : null;
   const purchased = Date.parse(o.purchaseDate ?? '') || Date.now();
   const status = statusOf(o);
@@ -396,7 +398,8 @@ function renderDetails(root, id) {
     root.replaceChildren(back, el('h1', {}, t.notFound), el('p', {}, t.noOrder(id)));
     return;
   }
-  const channel = o.nonAmazon ? t.nonAmazon : MARKETPLACES[o.marketplaceId]?.[0] ?? '';
+  const channel = o.nonAmazon ? t.nonAmazon : o.details?.marketplaceHidden ? '' : MARKETPLACES[o.marketplaceId]?.[0] ?? '';
+  const hidden = o.nonAmazon || o.details?.marketplaceHidden;
   const button = (content, attrs = {}) => el('span', { class: 'a-button', ...attrs }, el('span', { class: 'a-button-inner' }, content));
   const action = (text) => button(el('button', { type: 'button', class: 'a-button-text' }, text));
   const status = statusOf(o);
@@ -410,7 +413,7 @@ function renderDetails(root, id) {
         status === 'unshipped' ? action(t.confirmShipment) : action(t.refund),
         o.nonAmazon ? null : button(el('a', { class: 'a-button-text', href: `/messaging/contact?orderID=${o.amazonOrderId}&marketplaceID=${o.marketplaceId}` }, t.contactBuyer)),
         // Amazon's own Request a Review: its link carries the order's marketplace id.
-        o.nonAmazon ? null : button(el('a', { class: 'a-button-text', href: `/messaging/reviews?orderId=${o.amazonOrderId}&marketplaceId=${o.marketplaceId}` }, t.requestReview), { 'data-test-id': 'plugin-button-requestAReview' }))),
+        hidden ? null : button(el('a', { class: 'a-button-text', href: `/messaging/reviews?orderId=${o.amazonOrderId}&marketplaceId=${o.marketplaceId}` }, t.requestReview), { 'data-test-id': 'plugin-button-requestAReview' }))),
     el('div', { class: 'order-details-body' },
       el('section', { class: 'a-box', 'data-test-id': 'order-summary' },
         el('div', { class: 'order-summary-status' }, el('span', { class: `main-status ${status}-status` }, t.status[status]),

@@ -6,7 +6,6 @@
 // bar, not to the navigation that happened to inject it.
 'use strict';
 
-SPO.features = SPO.features ?? [];
 SPO.features.push({
   id: 'bulk-bar',
   pages: ['list'],
@@ -33,7 +32,7 @@ SPO.features.push({
     style.textContent = 'progress { width: 140px; } [hidden] { display: none !important; }';
     root.append(style, start, startAll, progress, line, pause, resume, cancel);
 
-    const render = (s) => {
+    const render = (/** @type {import('../../messages').BulkStatus} */ s) => {
       const active = s.state === 'running' || s.state === 'paused';
       // Which run the bar shows (its start time): tells a new run's end from an earlier one's.
       el.dataset.run = s.run ?? '';
@@ -54,9 +53,10 @@ SPO.features.push({
     };
     // One poll loop per bar, for as long as the bar is on the page (a navigation does not stop it;
     // a re-rendered toolbar takes the bar away, and the new bar polls instead).
+    /** @type {ReturnType<typeof setTimeout> | null} */
     let timer = null;
     const poll = async () => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       timer = null;
       if (!el.isConnected) return;
       try {
@@ -68,24 +68,24 @@ SPO.features.push({
         el.dataset.polled = 'true';
         if (active && !timer) timer = setTimeout(poll, 700);
       } catch (e) {
-        line.textContent = e.message;
+        line.textContent = /** @type {any} */ (e).message;
         if (!timer) timer = setTimeout(poll, 2000);
       }
     };
-    const act = (action) => async () => {
+    const act = (/** @type {'pause' | 'resume' | 'cancel'} */ action) => async () => {
       render(await ui.ask({ type: 'bulkControl', action }));
       poll();
     };
     pause.addEventListener('click', act('pause'));
     resume.addEventListener('click', act('resume'));
     cancel.addEventListener('click', act('cancel'));
-    const launch = async (orders) => {
+    const launch = async (/** @type {import('../../messages').BulkOrder[]} */ orders) => {
       if (!window.confirm(ui.t('confirmBulk', String(orders.length)))) return;
       try {
         render(await ui.ask({ type: 'bulkStart', orders }));
         poll();
       } catch (e) {
-        line.textContent = ui.t('reviewError', e.message);
+        line.textContent = ui.t('reviewError', /** @type {any} */ (e).message);
       }
     };
     start.addEventListener('click', async () => {
@@ -99,28 +99,24 @@ SPO.features.push({
       try {
         await launch(await allPagesOrders());
       } catch (e) {
-        line.textContent = ui.t('reviewError', e.message);
+        line.textContent = ui.t('reviewError', /** @type {any} */ (e).message);
       } finally {
         startAll.disabled = start.disabled = false;
       }
     });
-    render({ state: 'none', total: 0, done: 0 });
+    render({ state: 'none', total: 0, done: 0, orders: [] });
     poll();
   },
 });
 
-/** The orders on the page as the page shows them: the marketplace from the row's hints, else —
- * for now, until the background resolves orders through the API (issue 10 item 3) — the first hinted
- * marketplace on the page; the status flags from the page's classes. */
+/** The orders on the page as the page names them: id, marketplace hints and purchase day (the
+ * background resolves each through Amazon's Orders API; none is dropped for a marketplace the page
+ * does not show), and the status classes — refunds and returns only the page can tell.
+ * @returns {import('../../messages').BulkOrder[]} */
 function pageOrders() {
-  const { selectors } = SPO;
-  const region = selectors.region(location.hostname);
-  const rows = selectors.orderRows(document).map((o) => ({ ...o, marketplaceId: selectors.marketplaceFromHints(o.hints, region) }));
-  const market = rows.find((r) => r.marketplaceId)?.marketplaceId;
-  return rows.map((r) => ({
-    orderId: r.orderId, marketplaceId: r.marketplaceId ?? market, refunded: r.refunded, returned: r.returned,
-    canceled: r.canceled, unshipped: r.unshipped, delivery: r.delivery,
-  })).filter((o) => o.marketplaceId);
+  return SPO.selectors.orderRows(document).map((o) => ({
+    orderId: o.orderId, hints: o.hints, purchasedAt: o.purchasedAt, refunded: o.refunded, returned: o.returned, canceled: o.canceled, unshipped: o.unshipped,
+  }));
 }
 
 /** Every page of the current filter: from the first page to the last with the list's own page
@@ -143,7 +139,7 @@ async function allPagesOrders() {
 }
 
 /** Shows page `n` through its link; false when the pagination has no link to it. */
-async function goToPage(n) {
+async function goToPage(/** @type {number} */ n) {
   const { selectors } = SPO;
   if (selectors.pageNumber(document, location) === n) return true;
   const link = selectors.pageLink(document, n);
@@ -153,17 +149,17 @@ async function goToPage(n) {
 }
 
 /** Clicks, then waits until the list shows page `n` with its rows (re-rendered, not the old ones). */
-async function turnPage(click, n) {
+async function turnPage(/** @type {() => void} */ click, /** @type {number} */ n) {
   const { selectors } = SPO;
   const before = selectors.orderRows(document)[0]?.row;
   click();
   await changed(() => selectors.shownPage(document) === n && selectors.orderRows(document)[0]?.row !== before);
 }
 
-function changed(test, ms = 15000) {
-  return new Promise((resolve, reject) => {
+function changed(/** @type {() => boolean} */ test, ms = 15000) {
+  return /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     const end = Date.now() + ms;
     const check = () => (test() ? resolve() : Date.now() > end ? reject(new Error('the list did not change')) : setTimeout(check, 100));
     check();
-  });
+  }));
 }

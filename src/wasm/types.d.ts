@@ -1,0 +1,20 @@
+// Generated from the Rust types by src/typescript.rs (cargo test): do not edit.
+export type Region = "na" | "eu" | "fe";
+export type Api = "messaging" | "solicitations" | "uploads" | "orders" | "sellers";
+export type Method = "GET" | "POST" | "PUT";
+export type HttpRequest = { method: Method, url: string, headers: Array<[string, string]>, body: string | null, };
+export type Violation = { path: string, keyword: string, message: string, };
+export type Report = { violations: Array<Violation>, findings: Finding[], };
+export type Action = { name: string, operationId: string | null, href: string, title: string | null, schema: Record<string, unknown> | null, schemaHref: string | null, };
+export type Actions = { selfHref: string | null, actions: Array<Action>, };
+export type Rate = { perSecond: number, burst: number, };
+export type BodySpec = { textMax: number | null, attachmentsMin: number | null, coverageDates: boolean, };
+export type OperationInfo = { operationId: string, action: string, api: Api, method: Method, path: string, body: BodySpec | null, rate: Rate, role: string, legacy: boolean, creates: boolean, };
+export type MarketplaceInfo = { id: string, country: string, region: Region, name: string, };
+export type UploadDestination = { uploadDestinationId: string, url: string, headers: Array<[string, string]>, };
+export type Success = { "type": "actions" } & Actions | { "type": "attributes", locale: string | null, } | { "type": "created" } | { "type": "uploadDestination" } & UploadDestination | { "type": "order", order: Order, } | { "type": "orders", orders: Order[], nextToken: string | null, } | { "type": "participations", participations: Participation[], } | { "type": "schema", schema: Record<string, unknown>, };
+export type RetryInfo = { operation: string, attempt: number, waitMs: number, reason: string, };
+export type ReviewResult = { status: "requested" | "notEligible", orderId: string, reason: string | null, requestId: string | null, verified: boolean, explanation: string, };
+export type MessageResult = { status: "sent", kind: string, orderId: string, requestId: string | null, verified: boolean, attachments: { uploadDestinationId: string; fileName: string }[], };
+export type OrderStage = "queued" | "checking" | "sending" | "verifying" | "sent" | "skipped" | "scheduled" | "unknown";
+export type QueuedReviewState = { state: string, orderId: string, stage: OrderStage, reason: string | null, due: number | null, requestId: string | null, verified: boolean, explanation: string | null, attempts: number, };
