@@ -37,3 +37,19 @@ fn tuning_half_floor() {
 fn second_corpus_tuning_half_floor() {
     check("policy_corpus2/tuning.jsonl", Floor { blocked: 0.99, confirmed: 0.97, flagged: 0.01 });
 }
+
+/// Measured twice: in round 1, after that round's rules were frozen (182/199 blocked, 92/95
+/// confirmed, 7/209 flagged), and in round 2, once, after rules tuned on the two tuning halves
+/// were frozen: 190/199 blocked (95.5%), 92/95 confirmed (96.8%), 10/209 flagged (4.8%) —
+/// under the goals (≥ 98%, ≤ 2%), and reported so.
+#[test]
+fn held_out_half_floor() {
+    check("policy_corpus/heldout.jsonl", Floor { blocked: 0.94, confirmed: 0.95, flagged: 0.06 });
+}
+
+/// Measured once, in round 2, after the rules were frozen (the first time this half was run):
+/// 284/331 blocked (85.8%), 50/52 confirmed (96.2%), 11/280 flagged (3.9%) — under the goals.
+#[test]
+fn second_corpus_held_out_half_floor() {
+    check("policy_corpus2/heldout.jsonl", Floor { blocked: 0.85, confirmed: 0.94, flagged: 0.047 });
+}
