@@ -41,7 +41,6 @@ impl ToJson for Action {
     fn to_json(&self, o: &mut Out) {
         o.obj().key("name").str(&self.name).key("operationId").opt_str(self.operation_id).key("href").str(&self.href);
         o.key("title").opt_str(self.title.as_deref()).key("schema").item(&self.schema);
-        // The schema link (issue #10): the .d.ts promises it and `Client.getSchema` follows it.
         o.key("schemaHref").opt_str(self.schema_href.as_deref()).end();
     }
 }
