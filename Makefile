@@ -107,15 +107,15 @@ test-clients:
 ## schema beside ajv, the queue's storage cost per order at 100 / 1,000 / 10,000 orders, the bulk
 ## rate and its 429s with the worker stopped — after each part's own tables; and, as information,
 ## time per call natively and in wasm beside plain JS (its ratio goal is retired), the text
-## policy's recall and false positives, and the requests per second sp-sandbox sustains. Timings
-## follow the machine's load (each part notes the load average); a part that fails is reported and
-## the table still printed.
+## policy's recall and false positives on the held-out halves of both corpora (each, and together),
+## and the requests per second sp-sandbox sustains. Timings follow the machine's load (each part
+## notes the load average); a part that fails is reported and the table still printed.
 BENCH_PARTS := bench/policy.mjs bench/schema.mjs bench/scale.mjs bench/wake.mjs bench/bulk.mjs
 bench: build
 	rm -rf target/bench
 	cargo run --quiet --release --example bench
 	node bench/bench.mjs
-	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl
+	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl tests/policy_corpus2/heldout.jsonl
 	cargo run --quiet --release -p sp-sandbox --example load
 	cargo build --quiet -p sp-sandbox
 	failed=""
