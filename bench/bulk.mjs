@@ -41,7 +41,7 @@ try {
   ]) {
     await sb.admin('reset', { method: 'POST' });
     await sb.admin('faults', { method: 'PUT', body: JSON.stringify(run.faults) });
-    await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+    await options.evaluate(async () => (await import('/store.js')).remove(['history', 'bulk']));
     const page = await context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3');
     await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();

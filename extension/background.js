@@ -20,6 +20,8 @@ import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
  */
 
 const api = globalThis.browser ?? globalThis.chrome;
+// Nothing is kept in storage.local any more (store.js); Chrome closes it to content scripts too.
+store.closeStorageLocal().catch(() => {});
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
 const SETTINGS = 'settings';
 const HISTORY = 'history';
@@ -439,8 +441,6 @@ const bulk = bulkQueue({
 // while a run is unfinished (no tab needed).
 bulk.kick();
 api.alarms.create('bulk', { periodInMinutes: 1 });
-// The rate limiters' states of versions before the client's state (session-*) held them.
-store.remove(['limiter-na', 'limiter-eu', 'limiter-fe']);
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === 'bulk') bulk.kick();
 });

@@ -34,7 +34,8 @@ async function freshStart(faults) {
   await sb.admin('reset', { method: 'POST' });
   await sb.admin('faults', { method: 'PUT', body: JSON.stringify(faults) });
   const options = await openOptions(context, extensionId);
-  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  // The background's store (extension/store.js), opened by an extension page of the same origin.
+  await options.evaluate(async () => (await import('/store.js')).remove(['history', 'bulk']));
   await options.close();
 }
 
@@ -211,8 +212,11 @@ test('the dashboard shows totals, a chart drawn locally and exports the history 
     console.log('dashboard rows', shown.filter((r) => !got.some((id) => r.startsWith(id)) || !/requested|settled/.test(r)));
     const missing = got.filter((id) => !shown.some((r) => r.startsWith(id) && /requested|settled/.test(r)));
     console.log('emulator not in dashboard', missing);
-    const queue = await page.evaluate(() => chrome.storage.local.get(['bulk', 'history']));
-    console.log(JSON.stringify(queue.bulk.orders.filter((o) => missing.includes(o.orderId))), JSON.stringify(missing.map((id) => queue.history[id])));
+    const queue = await page.evaluate(async () => {
+      const store = await import('/store.js');
+      return { bulk: await store.queue.load(), history: await store.get('history') };
+    });
+    console.log(JSON.stringify(queue.bulk?.orders.filter((o) => missing.includes(o.orderId))), JSON.stringify(missing.map((id) => queue.history[id])));
     console.log(JSON.stringify((await sb.admin('log')).filter((e) => missing.some((id) => e.path.includes(id))).map((e) => [e.method, e.operation, e.status, e.outcome])));
   }
   assert.equal(reviews, requested, 'the dashboard counts what the emulator received since the reset');
@@ -221,8 +225,8 @@ test('the dashboard shows totals, a chart drawn locally and exports the history 
   // Upcoming: orders waiting for their window, and in-window orders Amazon listed no action for,
   // to be checked again (facts.md "Reported quirks").
   const upcoming = await page.locator('#upcoming li').allTextContents();
-  const { bulk } = await page.evaluate(() => chrome.storage.local.get('bulk'));
-  assert.equal(upcoming.length, bulk.orders.filter((o) => o.stage === 'scheduled').length);
+  const bulk = await page.evaluate(async () => (await import('/store.js')).queue.load());
+  assert.equal(upcoming.length, bulk?.orders.filter((o) => o.stage === 'scheduled').length);
   for (const o of waiting) assert.ok(upcoming.some((u) => u.startsWith(o.amazonOrderId)), `${o.amazonOrderId} is upcoming`);
   assert.ok(upcoming.filter((u) => /checking again/.test(u)).length > 0, 'rechecks are listed too');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -243,14 +247,17 @@ test('scheduled orders are sent when their window opens, by the background alone
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
   await options.evaluate(async () => {
-    const { bulk } = await chrome.storage.local.get('bulk');
+    // The queue as the background stores it (extension/store.js): one record per order.
+    const store = await import('/store.js');
+    const bulk = await store.queue.load();
+    if (!bulk) throw new Error('no queue stored');
     // The due time is the core's, in the order's saved state (src/flow/queue.rs); the list shows it.
     for (const o of bulk.orders) {
       if (o.stage !== 'scheduled') continue;
       o.due = new Date(Date.now() - 1000).toISOString();
       o.flow = JSON.stringify({ ...JSON.parse(o.flow), due: Date.now() - 1000 });
     }
-    await chrome.storage.local.set({ bulk });
+    await store.queue.save(bulk.meta, bulk.orders.map((o, seq) => ({ ...o, seq })), { all: true });
   });
   const cdp = await context.newCDPSession(options);
   const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));

@@ -217,7 +217,7 @@ test('Firefox: without the Orders role the seller is asked for the marketplace, 
   await sb.admin('scenario', { method: 'PUT', body: JSON.stringify({ ...scenario, applications: [{ ...scenario.applications[0], roles: ['buyerCommunication', 'buyerSolicitation'] }] }) });
   await ff.openPrivileged(`moz-extension://${UUID}/options/options.html`);
   await ff.until(() => ff.find('html[data-ready=true]'));
-  await ff.run('return browser.storage.local.remove("orders")');
+  await ff.runAsync('import("/store.js").then((s) => s.remove("orders")).then(() => arguments[0](true), (e) => arguments[0](String(e)))');
   const order = (await ordersIn(sb, 'eligible')).find((o) => hidden.includes(o.amazonOrderId) && !used.has(o.amazonOrderId));
   const before = (await sb.admin('log')).length;
   await ff.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);

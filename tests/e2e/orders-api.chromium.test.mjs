@@ -159,7 +159,7 @@ test('without the Orders role the seller is asked for the marketplace, and nothi
   // that held them in memory), as a browser that never saw them.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await options.evaluate(() => chrome.storage.local.remove('orders'));
+  await options.evaluate(async () => (await import('/store.js')).remove('orders'));
   const cdp = await context.newCDPSession(options);
   const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
   await cdp.send('Target.closeTarget', { targetId: sw.targetId });

@@ -70,8 +70,20 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
       const handles = await call('GET', `${s}/window/handles`);
       await call('POST', `${s}/window`, { handle: handles[handles.length - 1] });
     },
+    /** Runs an async script in the browser's chrome (privileged) context: it ends by calling its
+     * last argument with the result. Back in the content context after. */
+    async chrome(script, ...args) {
+      await call('POST', `${s}/moz/context`, { context: 'chrome' });
+      try {
+        return await call('POST', `${s}/execute/async`, { script, args });
+      } finally {
+        await call('POST', `${s}/moz/context`, { context: 'content' });
+      }
+    },
     url: () => call('GET', `${s}/url`),
     run: (script, ...args) => call('POST', `${s}/execute/sync`, { script, args }),
+    /** A script that ends by calling its last argument with the result. */
+    runAsync: (script, ...args) => call('POST', `${s}/execute/async`, { script, args }),
     /** An element id as a script argument. */
     arg: (element) => ({ [ELEMENT]: element }),
     find: async (css, root) => el(await call('POST', root ? `${s}/element/${root}/element` : `${s}/element`, { using: 'css selector', value: css })),
