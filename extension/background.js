@@ -8,6 +8,7 @@ import { bulkQueue } from './bulk.js';
 import { orderBook } from './orders.js';
 import * as store from './store.js';
 import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
+import { checkedBody, checkedFileNames, decodedFiles } from './limits.js';
 
 /**
  * @typedef {import('./messages').MessageType} MessageType
@@ -107,7 +108,7 @@ const HANDLERS = {
     return bulk.status();
   },
   messagingOptions: (m, from) => messagingOptions(regionOf(from), orderId(m), hints(m)),
-  checkMessage: (m) => checkMessage(m),
+  checkMessage: (m, from) => checkMessage(m, from),
   sendMessage: (m, from) => sendMessage(regionOf(from), orderId(m), hints(m), m),
 };
 
@@ -367,41 +368,57 @@ async function messagingOptions(/** @type {Region} */ region, /** @type {string}
     const kind = { name: a.name, schema, schemaSource: a.schema ? 'embedded' : linked ? 'link' : 'builtIn', body: ops.find((o) => o.operationId === a.operationId)?.body ?? null };
     return kind;
   }));
+  for (const k of kinds) remember(id, k.name, k.schema);
   return { kinds, locale: attributes.locale, order, maxAttachments: rules().maxAttachments };
 }
 
-/** The core's live check of a draft: schema violations and text-policy findings with spans. Each
- * file to attach stands in the body as the core's upload placeholder until it is uploaded. */
-async function checkMessage(/** @type {{ kind?: unknown, body?: unknown, schema?: unknown, fileNames?: unknown }} */ m) {
-  if (typeof m.kind !== 'string' || !KIND.test(m.kind) || !m.body || typeof m.body !== 'object') throw userError('badMessage', 'Malformed draft.');
-  const names = Array.isArray(m.fileNames) ? m.fileNames.slice(0, 10).filter((n) => typeof n === 'string') : [];
-  const placeholder = rules().uploadPlaceholderId;
-  const body = names.length ? { ...m.body, attachments: names.map((fileName) => ({ uploadDestinationId: placeholder, fileName: fileName.slice(0, 1000) })) } : m.body;
-  return checkBody(m.kind, body, m.schema ?? undefined);
+// The schemas Amazon gave for an order's message kinds, as this background read them
+// (messagingOptions): the live check uses these, never a schema a page sends (issue #12 item 3).
+// The send itself is checked by the core against the actions it reads again.
+/** @type {Map<string, Record<string, unknown> | null>} */
+const schemas = new Map();
+const MAX_SCHEMAS = 200;
+function remember(/** @type {string} */ id, /** @type {string} */ kind, /** @type {Record<string, unknown> | null} */ schema) {
+  const key = `${id} ${kind}`;
+  schemas.delete(key);
+  schemas.set(key, schema);
+  // The oldest go first: a seller composes a few messages at a time.
+  for (const k of schemas.keys()) {
+    if (schemas.size <= MAX_SCHEMAS) break;
+    schemas.delete(k);
+  }
 }
 
-/** Base64 characters of one attachment: 10 MB, the most Amazon takes in a message (the core's
- * caps.rs), measured before anything is decoded. */
-const MAX_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
+/** The schema of `kind` for this order from the background's own read of Amazon (read again when a
+ * restarted worker forgot it, if the asker is a Seller Central page, whose region says where). */
+async function schemaFor(/** @type {Sender} */ from, /** @type {string} */ id, /** @type {string} */ kind, /** @type {Hint[]} */ pageHints) {
+  const key = `${id} ${kind}`;
+  if (!schemas.has(key) && from.kind === 'content') await messagingOptions(from.region, id, pageHints);
+  return schemas.get(key) ?? null;
+}
 
-function decodeFiles(/** @type {unknown} */ files) {
-  if (files === undefined) return [];
-  if (!Array.isArray(files) || files.length > 5) throw userError('badMessage', 'At most 5 attachments.');
-  return files.map((f) => {
-    if (typeof f?.fileName !== 'string' || typeof f.contentType !== 'string' || typeof f.base64 !== 'string') throw userError('badMessage', 'Malformed attachment.');
-    if (f.base64.length > MAX_BASE64 || f.fileName.length > 1000 || f.contentType.length > 200) throw userError('tooLarge', 'An attachment is larger than 10 MB, the most Amazon takes in one message.');
-    const bin = atob(f.base64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return { fileName: f.fileName, contentType: f.contentType, bytes };
-  });
+/** The core's live check of a draft: schema violations and text-policy findings with spans. Each
+ * file to attach stands in the body as the core's upload placeholder until it is uploaded. The
+ * background's caps come first (limits.js), then the core, with the schema the background read. */
+async function checkMessage(/** @type {{ orderId?: unknown, hints?: unknown, kind?: unknown, body?: unknown, fileNames?: unknown }} */ m, /** @type {Sender} */ from) {
+  if (typeof m.kind !== 'string' || !KIND.test(m.kind)) throw userError('badMessage', 'Malformed draft.');
+  const id = orderId(m);
+  const draft = checkedBody(m.body);
+  const names = checkedFileNames(m.fileNames, rules().maxAttachments);
+  const schema = await schemaFor(from, id, m.kind, hints(m));
+  const placeholder = rules().uploadPlaceholderId;
+  const body = names.length ? { ...draft, attachments: names.map((fileName) => ({ uploadDestinationId: placeholder, fileName })) } : draft;
+  return checkBody(m.kind, body, schema ?? undefined);
 }
 
 /** @returns {Promise<import('./messages').SentMessage>} */
 async function sendMessage(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints, /** @type {import('./messages').Request<'sendMessage'>} */ message) {
-  const { kind, body, confirmLinks } = message;
-  if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
-  const files = decodeFiles(message.files);
+  const { kind, confirmLinks } = message;
+  if (typeof kind !== 'string' || !KIND.test(kind)) throw userError('badMessage', 'Malformed message.');
+  // Caps before any core call (limits.js): the body's shape and size, the files' count, type, name
+  // and size before one byte is decoded.
+  const body = checkedBody(message.body);
+  const files = decodedFiles(message.files, rules().maxAttachments);
   const order = await decided(region, id, pageHints);
   // A message of this kind whose create may have left when the worker stopped goes on from its
   // saved state (verified, never sent again on a guess); whatever it ends with, it is not pending

@@ -186,7 +186,8 @@ export interface Messages {
   messagingOptions: { request: { orderId: string; hints?: Hint[] }; response: MessagingOptions; from: 'content' };
   /** a draft checked as it will be sent: `fileNames` stand for the attachments (the core's upload placeholder) */
   checkMessage: {
-    request: { kind: string; body: Record<string, unknown>; schema?: Record<string, unknown> | null; fileNames?: string[] };
+    /** the schema is the one the background read for this order and kind (messagingOptions), never the page's */
+    request: { orderId: string; hints?: Hint[]; kind: string; body: Record<string, unknown>; fileNames?: string[] };
     response: Report & { valid: boolean; needsLinkConfirmation: boolean };
     from: 'any';
   };

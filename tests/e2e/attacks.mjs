@@ -1,5 +1,6 @@
 // Hostile code for the security tests (issue #12), as source evaluated in the browser: each function
-// is self-contained (it is sent as its text).
+// is self-contained (it is sent as its text); assertDrafts checks what one saw.
+import assert from 'node:assert/strict';
 
 /**
  * Run in a content script's own context (its isolated world in Chromium, its sandbox in Firefox):
@@ -43,4 +44,48 @@ export async function contentScriptAttack({ secret, order }) {
     read, write, readBack, idb, session, messages,
     leaks: [secret, 'Atzr|', 'Atza|'].filter((s) => everything.includes(s)),
   };
+}
+
+/**
+ * Run in a content script's own context: the live check with a schema of the page's own (ignored:
+ * the background uses the one it read from Amazon), and drafts and files past the background's caps
+ * (refused before the core, with a typed error). Resolves with what each gave.
+ */
+export async function draftAttack({ order }) {
+  const ext = globalThis.browser ?? globalThis.chrome;
+  const ask = (m) => ext.runtime.sendMessage(m);
+  const opts = await ask({ type: 'messagingOptions', orderId: order, hints: [] });
+  if (!opts.ok) return { error: opts.error };
+  const kind = opts.result.kinds[0].name;
+  const base = { type: 'checkMessage', orderId: order, hints: [], kind, body: { text: 'Thank you for your order.' } };
+  const time = async (m) => {
+    const t = performance.now();
+    const r = await ask(m);
+    return { r, ms: Math.round(performance.now() - t) };
+  };
+  const plain = await time(base);
+  // A schema that rejects everything, and the 37-byte exponential one of the issue.
+  const rejectAll = await time({ ...base, schema: { not: {} } });
+  const exponential = await time({ ...base, schema: { anyOf: [{ $ref: '#' }, { $ref: '#' }] } });
+  let deep = {};
+  for (let i = 0; i < 1000; i++) deep = { a: deep };
+  const caps = {
+    longText: await time({ ...base, body: { text: 'x'.repeat(200000) } }),
+    deep: await time({ ...base, body: deep }),
+    sendLong: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'x'.repeat(200000) } }),
+    sendHtmlFile: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.html', contentType: 'text/html; charset=utf-8', base64: 'PGI+' }] }),
+    sendTooMany: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: Array.from({ length: 6 }, () => ({ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'JVBERg==' })) }),
+    sendHuge: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'A'.repeat(14 * 1024 * 1024) }] }),
+  };
+  return { kind, plain, rejectAll, exponential, caps };
+}
+
+/** What draftAttack must see in either browser. */
+export function assertDrafts(seen) {
+  assert.equal(seen.plain.r.ok, true, JSON.stringify(seen.plain.r));
+  assert.deepEqual(seen.rejectAll.r, seen.plain.r, 'a schema sent by the page changes nothing');
+  assert.deepEqual(seen.exponential.r, seen.plain.r, 'not even an exponential one');
+  assert.ok(seen.exponential.ms < 2000, `${seen.exponential.ms} ms`);
+  const kinds = Object.fromEntries(Object.entries(seen.caps).map(([k, v]) => [k, v.r.ok ? 'ok' : v.r.error.kind]));
+  assert.deepEqual(kinds, { longText: 'tooLarge', deep: 'tooLarge', sendLong: 'tooLarge', sendHtmlFile: 'badMessage', sendTooMany: 'badMessage', sendHuge: 'tooLarge' });
 }

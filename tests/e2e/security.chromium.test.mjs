@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
 import { launchChromium, openOptions } from './browser.mjs';
-import { contentScriptAttack } from './attacks.mjs';
+import { contentScriptAttack, draftAttack, assertDrafts } from './attacks.mjs';
 
 let sb, context, profile, extensionId;
 
@@ -41,6 +41,24 @@ const OLD = {
   },
   'limiter-na': '{"old":true}',
 };
+
+/** Opens `orderId`'s page and runs `fn(arg)` (self-contained, async) in the content script's
+ * isolated world, found through CDP. @returns {Promise<{ page: import('playwright-core').Page, seen: any }>} */
+async function inContentScript(orderId, fn, arg) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}`);
+  await page.locator('[data-sp-outreach="request-review"]').waitFor({ state: 'attached' });
+  const isolated = contexts.filter((c) => c.auxData?.isDefault === false && c.origin === `chrome-extension://${extensionId}`);
+  const world = isolated[isolated.length - 1];
+  assert.ok(world, `the content script's isolated world (contexts: ${JSON.stringify(contexts.map((c) => [c.name, c.origin]))})`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `(${fn})(${JSON.stringify(arg)})`, contextId: world.id, awaitPromise: true, returnByValue: true });
+  assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
+  return { page, seen: result.value };
+}
 
 /** The background's store as an extension page of its origin reads it. */
 async function stored(page) {
@@ -83,23 +101,8 @@ test('an earlier version\'s storage.local data moves to the background\'s store 
 test('a content script cannot read or change the credentials, the history or the queue', async () => {
   const options = await openOptions(context, extensionId);
   const before = await stored(options);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  /** @type {any[]} */
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
   const [order] = await ordersIn(sb, 'eligible');
-  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
-  await page.locator('[data-sp-outreach="request-review"]').waitFor({ state: 'attached' });
-  const isolated = contexts.filter((c) => c.auxData?.isDefault === false && c.origin === `chrome-extension://${extensionId}`);
-  const world = isolated[isolated.length - 1];
-  assert.ok(world, `the content script's isolated world (contexts: ${JSON.stringify(contexts.map((c) => [c.name, c.origin]))})`);
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression: `(${contentScriptAttack})(${JSON.stringify({ secret: app.clientSecret, order: ORDER })})`, contextId: world.id, awaitPromise: true, returnByValue: true,
-  });
-  assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
-  const seen = result.value;
+  const { page, seen } = await inContentScript(order.amazonOrderId, contentScriptAttack, { secret: app.clientSecret, order: ORDER });
   console.log('content script in Chromium:', JSON.stringify(seen));
   assert.equal(seen.isContentScript, true, 'evaluated where the content scripts run');
   assert.equal(seen.read.ok, false, 'storage.local is closed to content scripts');
@@ -113,3 +116,15 @@ test('a content script cannot read or change the credentials, the history or the
   await page.close();
   await options.close();
 });
+
+test('the live check uses the schema the background read, never the page\'s; caps come before the core', async () => {
+  const [order] = await ordersIn(sb, 'eligible');
+  const before = (await sb.admin('log')).length;
+  const { page, seen } = await inContentScript(order.amazonOrderId, draftAttack, { order: order.amazonOrderId });
+  console.log('drafts in Chromium:', JSON.stringify(seen, (k, v) => (k === 'violations' || k === 'findings' ? v.length : v)));
+  assertDrafts(seen);
+  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET');
+  assert.deepEqual(posts.map((e) => e.operation), [], 'nothing was sent or uploaded');
+  await page.close();
+});
+

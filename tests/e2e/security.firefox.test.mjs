@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
 import { startFirefox, proxyPrefs } from './webdriver.mjs';
-import { contentScriptAttack } from './attacks.mjs';
+import { contentScriptAttack, draftAttack, assertDrafts } from './attacks.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const ID = 'sp-outreach@sp-outreach.dev';
@@ -40,6 +40,28 @@ const OLD = {
     ],
   },
 };
+
+/** Opens `orderId`'s page and runs `fn(arg)` (self-contained, async) in the content script's
+ * sandbox, from a frame script loaded into the tab by the browser's chrome. */
+async function inContentScript(orderId, fn, arg) {
+  await ff.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}`);
+  await ff.until(() => ff.find('[data-sp-outreach="request-review"]'));
+  const code = `(${fn})(${JSON.stringify(arg)}).then((v) => __spoDone(JSON.stringify(v)), (e) => __spoDone(JSON.stringify({ error: String(e) })))`;
+  const frame = `
+    const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+    try {
+      const sandbox = ExtensionContent.getContextByExtensionId(${JSON.stringify(ID)}, content).cloneScope;
+      Cu.exportFunction((s) => sendAsyncMessage('spo-test:result', s), sandbox, { defineAs: '__spoDone' });
+      Cu.evalInSandbox(${JSON.stringify(code)}, sandbox);
+    } catch (e) {
+      sendAsyncMessage('spo-test:result', JSON.stringify({ error: 'frame script: ' + e }));
+    }`;
+  return JSON.parse(await ff.chrome(`
+    const done = arguments[arguments.length - 1];
+    const mm = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedBrowser.messageManager;
+    mm.addMessageListener('spo-test:result', function l(m) { mm.removeMessageListener('spo-test:result', l); done(m.data); });
+    mm.loadFrameScript('data:,' + encodeURIComponent(arguments[0]), false);`, frame));
+}
 
 /** Runs `fn(arg)` (async, self-contained) in the current extension page and returns its result. */
 async function inPage(fn, arg) {
@@ -96,22 +118,7 @@ test('Firefox: an earlier version\'s storage.local data moves to the background\
 test('Firefox: a content script cannot read or change the credentials, the history or the queue', async () => {
   const before = await inPage(readStore);
   const [order] = await ordersIn(sb, 'eligible');
-  await ff.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
-  await ff.until(() => ff.find('[data-sp-outreach="request-review"]'));
-  const frame = `
-    const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
-    try {
-      const sandbox = ExtensionContent.getContextByExtensionId(${JSON.stringify(ID)}, content).cloneScope;
-      Cu.exportFunction((s) => sendAsyncMessage('spo-test:result', s), sandbox, { defineAs: '__spoDone' });
-      Cu.evalInSandbox(${JSON.stringify(`(${contentScriptAttack})(${JSON.stringify({ secret: app.clientSecret, order: ORDER })}).then((v) => __spoDone(JSON.stringify(v)), (e) => __spoDone(JSON.stringify({ error: String(e) })))`)}, sandbox);
-    } catch (e) {
-      sendAsyncMessage('spo-test:result', JSON.stringify({ error: 'frame script: ' + e }));
-    }`;
-  const seen = JSON.parse(await ff.chrome(`
-    const done = arguments[arguments.length - 1];
-    const mm = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedBrowser.messageManager;
-    mm.addMessageListener('spo-test:result', function l(m) { mm.removeMessageListener('spo-test:result', l); done(m.data); });
-    mm.loadFrameScript('data:,' + encodeURIComponent(arguments[0]), false);`, frame));
+  const seen = await inContentScript(order.amazonOrderId, contentScriptAttack, { secret: app.clientSecret, order: ORDER });
   console.log('content script in Firefox:', JSON.stringify(seen));
   assert.equal(seen.error, undefined);
   assert.equal(seen.isContentScript, true, 'evaluated where the content scripts run');
@@ -132,4 +139,14 @@ test('Firefox: a content script cannot read or change the credentials, the histo
   assert.equal(settings.result.clientId, app.clientId);
   const status = await inPage(() => browser.runtime.sendMessage({ type: 'status' }));
   assert.deepEqual(status.result.recent.map((r) => r.orderId), [ORDER], 'the history as it was');
+});
+
+test('Firefox: the live check uses the schema the background read, never the page\'s; caps come before the core', async () => {
+  const [order] = await ordersIn(sb, 'eligible');
+  const before = (await sb.admin('log')).length;
+  const seen = await inContentScript(order.amazonOrderId, draftAttack, { order: order.amazonOrderId });
+  console.log('drafts in Firefox:', JSON.stringify(seen, (k, v) => (k === 'violations' || k === 'findings' ? v.length : v)));
+  assertDrafts(seen);
+  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET');
+  assert.deepEqual(posts.map((e) => e.operation), [], 'nothing was sent or uploaded');
 });

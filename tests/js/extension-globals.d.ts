@@ -64,6 +64,7 @@ declare var SPO: {
     kind: import('../../extension/messages').MessageKind,
     maxAttachments: number,
     onValid: (valid: boolean) => void,
+    order: { orderId: string; hints: SpoHint[] },
   ): { message(): Promise<{ kind: string; body: Record<string, unknown>; files: import('../../extension/messages').DraftFile[]; confirmLinks: boolean }> };
 };
 

@@ -129,7 +129,7 @@ SPO.messageDialog = ({ orderId, hints, opener, signal }) => {
     frame.body.replaceChildren(kindLabel, lang, form);
     const build = () => {
       const kind = options.kinds.find((k) => k.name === select.value) ?? options.kinds[0];
-      draft = SPO.messageForm(form, kind, options.maxAttachments, (valid) => { frame.send.disabled = !valid; });
+      draft = SPO.messageForm(form, kind, options.maxAttachments, (valid) => { frame.send.disabled = !valid; }, { orderId, hints });
     };
     select.addEventListener('change', build);
     build();
