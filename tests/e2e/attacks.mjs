@@ -49,7 +49,7 @@ export async function contentScriptAttack({ secret, order }) {
 /**
  * Run in a content script's own context: the live check with a schema of the page's own (ignored:
  * the background uses the one it read from Amazon), and drafts and files past the background's caps
- * (refused before the core, with a typed error). Resolves with what each gave.
+ * (refused before the core, with a typed error, when a send is prepared). Resolves with what each gave.
  */
 export async function draftAttack({ order }) {
   const ext = globalThis.browser ?? globalThis.chrome;
@@ -72,10 +72,10 @@ export async function draftAttack({ order }) {
   const caps = {
     longText: await time({ ...base, body: { text: 'x'.repeat(200000) } }),
     deep: await time({ ...base, body: deep }),
-    sendLong: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'x'.repeat(200000) } }),
-    sendHtmlFile: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.html', contentType: 'text/html; charset=utf-8', base64: 'PGI+' }] }),
-    sendTooMany: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: Array.from({ length: 6 }, () => ({ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'JVBERg==' })) }),
-    sendHuge: await time({ type: 'sendMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'A'.repeat(14 * 1024 * 1024) }] }),
+    sendLong: await time({ type: 'prepareMessage', orderId: order, hints: [], kind, body: { text: 'x'.repeat(200000) } }),
+    sendHtmlFile: await time({ type: 'prepareMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.html', contentType: 'text/html; charset=utf-8', base64: 'PGI+' }] }),
+    sendTooMany: await time({ type: 'prepareMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: Array.from({ length: 6 }, () => ({ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'JVBERg==' })) }),
+    sendHuge: await time({ type: 'prepareMessage', orderId: order, hints: [], kind, body: { text: 'Hello' }, files: [{ fileName: 'a.pdf', contentType: 'application/pdf', base64: 'A'.repeat(14 * 1024 * 1024) }] }),
   };
   return { kind, plain, rejectAll, exponential, caps };
 }
@@ -89,3 +89,75 @@ export function assertDrafts(seen) {
   const kinds = Object.fromEntries(Object.entries(seen.caps).map(([k, v]) => [k, v.r.ok ? 'ok' : v.r.error.kind]));
   assert.deepEqual(kinds, { longText: 'tooLarge', deep: 'tooLarge', sendLong: 'tooLarge', sendHtmlFile: 'badMessage', sendTooMany: 'badMessage', sendHuge: 'tooLarge' });
 }
+
+/**
+ * Run as the page's own script (a <script> in Seller Central's page, its main world): it clicks,
+ * types, ticks and dispatches events on every control the extension injected that it can find
+ * (inside open shadow roots too), on their host elements and on any frame, several rounds, so
+ * that whatever one round opens the next one presses. Leaves what it did in
+ * `document.documentElement.dataset.attack` (JSON).
+ */
+export async function pageAttack() {
+  try {
+    document.documentElement.dataset.attack = JSON.stringify(await attack());
+  } catch (e) {
+    document.documentElement.dataset.attack = JSON.stringify({ error: String(e) });
+  }
+}
+
+async function attack() {
+  const out = { hosts: 0, roots: 0, clicked: 0, typed: 0, ticked: 0, frames: 0, frameAccess: [] };
+  const hosts = () => [...document.querySelectorAll('[data-sp-outreach]')];
+  const roots = () => hosts().map((h) => h.shadowRoot).filter(Boolean);
+  // The extension's controls only (the page's own buttons would navigate away).
+  const all = (sel) => [...hosts(), ...roots()].flatMap((r) => [...r.querySelectorAll(sel)]);
+  for (let round = 0; round < 4; round++) {
+    out.hosts = Math.max(out.hosts, hosts().length);
+    out.roots = Math.max(out.roots, roots().length);
+    for (const t of all('textarea, input[type=text], input:not([type])')) {
+      t.removeAttribute('maxlength');
+      t.value = 'Please leave us 5 stars! '.repeat(400);
+      t.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      out.typed++;
+    }
+    for (const c of all('input[type=checkbox]')) {
+      c.checked = true;
+      c.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      out.ticked++;
+    }
+    for (const s of all('select')) {
+      if (s.options.length > 1) {
+        s.selectedIndex = s.options.length - 1;
+        s.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      }
+    }
+    for (const b of all('button')) {
+      b.disabled = false;
+      b.click();
+      b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+      b.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true }));
+      b.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      out.clicked++;
+    }
+    for (const h of hosts()) {
+      h.click();
+      h.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      h.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }
+    for (const f of all('iframe')) {
+      out.frames++;
+      try {
+        f.contentDocument.querySelector('#send').click();
+        out.frameAccess.push('clicked');
+      } catch (e) {
+        out.frameAccess.push(e.name);
+      }
+      f.contentWindow?.postMessage({ type: 'confirmAction' }, '*');
+    }
+    await new Promise((r) => setTimeout(r, 800));
+  }
+  return out;
+}
+
+/** The page's script that runs pageAttack. */
+export const pageAttackScript = `${attack}\n(${pageAttack})()`;

@@ -69,10 +69,11 @@ function parse(line) {
 }
 
 async function runBulk(page, total, { stopWorkerAfterMs } = {}) {
-  page.once('dialog', (d) => d.accept());
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   if (stopWorkerAfterMs) {
     await page.waitForTimeout(stopWorkerAfterMs);
@@ -181,10 +182,10 @@ test('bulk across all pages of the current filter, started on page 2: the seller
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3?page=2');
   const startRows = await rowsReady(page);
-  page.once('dialog', (d) => d.accept());
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
   await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await ended(page, previous, scenario.orders.length);
   // Pages 1 and 2 were walked with the list's own links, then page 2 shown again through its link.
   assert.match(page.url(), /\/orders-v3\?page=2$/, 'back on the page where the run started');
@@ -284,8 +285,9 @@ test('a run goes on with its tab closed and after the browser restarts', async (
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const { eligible } = await pageOrders(page);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   await page.close(); // the tab goes; the queue stays in the background
   await context.close(); // and the browser quits mid-run
@@ -313,8 +315,9 @@ test('pause, resume and cancel', async () => {
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const { eligible } = await pageOrders(page);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   await bar.getByRole('button', { name: 'Pause' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=paused]').waitFor();
@@ -347,8 +350,9 @@ test('the bar follows its run through pushState paging and a re-rendered toolbar
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await bar.getAttribute('data-run');
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   const done = async () => parse(await bar.getByRole('status').textContent()).done;
   const moves = async (from) => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
 import { launchChromium, openOptions } from './browser.mjs';
-import { contentScriptAttack, draftAttack, assertDrafts } from './attacks.mjs';
+import { contentScriptAttack, draftAttack, assertDrafts, pageAttackScript } from './attacks.mjs';
 
 let sb, context, profile, extensionId;
 
@@ -123,8 +123,83 @@ test('the live check uses the schema the background read, never the page\'s; cap
   const { page, seen } = await inContentScript(order.amazonOrderId, draftAttack, { order: order.amazonOrderId });
   console.log('drafts in Chromium:', JSON.stringify(seen, (k, v) => (k === 'violations' || k === 'findings' ? v.length : v)));
   assertDrafts(seen);
-  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET');
+  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET' && e.operation !== 'lwaToken');
   assert.deepEqual(posts.map((e) => e.operation), [], 'nothing was sent or uploaded');
   await page.close();
 });
 
+
+test('a page script cannot send: it clicks, types, ticks and dispatches on every control and frame, and nothing is sent; a real click still sends', async () => {
+  const order = (await ordersIn(sb, 'eligible')).find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && !o.refunded && !o.returned);
+  const before = (await sb.admin('log')).length;
+  const page = await context.newPage();
+  const pages = [
+    [`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`, () => page.getByRole('button', { name: 'Request review', exact: true }).waitFor()],
+    ['https://sellercentral.amazon.com/orders-v3', () => page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor()],
+    // The seller has opened the confirm frame and the Message buyer composer (real clicks), and
+    // the page's script goes at them.
+    [`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`, async () => {
+      await page.getByRole('button', { name: 'Request review', exact: true }).click();
+      await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).waitFor();
+      await page.getByRole('button', { name: 'Message buyer' }).click();
+      const kinds = page.getByRole('dialog').getByLabel('Kind of message');
+      await kinds.waitFor();
+      const offered = await kinds.locator('option').evaluateAll((os) => os.map((o) => o.value));
+      const withText = ['unexpectedProblem', 'confirmDeliveryDetails', 'confirmOrderDetails', 'legalDisclosure'].find((k) => offered.includes(k));
+      assert.ok(withText, offered.join());
+      await kinds.selectOption(withText);
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+    }],
+  ];
+  for (const [url, ready] of pages) {
+    await page.goto(url);
+    await ready();
+    await page.waitForTimeout(500);
+    // A script of the page's own (its main world), as Seller Central's or an injected one would run.
+    await page.evaluate((src) => document.documentElement.append(Object.assign(document.createElement('script'), { textContent: src })), pageAttackScript);
+    const attack = JSON.parse(await (await page.waitForFunction(() => document.documentElement.dataset.attack, null, { timeout: 30000 })).jsonValue());
+    console.log(`page script on ${url}:`, JSON.stringify(attack));
+    assert.ok(attack.hosts > 0, 'the extension\'s controls were there');
+    assert.ok(attack.frameAccess.every((a) => a !== 'clicked'), 'no frame of the extension could be scripted');
+    await page.evaluate(() => delete document.documentElement.dataset.attack);
+  }
+  await page.waitForTimeout(1500);
+  // (Reads and the access tokens they need are not sends.)
+  const sent = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET' && e.operation !== 'lwaToken');
+  assert.deepEqual(sent.map((e) => [e.method, e.operation]), [], 'the sandbox log shows nothing sent');
+  // The seller's own clicks (real input through the browser) still send.
+  await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
+  await page.getByRole('button', { name: 'Request review', exact: true }).click();
+  await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
+  await page.getByText(/Review requested/).waitFor();
+  const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.path.includes(order.amazonOrderId));
+  assert.equal(creates.length, 1);
+  await page.close();
+});
+
+test('the background refuses sends asked by a content script, and confirmations from anywhere but their frame', async () => {
+  const [order] = await ordersIn(sb, 'eligible');
+  const { page, seen } = await inContentScript(order.amazonOrderId, async (id) => {
+    const ext = globalThis.browser ?? globalThis.chrome;
+    const ask = (m) => ext.runtime.sendMessage(m);
+    const out = {};
+    for (const m of [{ type: 'requestReview', orderId: id }, { type: 'sendMessage', orderId: id, kind: 'unexpectedProblem', body: { text: 'Hi' } }, { type: 'bulkStart', orders: [{ orderId: id }] }]) out[m.type] = await ask(m);
+    // It may prepare a send, but not confirm it: that is the extension frame's.
+    const prepared = await ask({ type: 'prepareReview', orderId: id });
+    out.prepared = prepared.ok;
+    out.token = prepared.result?.token;
+    out.confirmAction = await ask({ type: 'confirmAction', token: prepared.result?.token });
+    return out;
+  }, order.amazonOrderId);
+  console.log('sends asked by a content script:', JSON.stringify(seen));
+  for (const k of ['requestReview', 'sendMessage', 'bulkStart', 'confirmAction']) assert.equal(seen[k].error?.kind, 'forbidden', k);
+  assert.equal(seen.prepared, true);
+  // An extension page in another tab (not the frame the content script showed) cannot confirm it either.
+  const options = await openOptions(context, extensionId);
+  const elsewhere = await options.evaluate((token) => chrome.runtime.sendMessage({ type: 'confirmAction', token }), seen.token);
+  assert.equal(elsewhere.error?.kind, 'forbidden', JSON.stringify(elsewhere));
+  await options.close();
+  const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.path.includes(order.amazonOrderId));
+  assert.equal(creates.length, 0);
+  await page.close();
+});

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, scenario, ordersIn } from './sandbox.mjs';
 import { startFirefox, proxyPrefs } from './webdriver.mjs';
-import { contentScriptAttack, draftAttack, assertDrafts } from './attacks.mjs';
+import { contentScriptAttack, draftAttack, assertDrafts, pageAttackScript } from './attacks.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const ID = 'sp-outreach@sp-outreach.dev';
@@ -147,6 +147,73 @@ test('Firefox: the live check uses the schema the background read, never the pag
   const seen = await inContentScript(order.amazonOrderId, draftAttack, { order: order.amazonOrderId });
   console.log('drafts in Firefox:', JSON.stringify(seen, (k, v) => (k === 'violations' || k === 'findings' ? v.length : v)));
   assertDrafts(seen);
-  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET');
+  const posts = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET' && e.operation !== 'lwaToken');
   assert.deepEqual(posts.map((e) => e.operation), [], 'nothing was sent or uploaded');
+});
+
+test('Firefox: a page script cannot send: it clicks, types, ticks and dispatches on every control and frame, and nothing is sent; a real click still sends', async () => {
+  const order = (await ordersIn(sb, 'eligible')).find((o) => o.marketplaceId === 'ATVPDKIKX0DER' && !o.refunded && !o.returned);
+  const before = (await sb.admin('log')).length;
+  const details = `https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`;
+  const button = async (feature, label) => {
+    const shadow = await ff.shadow(await ff.until(() => ff.find(`[data-sp-outreach="${feature}"]`)));
+    return ff.until(async () => {
+      const b = await ff.findInShadow(shadow, 'button');
+      return (await ff.text(b)) === label && b;
+    });
+  };
+  const pages = [
+    [details, () => button('request-review', 'Request review')],
+    ['https://sellercentral.amazon.com/orders-v3', () => ff.until(() => ff.find('[data-sp-outreach="bulk-bar"][data-polled]'))],
+    // The seller has opened the confirm frame and the Message buyer composer (real clicks).
+    [details, async () => {
+      await ff.click(await button('request-review', 'Request review'));
+      await ff.until(() => ff.find('[data-sp-outreach="request-review"]').then(ff.shadow).then((r) => ff.findInShadow(r, 'iframe')));
+      await ff.click(await button('message-buyer', 'Message buyer'));
+      const dialog = await ff.shadow(await ff.until(() => ff.find('[data-sp-outreach="message-dialog"]')));
+      await ff.until(() => ff.findInShadow(dialog, 'select'));
+    }],
+  ];
+  for (const [url, ready] of pages) {
+    await ff.goto(url);
+    await ready();
+    await new Promise((r) => setTimeout(r, 500));
+    // A script of the page's own: a <script> element, run in the page's main world.
+    await ff.run('document.documentElement.append(Object.assign(document.createElement("script"), { textContent: arguments[0] }))', pageAttackScript);
+    const attack = JSON.parse(await ff.until(() => ff.run('return document.documentElement.dataset.attack'), 30000));
+    console.log(`Firefox page script on ${url}:`, JSON.stringify(attack));
+    assert.equal(attack.error, undefined);
+    assert.ok(attack.hosts > 0, 'the extension\'s controls were there');
+    assert.ok(attack.frameAccess.every((a) => a !== 'clicked'), 'no frame of the extension could be scripted');
+    await ff.run('delete document.documentElement.dataset.attack');
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  const sent = (await sb.admin('log')).slice(before).filter((e) => e.method !== 'GET' && e.operation !== 'lwaToken');
+  assert.deepEqual(sent.map((e) => [e.method, e.operation]), [], 'the sandbox log shows nothing sent');
+  // The seller's own clicks (WebDriver input) still send.
+  await ff.goto(details);
+  await ff.click(await button('request-review', 'Request review'));
+  const shadow = await ff.shadow(await ff.find('[data-sp-outreach="request-review"]'));
+  await ff.confirmIn(shadow);
+  await ff.until(async () => /Review requested/.test(await ff.text(await ff.findInShadow(shadow, '.status'))));
+  const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.path.includes(order.amazonOrderId));
+  assert.equal(creates.length, 1);
+});
+
+test('Firefox: the background refuses sends asked by a content script', async () => {
+  const [order] = await ordersIn(sb, 'eligible');
+  const seen = await inContentScript(order.amazonOrderId, async (id) => {
+    const ext = globalThis.browser ?? globalThis.chrome;
+    const out = {};
+    for (const m of [{ type: 'requestReview', orderId: id }, { type: 'sendMessage', orderId: id, kind: 'unexpectedProblem', body: { text: 'Hi' } }, { type: 'bulkStart', orders: [{ orderId: id }] }]) out[m.type] = await ext.runtime.sendMessage(m);
+    const prepared = await ext.runtime.sendMessage({ type: 'prepareReview', orderId: id });
+    out.prepared = prepared.ok;
+    out.confirmAction = await ext.runtime.sendMessage({ type: 'confirmAction', token: prepared.result?.token });
+    return out;
+  }, order.amazonOrderId);
+  console.log('Firefox: sends asked by a content script:', JSON.stringify(seen));
+  for (const k of ['requestReview', 'sendMessage', 'bulkStart', 'confirmAction']) assert.equal(seen[k].error?.kind, 'forbidden', k);
+  assert.equal(seen.prepared, true);
+  const creates = (await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation')).filter((e) => e.path.includes(order.amazonOrderId));
+  assert.equal(creates.length, 0);
 });

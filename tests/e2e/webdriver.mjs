@@ -114,5 +114,29 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
       driver.kill();
     },
   };
+  /** Clicks Send (a real WebDriver click) in the extension's confirm frame inside the shadow root
+   * `shadowId`, then comes back to the page. */
+  ff.confirmIn = async (shadowId) => {
+    const frame = await ff.until(() => ff.findInShadow(shadowId, 'iframe[data-sp-outreach="confirm"]'));
+    await call('POST', `${s}/frame`, { id: { [ELEMENT]: frame } });
+    try {
+      const send = await ff.until(async () => {
+        const b = await ff.find('#send');
+        return (await call('GET', `${s}/element/${b}/enabled`)) && b;
+      });
+      await ff.click(send);
+    } finally {
+      await call('POST', `${s}/frame/parent`, {});
+    }
+  };
+  /** Switches into `frame` (an element id) for `fn`, then back to its parent. */
+  ff.inFrame = async (frame, fn) => {
+    await call('POST', `${s}/frame`, { id: { [ELEMENT]: frame } });
+    try {
+      return await fn();
+    } finally {
+      await call('POST', `${s}/frame/parent`, {});
+    }
+  };
   return ff;
 }
