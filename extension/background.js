@@ -521,7 +521,11 @@ async function pendingAction(/** @type {unknown} */ token, /** @type {chrome.run
   if (p.action === 'review') return { prompt: 'review', compact: p.compact };
   if (p.action === 'bulk') return { prompt: 'bulk', count: p.orders.length };
   const title = api.i18n.getMessage(`kind_${p.message.kind}`) || p.message.kind;
-  return { prompt: 'message', title };
+  // The seller confirms what the background will send, not what the page showed them: a page
+  // script could have changed the composer's text before Send.
+  const texts = Object.values(p.message.body).filter((v) => typeof v === 'string');
+  const draft = [...texts, ...p.message.files.map((f) => `📎 ${f.fileName}`)].join('\n').slice(0, 4000);
+  return { prompt: 'message', title, draft };
 }
 
 /** @returns {Promise<{ ok: true }>} */

@@ -214,6 +214,8 @@ export interface PendingAction {
   count?: number;
   /** a list row's confirmation: Send and Cancel only */
   compact?: boolean;
+  /** a message: what will be sent, as the background holds it (its texts, then its files' names) */
+  draft?: string;
 }
 
 /** The outcome of a confirmed (or cancelled) send, to the content script that prepared it. */

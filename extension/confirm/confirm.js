@@ -32,6 +32,12 @@ const failed = (/** @type {unknown} */ e) => {
     : action.prompt === 'bulk' ? t('confirmBulk', String(action.count))
       : action.prompt === 'message' ? t('confirmMessage', action.title ?? '') : '';
   document.body.dataset.action = action.prompt;
+  if (action.prompt === 'message') {
+    document.body.classList.add('message');
+    const draft = /** @type {HTMLElement} */ (document.getElementById('draft'));
+    draft.textContent = action.draft ?? '';
+    draft.hidden = false;
+  }
   if (action.compact) line.hidden = true;
   line.title = line.textContent;
   send.disabled = false;

@@ -233,7 +233,7 @@ SPO.ui = (() => {
   });
 
   /** Frame sizes: a row's Send/Cancel, a line with the question, the bulk bar's longer question. */
-  const FRAME = { compact: 'width:170px;height:34px', inline: 'width:min(560px,100%);height:34px', wide: 'width:min(900px,100%);height:34px' };
+  const FRAME = { compact: 'width:170px;height:34px', inline: 'width:min(560px,100%);height:34px', wide: 'width:min(900px,100%);height:34px', message: 'width:100%;height:124px' };
 
   /**
    * The extension's confirm frame for a prepared send (confirm/confirm.html, web-accessible to

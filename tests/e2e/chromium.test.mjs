@@ -260,7 +260,10 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await text.fill('Your parcel arrives on Thursday between 9 and 12.');
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
-  await dialog.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
+  // The confirm frame shows the message as the background holds it, to be sent.
+  const confirmFrame = dialog.frameLocator('iframe[data-sp-outreach="confirm"]');
+  assert.equal(await confirmFrame.locator('#draft').textContent(), 'Your parcel arrives on Thursday between 9 and 12.');
+  await confirmFrame.getByRole('button', { name: 'Send' }).click();
   await dialog.getByText(/Sent \(Confirm delivery details\)/).waitFor();
   let state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   assert.deepEqual(state.sent.map((m) => [m.kind, m.body.text]), [['confirmDeliveryDetails', 'Your parcel arrives on Thursday between 9 and 12.']]);
@@ -325,13 +328,14 @@ test('a burst of review requests over the rate limit completes without an error'
   // Click them all at once, then confirm them all.
   for (let i = 0; i < n; i++) await buttons.first().click();
   // Each in its row's confirm frame.
-  const frames = page.locator('iframe[data-sp-outreach="confirm"]');
-  while ((await frames.count()) < n) await new Promise((r) => setTimeout(r, 100));
   // (Each frame goes once its row shows the outcome: the frames as they are now, one by one.)
-  const confirmFrames = page.frames().filter((f) => f.url().includes('/confirm/confirm.html'));
+  const confirms = () => page.frames().filter((f) => f.url().includes('/confirm/confirm.html'));
+  for (let i = 0; confirms().length < n && i < 100; i++) await new Promise((r) => setTimeout(r, 100));
+  const confirmFrames = confirms();
   assert.equal(confirmFrames.length, n);
   for (const f of confirmFrames) await f.getByRole('button', { name: 'Send' }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-sp-outreach="row-review"]')].every((h) => !/Sending/.test(h.shadowRoot.textContent)), null, { timeout: 60000 });
+  // Sending shows in the confirm frame, which the row's outcome replaces.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-sp-outreach="row-review"]')].every((h) => !h.shadowRoot.querySelector('iframe')), null, { timeout: 60000 });
   const texts = await page.locator('[data-sp-outreach="row-review"]').evaluateAll((hs) => hs.map((h) => h.shadowRoot.querySelector('.status')?.textContent ?? ''));
   assert.ok(texts.every((t) => !/Not sent|error/i.test(t)), texts.join(' | '));
   const nowRequested = (await ordersIn(sb, 'alreadyRequested')).length;

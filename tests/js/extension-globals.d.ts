@@ -48,7 +48,7 @@ declare var SPO: {
     notOfferedText(order: import('../../extension/messages').OrderView | undefined, compact?: boolean): string;
     marketplacePicker(order: import('../../extension/messages').OrderView, chosen: (view: import('../../extension/messages').OrderView) => void, options?: { compact?: boolean }): HTMLElement[];
     trusted<E extends Event>(f: (e: E) => unknown): (e: E) => void;
-    confirmFrame(token: string, size: 'compact' | 'inline' | 'wide', onDone: (done: import('../../extension/messages').ActionDone) => void): HTMLIFrameElement;
+    confirmFrame(token: string, size: 'compact' | 'inline' | 'wide' | 'message', onDone: (done: import('../../extension/messages').ActionDone) => void): HTMLIFrameElement;
   };
   features: { id: string; pages: string[]; run(page: { kind: string; orderId?: string }, signal: AbortSignal): void }[];
   navigatedAt?: number;

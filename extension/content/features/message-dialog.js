@@ -146,7 +146,7 @@ SPO.messageDialog = ({ orderId, hints, opener, signal }) => {
     try {
       const message = await draft.message();
       const { token } = await ui.ask({ type: 'prepareMessage', orderId, hints, ...message });
-      const confirm = ui.confirmFrame(token, 'inline', (d) => {
+      const confirm = ui.confirmFrame(token, 'message', (d) => {
         confirm.remove();
         frame.send.hidden = false;
         if (d.action === 'cancelled') {
@@ -168,7 +168,8 @@ SPO.messageDialog = ({ orderId, hints, opener, signal }) => {
       frame.send.hidden = true;
       // The core uploads each file through the Uploads API before the message goes out.
       if (message.files.length) frame.line.textContent = ui.t('uploading', String(message.files.length), message.files.map((f) => f.fileName).join(', '));
-      frame.send.after(confirm);
+      // Above the dialog's buttons: the draft as it will go, then Send and Cancel.
+      (frame.send.parentElement ?? frame.send).before(confirm);
     } catch (e) {
       failed(e);
       frame.send.disabled = false;
