@@ -494,6 +494,8 @@ async function prepare(/** @type {chrome.runtime.MessageSender} */ sender, /** @
   /** @type {Pending} */
   const pending = { ...p, tabId: sender.tab.id, frameId: sender.frameId ?? 0, at: Date.now() };
   await store.set({ [pendingKey(token)]: pending });
+  // Sends prepared and never confirmed (the tab was closed): dropped once expired.
+  dropExpired().catch(() => {});
   return { token };
 }
 
@@ -503,6 +505,15 @@ async function prepareMessage(/** @type {any} */ m, /** @type {Region} */ region
   // and size before one byte is decoded.
   const message = { kind: m.kind, body: checkedBody(m.body), files: decodedFiles(m.files, rules().maxAttachments), confirmLinks: m.confirmLinks === true };
   return prepare(sender, { action: 'message', region, orderId: orderId(m), hints: hints(m), message });
+}
+
+async function dropExpired() {
+  const old = [];
+  for (const k of await store.keys('pending-')) {
+    const p = await store.get(k);
+    if (!p || typeof p.at !== 'number' || Date.now() - p.at > PENDING_MS) old.push(k);
+  }
+  if (old.length) await store.remove(old);
 }
 
 /** The prepared send of `token`, if it is still valid and the frame asking is in its tab. @returns {Promise<Pending>} */

@@ -15,6 +15,7 @@
 // API (used by background.js, bulk.js, orders.js; only from the background and the extension's
 // own pages — content scripts have no way to it):
 //   get(key) → value | undefined       set({ key: value, ... })       remove(key | keys)
+//   keys(prefix) → the stored keys that start with prefix
 //   onRemoved(key, listener)            called when `key` is removed, from any extension context
 //   queue.load() → { meta, orders } | null
 //   queue.save(meta, orders, { all })   the bulk queue, one record per order (issues #12, #14, #16)
@@ -116,6 +117,13 @@ async function migrate(/** @type {IDBDatabase} */ d) {
 export async function get(/** @type {string} */ key) {
   const d = await db();
   return done(d.transaction(KV, 'readonly').objectStore(KV).get(key));
+}
+
+/** The stored keys that start with `prefix`. @returns {Promise<string[]>} */
+export async function keys(/** @type {string} */ prefix) {
+  const d = await db();
+  const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  return /** @type {string[]} */ (await done(d.transaction(KV, 'readonly').objectStore(KV).getAllKeys(range)));
 }
 
 /** Stores every key of `values`, in one transaction. */
