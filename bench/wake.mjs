@@ -11,8 +11,8 @@
 // storage reads, the state stored before each send), and fetch() to the wire. Wasm compile +
 // instantiate is also timed on its own in each woken worker (compileStreaming + instantiate of the
 // shipped bytes with one custom section added, so V8's module cache cannot answer it). Then 10
-// wakes with a queue and history of 10,000 orders stored (5,000 when 10,000 exceed storage.local's
-// quota, which is noted).
+// wakes with a queue and history of 10,000 orders stored (5,000 when 10,000 exceed the
+// quota of the storage, which is noted).
 //
 // Chromium is driven over --remote-debugging-pipe by hand, not through Playwright: Playwright
 // attaches to every new worker and holds it at start until it has set it up, which would be
@@ -115,8 +115,8 @@ const MARKS = [
   ['background.js', /(const ready = init\(\{[^;]*\}\));/, "$1.then((x) => (performance.mark('wasm ready'), x));"],
   ['background.js', /(\n  const from = await who\(sender\);)/, "\n  performance.mark('message handled');$1\n  performance.mark('sender checked');"],
   ['background.js', /(\n    const made = \(async \(\) => \{)/, "\n    performance.mark('client made');$1"],
-  ['store.js', /(export async function get\(\/\*\* @type \{string\} \*\/ key\) \{\n)  return (\(await api\.storage\.local\.get\(key\)\)\[key\]);/,
-    "$1  performance.mark(`get ${key}`);\n  const v = $2;\n  performance.mark(`got ${key}`);\n  return v;"],
+  ['store.js', /(export async function get\(\/\*\* @type \{string\} \*\/ key\) \{\n)([^]*?)\n  return (done\([^\n]*\));/,
+    "$1  performance.mark(`get ${key}`);\n$2\n  const v = await $3;\n  performance.mark(`got ${key}`);\n  return v;"],
   ['core/sp_outreach.js', /(\n\s+module_or_path = fetch\(module_or_path\);)/, "\nperformance.mark('wasm fetch');$1"],
   ['core/sp_outreach.js', /(\n    const \{ instance, module \} = await __wbg_load\(await module_or_path, imports\);)/, "\nperformance.mark('wasm compile');$1\nperformance.mark('wasm instantiated');"],
   ['driver', /^/, "performance.mark('first module runs');\n"],
@@ -181,8 +181,19 @@ try {
   const extensionId = new URL(sw.url).host;
   // A worker just installed may not have its extension APIs bound yet.
   for (let i = 0; i < 100 && !(await inWorker('typeof chrome === "object" && !!chrome.storage').catch(() => false)); i++) await sleep(100);
+  // The background's store (extension/store.js), opened by an extension page of the same origin.
+  const { targetId: optionsTarget } = await cdp.send('Target.createTarget', { url: `chrome-extension://${extensionId}/options/options.html` });
+  const { sessionId: options } = await cdp.send('Target.attachToTarget', { targetId: optionsTarget, flatten: true });
+  const inStore = async (expression) => {
+    for (let i = 0; ; i++) {
+      const r = await cdp.send('Runtime.evaluate', { expression: `import('/store.js').then((store) => ${expression})`, awaitPromise: true, returnByValue: true }, options);
+      if (!r.exceptionDetails) return r.result.value;
+      if (i > 50) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      await sleep(100);
+    }
+  };
   // The seller's credentials, as the options page stores them (settings of background.js).
-  await inWorker(`chrome.storage.local.set({ settings: ${JSON.stringify({ ...app, region: 'na', sandbox: false, schedule: { day: 0 } })} }).then(() => true)`);
+  await inStore(`store.set({ settings: ${JSON.stringify({ ...app, region: 'na', sandbox: false, schedule: { day: 0 } })} }).then(() => true)`);
 
   // An order's page, whose content script asks about its order (the first getOrder, the token,
   // the actions): the session the next wakes go on with.
@@ -269,18 +280,19 @@ try {
   }
   // At scale: the same wakes with a queue and a history of LARGE orders stored (what bulk.js and
   // background.js keep, and the order book's 5,000 reads): every wake reads them whole.
-  // storage.local holds 10 MB without the unlimitedStorage permission: a store that does not fit
-  // is noted, and half as many orders tried.
+  // A store that does not fit (storage.local held 10 MB before issue #12's IndexedDB store) is
+  // noted, and half as many orders tried.
   for (let n = LARGE; n >= 1000 && !stored; n = Math.floor(n / 2)) {
-    stored = await inWorker(`(() => {
+    stored = await inStore(`(() => {
       const id = (n) => '116-' + String(1000000 + n) + '-' + String(6000000 + n);
       const at = new Date().toISOString();
       const flow = JSON.stringify({ stage: 'sent', order: 'x'.repeat(560) });
       const orders = Array.from({ length: ${n} }, (_, i) => ({ run: at, orderId: id(i), region: 'na', marketplaceId: 'ATVPDKIKX0DER', hints: [], purchasedAt: null,
-        flags: { refunded: false, returned: false, canceled: false, unshipped: false }, delivery: { earliest: 0, latest: 0 }, stage: 'sent', reason: null, at, due: null, flow }));
+        flags: { refunded: false, returned: false, canceled: false, unshipped: false }, delivery: { earliest: 0, latest: 0 }, stage: 'sent', reason: null, at, due: null, flow, seq: i }));
       const history = Object.fromEntries(orders.map((o, i) => [o.orderId, { review: 'requested', marketplaceId: 'ATVPDKIKX0DER', at, requestId: 'req-' + i }]));
       const book = Object.fromEntries(orders.slice(0, 5000).map((o) => [o.orderId, { region: 'na', marketplaceId: 'ATVPDKIKX0DER', status: 'SHIPPED', earliest: 0, latest: 0, readAt: Date.now() }]));
-      return chrome.storage.local.set({ bulk: { state: 'done', createdAt: at, startedAt: Date.now(), run: at, orders }, history, orders: book }).then(() => ${n}, (e) => String(e.message ?? e));
+      return store.queue.save({ state: 'done', createdAt: at, startedAt: Date.now(), run: at }, orders, { all: true })
+        .then(() => store.set({ history, orders: book })).then(() => ${n}, (e) => String(e.message ?? e));
     })()`);
     if (typeof stored === 'string') {
       notStored.push(`${n.toLocaleString('en')} orders: ${stored}`);
@@ -337,7 +349,7 @@ record('wake', [
   { what: '… of which the worker, up to the core\'s fetch()', figure: ms(col('inWorker')), goal: '', met: null },
   { what: '… wasm compile + instantiate, on their own', figure: ms(cold.map((r) => r.compile + r.instantiate)), goal: '', met: null },
   { what: 'Running worker: message → request on the wire', figure: ms(warm), goal: '', met: null },
-  ...notStored.map((n) => ({ what: 'Queue and history stored in storage.local', figure: `${n}`, goal: '10,000 orders fit', met: false })),
+  ...notStored.map((n) => ({ what: 'Queue and history stored', figure: `${n}`, goal: '10,000 orders fit', met: false })),
   ...(large.length ? [{ what: `Cold wake with a queue and history of ${stored.toLocaleString('en')} orders stored, ${large.length} wakes`, figure: ms(large.map((r) => r.total)), goal: '≤ 20 ms', met: quantile(large.map((r) => r.total), 0.5) <= 20 }] : []),
 ]);
 
