@@ -158,6 +158,32 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
     }
   }
 
+  /**
+   * Orders the autopilot found itself (autopilot.js) on their day, with the marketplace Amazon's
+   * Orders API gave: queued as they are (no page to resolve, no window from the local clock: the
+   * autopilot decided the day on Amazon's, and Amazon's actions decide whether it is offered). An
+   * order already in the queue is not added twice; one the history shows as requested is skipped.
+   * A paused run stays paused: the seller's pause holds for every order.
+   */
+  async function enqueue(/** @type {Region} */ region, /** @type {{ orderId: string, marketplaceId: string }[]} */ orders) {
+    await load();
+    const past = await history();
+    if (!job || ['done', 'cancelled'].includes(job.state)) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
+    const known = new Set(job.orders.map((o) => o.orderId));
+    for (const { orderId, marketplaceId } of orders.slice(0, MAX_ORDERS)) {
+      if (known.has(orderId) || !ORDER_ID.test(orderId)) continue;
+      /** @type {Entry} */
+      const entry = { run: 'autopilot', orderId, region, marketplaceId, stage: 'queued', reason: null, at: now(), due: null, flow: null };
+      if (['requested', 'settled'].includes(past[orderId]?.review ?? '')) skip(entry, 'alreadyRequested');
+      else apply(entry, queueReview(orderId, marketplaceId, null, null, null, Date.now()));
+      job.orders.push(entry);
+      known.add(orderId);
+    }
+    if (job.state === 'scheduled') job.state = 'running';
+    await save();
+    kick();
+  }
+
   /** @returns {Promise<BulkStatus>} */
   async function control(/** @type {string} */ action) {
     await load();
@@ -283,5 +309,5 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
     await save();
   }
 
-  return { start, control, status, kick };
+  return { start, enqueue, control, status, kick };
 }
