@@ -162,7 +162,8 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     // The first look of a region learns Amazon's time before it counts 35 days back: the seller's
     // marketplaces (Sellers API) answer with it, whatever the roles (a 403 has a Date too).
     if (i.lastLook[region] === undefined) await client.read({ operation: 'getMarketplaceParticipations' }).catch(() => null);
-    const started = now();
+    let started = now();
+    const localStart = Date.now();
     const since = core.lookSince(i.lastLook[region] ?? null, started);
     const past = await history();
     const query = {
@@ -182,6 +183,9 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     }
     // The next look starts from this one's start, only once every page was read (an interrupted
     // look is done again: what it had decided is not decided twice).
+    // Amazon's time learned during the look (the first answer after a clock change) moves its start.
+    const drift = now() - started - (Date.now() - localStart);
+    if (drift > 2000) started += drift;
     if (!token) i.lastLook[region] = started;
   }
 

@@ -317,7 +317,7 @@ async function testConnection(/** @type {unknown} */ asked) {
   try {
     const r = await c.read({ operation: 'getMarketplaceParticipations' });
     if (r.type === 'participations') {
-      sellsIn = r.participations.filter((p) => p.participating).map((p) => p.domainName ?? p.name).slice(0, 30);
+      sellsIn = r.participations.filter((p) => p.participating).map((p) => p.name).slice(0, 30);
       participations = 'works';
     }
   } catch (e) {
