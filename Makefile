@@ -113,6 +113,7 @@ bench: build
 	cargo run --quiet --release -p sp-sandbox --example load
 	cargo build --quiet -p sp-sandbox
 	node bench/bulk.mjs
+	node bench/autopilot.mjs
 
 ## demo: builds, then a scripted tour in Node: a request for each operation, a validation report,
 ## the wasm client's flows against sp-sandbox on the demo scenario, then Chromium with the extension on
