@@ -40,7 +40,8 @@ pub struct Actions {
 impl ToJson for Action {
     fn to_json(&self, o: &mut Out) {
         o.obj().key("name").str(&self.name).key("operationId").opt_str(self.operation_id).key("href").str(&self.href);
-        o.key("title").opt_str(self.title.as_deref()).key("schema").item(&self.schema).end();
+        o.key("title").opt_str(self.title.as_deref()).key("schema").item(&self.schema);
+        o.key("schemaHref").opt_str(self.schema_href.as_deref()).end();
     }
 }
 
