@@ -35,13 +35,27 @@ async function sandbox(file) {
 /** Storage as the background has it: every write serialized (JSON), every read a copy. */
 function memoryStore() {
   const data = new Map();
-  return {
+  const store = {
     bytes: 0,
     async get(k) { return data.has(k) ? JSON.parse(data.get(k)) : undefined; },
     async set(values) { for (const [k, v] of Object.entries(values)) { const text = JSON.stringify(v); this.bytes += text.length; data.set(k, text); } },
     async remove(keys) { for (const k of [keys].flat()) data.delete(k); },
+    async keys(prefix) { return [...data.keys()].filter((k) => k.startsWith(prefix)); },
     onRemoved() {},
+    // The bulk queue as store.js keeps it: the run's fields, and one record per order.
+    queue: {
+      meta: null,
+      orders: new Map(),
+      async load() { return this.meta ? { meta: JSON.parse(this.meta), orders: [...this.orders.values()].map((t) => JSON.parse(t)).sort((a, b) => a.seq - b.seq) } : null; },
+      async save(meta, orders, { all = false } = {}) {
+        if (all) this.orders.clear();
+        this.meta = JSON.stringify(meta);
+        store.bytes += this.meta.length;
+        for (const o of orders) { const text = JSON.stringify(o); store.bytes += text.length; this.orders.set(o.orderId, text); }
+      },
+    },
   };
+  return store;
 }
 
 async function run(n) {

@@ -41,15 +41,16 @@ try {
   ]) {
     await sb.admin('reset', { method: 'POST' });
     await sb.admin('faults', { method: 'PUT', body: JSON.stringify(run.faults) });
-    await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+    await options.evaluate(async () => (await import('/store.js')).remove(['history', 'bulk']));
     const page = await context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3');
     await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
     // The list renders its rows after the page loads; "all pages" collects what the list shows.
     await page.locator('#orders-table > tbody > tr').first().waitFor();
     const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
-    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
+    // The run starts from the extension's confirm frame in the bar.
+    await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
     const bar = page.locator(`[data-sp-outreach="bulk-bar"]:not([data-run="${previous}"])`);
     // Stopped mid-run: after the run has started (collecting the pages takes seconds, and a worker
     // stopped while it answers the start loses the answer: the bar then says so and stops polling).

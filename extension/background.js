@@ -9,6 +9,7 @@ import { bulkQueue } from './bulk.js';
 import { orderBook } from './orders.js';
 import * as store from './store.js';
 import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
+import { checkedBody, checkedFileNames, decodedFiles } from './limits.js';
 
 /**
  * @typedef {import('./messages').MessageType} MessageType
@@ -22,6 +23,8 @@ import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
  */
 
 const api = globalThis.browser ?? globalThis.chrome;
+// Nothing is kept in storage.local any more (store.js); Chrome closes it to content scripts too.
+store.closeStorageLocal().catch(() => {});
 const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.wasm') });
 const SETTINGS = 'settings';
 const HISTORY = 'history';
@@ -66,10 +69,15 @@ function publicError(/** @type {unknown} */ e) {
 }
 
 /** Who may ask what (messages.d.ts `from`). */
-const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'checkShape', 'testConnection', 'historyAll', 'orderResolution', 'autopilotRun', 'autopilotResume']);
-const CONTENT_ONLY = new Set(['resolveOrders', 'chooseMarketplace', 'reviewStatus', 'requestReview', 'bulkStart', 'messagingOptions', 'sendMessage']);
+const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'checkShape', 'testConnection', 'historyAll', 'orderResolution', 'pendingAction', 'confirmAction', 'cancelAction',
+  'autopilotRun', 'autopilotResume']);
+const CONTENT_ONLY = new Set(['resolveOrders', 'chooseMarketplace', 'reviewStatus', 'prepareReview', 'prepareBulk', 'messagingOptions', 'prepareMessage']);
+/** Sends of earlier versions, asked directly: refused to everyone (a send is confirmed in the
+ * extension's confirm frame, issue #12 item 2). */
+const SENDS = new Set(['requestReview', 'sendMessage', 'bulkStart']);
 
 async function handle(/** @type {any} */ message, /** @type {chrome.runtime.MessageSender} */ sender) {
+  if (SENDS.has(message?.type)) throw userError('forbidden', 'Sends are confirmed in the extension\'s own frame, not asked for by a page.');
   if (!message || typeof message !== 'object' || typeof message.type !== 'string' || !Object.hasOwn(HANDLERS, message.type)) {
     throw userError('badMessage', `Unknown message ${typeof message?.type === 'string' ? message.type.slice(0, 40) : ''}.`);
   }
@@ -78,13 +86,13 @@ async function handle(/** @type {any} */ message, /** @type {chrome.runtime.Mess
   if (CONTENT_ONLY.has(message.type) && from.kind !== 'content') throw userError('forbidden', `${message.type} is only for Seller Central pages.`);
   await ready;
   const type = /** @type {MessageType} */ (message.type);
-  return HANDLERS[type](message, from);
+  return HANDLERS[type](message, from, sender);
 }
 
 /** The region of a content script's page (CONTENT_ONLY messages have one). */
 const regionOf = (/** @type {Sender} */ from) => (from.kind === 'content' ? from.region : /** @type {never} */ (null));
 
-/** @type {{ [K in MessageType]: (message: import('./messages').Request<K>, from: Sender) => Promise<import('./messages').Response<K>> }} */
+/** @type {{ [K in MessageType]: (message: import('./messages').Request<K>, from: Sender, sender: chrome.runtime.MessageSender) => Promise<import('./messages').Response<K>> }} */
 const HANDLERS = {
   status: () => status(),
   getSettings: async () => publicSettings(await settings()),
@@ -107,10 +115,17 @@ const HANDLERS = {
   chooseMarketplace: (m, from) => book.choose(regionOf(from), m.orderId, m.marketplaceId),
   orderResolution: (m) => book.counts(typeof m.host === 'string' ? regionForHost(m.host) : null, m.orders),
   reviewStatus: (m, from) => reviewStatus(regionOf(from), orderId(m), hints(m)),
-  requestReview: (m, from) => requestReview(regionOf(from), orderId(m), hints(m)),
+  prepareReview: (m, from, sender) => prepare(sender, { action: 'review', region: regionOf(from), orderId: orderId(m), hints: hints(m), compact: m.compact === true }),
+  prepareMessage: (m, from, sender) => prepareMessage(m, regionOf(from), sender),
+  prepareBulk: (m, from, sender) => {
+    if (!Array.isArray(m.orders) || m.orders.length === 0 || m.orders.length > 2000) throw userError('badMessage', 'Malformed order list.');
+    return prepare(sender, { action: 'bulk', region: regionOf(from), orders: m.orders });
+  },
+  pendingAction: (m, _, sender) => pendingAction(m.token, sender),
+  confirmAction: (m, _, sender) => confirmAction(m.token, sender),
+  cancelAction: (m, _, sender) => cancelAction(m.token, sender),
   reviewHistory: (m) => reviewHistory(m.orderIds),
   historyAll: () => history(),
-  bulkStart: (m, from) => bulk.start(m.orders, regionOf(from)),
   bulkControl: (m) => {
     if (!['pause', 'resume', 'cancel'].includes(m.action)) throw userError('badMessage', 'Unknown bulk action.');
     return bulk.control(m.action);
@@ -120,8 +135,7 @@ const HANDLERS = {
     return bulk.status();
   },
   messagingOptions: (m, from) => messagingOptions(regionOf(from), orderId(m), hints(m)),
-  checkMessage: (m) => checkMessage(m),
-  sendMessage: (m, from) => sendMessage(regionOf(from), orderId(m), hints(m), m),
+  checkMessage: (m, from) => checkMessage(m, from),
 };
 
 function orderId(/** @type {{ orderId?: unknown }} */ m) {
@@ -466,41 +480,55 @@ async function messagingOptions(/** @type {Region} */ region, /** @type {string}
     const kind = { name: a.name, schema, schemaSource: a.schema ? 'embedded' : linked ? 'link' : 'builtIn', body: ops.find((o) => o.operationId === a.operationId)?.body ?? null };
     return kind;
   }));
+  for (const k of kinds) remember(id, k.name, k.schema);
   return { kinds, locale: attributes.locale, order, maxAttachments: rules().maxAttachments };
 }
 
+// The schemas Amazon gave for an order's message kinds, as this background read them
+// (messagingOptions): the live check uses these, never a schema a page sends (issue #12 item 3).
+// The send itself is checked by the core against the actions it reads again.
+/** @type {Map<string, Record<string, unknown> | null>} */
+const schemas = new Map();
+const MAX_SCHEMAS = 200;
+function remember(/** @type {string} */ id, /** @type {string} */ kind, /** @type {Record<string, unknown> | null} */ schema) {
+  const key = `${id} ${kind}`;
+  schemas.delete(key);
+  schemas.set(key, schema);
+  // The oldest go first: a seller composes a few messages at a time.
+  for (const k of schemas.keys()) {
+    if (schemas.size <= MAX_SCHEMAS) break;
+    schemas.delete(k);
+  }
+}
+
+/** The schema of `kind` for this order from the background's own read of Amazon (read again when a
+ * restarted worker forgot it, if the asker is a Seller Central page, whose region says where). */
+async function schemaFor(/** @type {Sender} */ from, /** @type {string} */ id, /** @type {string} */ kind, /** @type {Hint[]} */ pageHints) {
+  const key = `${id} ${kind}`;
+  if (!schemas.has(key) && from.kind === 'content') await messagingOptions(from.region, id, pageHints);
+  return schemas.get(key) ?? null;
+}
+
 /** The core's live check of a draft: schema violations and text-policy findings with spans. Each
- * file to attach stands in the body as the core's upload placeholder until it is uploaded. */
-async function checkMessage(/** @type {{ kind?: unknown, body?: unknown, schema?: unknown, fileNames?: unknown }} */ m) {
-  if (typeof m.kind !== 'string' || !KIND.test(m.kind) || !m.body || typeof m.body !== 'object') throw userError('badMessage', 'Malformed draft.');
-  const names = Array.isArray(m.fileNames) ? m.fileNames.slice(0, 10).filter((n) => typeof n === 'string') : [];
+ * file to attach stands in the body as the core's upload placeholder until it is uploaded. The
+ * background's caps come first (limits.js), then the core, with the schema the background read. */
+async function checkMessage(/** @type {{ orderId?: unknown, hints?: unknown, kind?: unknown, body?: unknown, fileNames?: unknown }} */ m, /** @type {Sender} */ from) {
+  if (typeof m.kind !== 'string' || !KIND.test(m.kind)) throw userError('badMessage', 'Malformed draft.');
+  const id = orderId(m);
+  const draft = checkedBody(m.body);
+  const names = checkedFileNames(m.fileNames, rules().maxAttachments);
+  const schema = await schemaFor(from, id, m.kind, hints(m));
   const placeholder = rules().uploadPlaceholderId;
-  const body = names.length ? { ...m.body, attachments: names.map((fileName) => ({ uploadDestinationId: placeholder, fileName: fileName.slice(0, 1000) })) } : m.body;
-  return checkBody(m.kind, body, m.schema ?? undefined);
+  const body = names.length ? { ...draft, attachments: names.map((fileName) => ({ uploadDestinationId: placeholder, fileName })) } : draft;
+  return checkBody(m.kind, body, schema ?? undefined);
 }
 
-/** Base64 characters of one attachment: 10 MB, the most Amazon takes in a message (the core's
- * caps.rs), measured before anything is decoded. */
-const MAX_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
-
-function decodeFiles(/** @type {unknown} */ files) {
-  if (files === undefined) return [];
-  if (!Array.isArray(files) || files.length > 5) throw userError('badMessage', 'At most 5 attachments.');
-  return files.map((f) => {
-    if (typeof f?.fileName !== 'string' || typeof f.contentType !== 'string' || typeof f.base64 !== 'string') throw userError('badMessage', 'Malformed attachment.');
-    if (f.base64.length > MAX_BASE64 || f.fileName.length > 1000 || f.contentType.length > 200) throw userError('tooLarge', 'An attachment is larger than 10 MB, the most Amazon takes in one message.');
-    const bin = atob(f.base64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return { fileName: f.fileName, contentType: f.contentType, bytes };
-  });
-}
+/** A message to send, checked when it was prepared (prepareMessage). */
+/** @typedef {{ kind: string, body: Record<string, unknown>, files: { fileName: string, contentType: string, bytes: Uint8Array }[], confirmLinks: boolean }} CheckedMessage */
 
 /** @returns {Promise<import('./messages').SentMessage>} */
-async function sendMessage(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints, /** @type {import('./messages').Request<'sendMessage'>} */ message) {
-  const { kind, body, confirmLinks } = message;
-  if (typeof kind !== 'string' || !KIND.test(kind) || !body || typeof body !== 'object') throw userError('badMessage', 'Malformed message.');
-  const files = decodeFiles(message.files);
+async function sendMessage(/** @type {Region} */ region, /** @type {string} */ id, /** @type {Hint[]} */ pageHints, /** @type {CheckedMessage} */ message) {
+  const { kind, body, files, confirmLinks } = message;
   const order = await decided(region, id, pageHints);
   // A message of this kind whose create may have left when the worker stopped goes on from its
   // saved state (verified, never sent again on a guess); whatever it ends with, it is not pending
@@ -587,9 +615,109 @@ api.alarms.create('bulk', { periodInMinutes: 1 });
 api.alarms.create('autopilot', { periodInMinutes: 5 });
 Promise.all([ready, skewLoaded]).then(() => pilot.run()).catch(() => {});
 pilot.status().then((st) => badge(st.stopped)).catch(() => {});
-// The rate limiters' states of versions before the client's state (session-*) held them.
-store.remove(['limiter-na', 'limiter-eu', 'limiter-fe']);
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === 'bulk') bulk.kick();
   if (alarm.name === 'autopilot') skewLoaded.then(() => pilot.run()).catch(() => {});
 });
+
+// --- Sends confirmed in the extension's own frame (issue #12 item 2)
+//
+// A content script cannot send: it prepares a send, which is checked here and kept under a random
+// token, and shows confirm/confirm.html#token in its page. That frame is an extension page: the
+// page around it cannot script it, and a click it synthesizes is not trusted (confirm.js ignores
+// it). Only a confirmAction from that frame, in the tab that prepared the send, sends it; the
+// outcome goes to the content script that prepared it (tabs.sendMessage, `actionDone`). Prepared
+// sends are stored (the worker may sleep while the seller reads) and last PENDING_MS.
+
+/** @typedef {{ action: 'review', region: Region, orderId: string, hints: Hint[], compact: boolean }
+ *   | { action: 'message', region: Region, orderId: string, hints: Hint[], message: CheckedMessage }
+ *   | { action: 'bulk', region: Region, orders: unknown[] }} Prepared */
+/** @typedef {Prepared & { tabId: number, frameId: number, at: number }} Pending */
+
+const PENDING_MS = 30 * 60 * 1000;
+const pendingKey = (/** @type {string} */ token) => `pending-${token}`;
+const TOKEN = /^[0-9a-f]{32}$/;
+
+async function prepare(/** @type {chrome.runtime.MessageSender} */ sender, /** @type {Prepared} */ p) {
+  if (typeof sender.tab?.id !== 'number') throw userError('forbidden', 'Not a page of Seller Central.');
+  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  /** @type {Pending} */
+  const pending = { ...p, tabId: sender.tab.id, frameId: sender.frameId ?? 0, at: Date.now() };
+  await store.set({ [pendingKey(token)]: pending });
+  // Sends prepared and never confirmed (the tab was closed): dropped once expired.
+  dropExpired().catch(() => {});
+  return { token };
+}
+
+async function prepareMessage(/** @type {any} */ m, /** @type {Region} */ region, /** @type {chrome.runtime.MessageSender} */ sender) {
+  if (typeof m.kind !== 'string' || !KIND.test(m.kind)) throw userError('badMessage', 'Malformed message.');
+  // Caps before any core call (limits.js): the body's shape and size, the files' count, type, name
+  // and size before one byte is decoded.
+  const message = { kind: m.kind, body: checkedBody(m.body), files: decodedFiles(m.files, rules().maxAttachments), confirmLinks: m.confirmLinks === true };
+  return prepare(sender, { action: 'message', region, orderId: orderId(m), hints: hints(m), message });
+}
+
+async function dropExpired() {
+  const old = [];
+  for (const k of await store.keys('pending-')) {
+    const p = await store.get(k);
+    if (!p || typeof p.at !== 'number' || Date.now() - p.at > PENDING_MS) old.push(k);
+  }
+  if (old.length) await store.remove(old);
+}
+
+/** The prepared send of `token`, if it is still valid and the frame asking is in its tab. @returns {Promise<Pending>} */
+async function pendingFor(/** @type {unknown} */ token, /** @type {chrome.runtime.MessageSender} */ sender) {
+  if (typeof token !== 'string' || !TOKEN.test(token)) throw userError('badMessage', 'Malformed token.');
+  /** @type {Pending | undefined} */
+  const p = await store.get(pendingKey(token));
+  if (!p || Date.now() - p.at > PENDING_MS) throw userError('expired', 'This confirmation has expired: start again.');
+  if (sender.tab?.id !== p.tabId) throw userError('forbidden', 'This confirmation belongs to another tab.');
+  return p;
+}
+
+/** @returns {Promise<import('./messages').PendingAction>} */
+async function pendingAction(/** @type {unknown} */ token, /** @type {chrome.runtime.MessageSender} */ sender) {
+  const p = await pendingFor(token, sender);
+  if (p.action === 'review') return { prompt: 'review', compact: p.compact };
+  if (p.action === 'bulk') return { prompt: 'bulk', count: p.orders.length };
+  const title = api.i18n.getMessage(`kind_${p.message.kind}`) || p.message.kind;
+  // The seller confirms what the background will send, not what the page showed them: a page
+  // script could have changed the composer's text before Send.
+  const texts = Object.values(p.message.body).filter((v) => typeof v === 'string');
+  const draft = [...texts, ...p.message.files.map((f) => `📎 ${f.fileName}`)].join('\n').slice(0, 4000);
+  return { prompt: 'message', title, draft };
+}
+
+/** @returns {Promise<{ ok: true }>} */
+async function confirmAction(/** @type {unknown} */ token, /** @type {chrome.runtime.MessageSender} */ sender) {
+  const p = await pendingFor(token, sender);
+  // Used once: removed before it runs.
+  await store.remove(pendingKey(/** @type {string} */ (token)));
+  /** @type {(answer: any) => void} */
+  const tell = (answer) => {
+    /** @type {import('./messages').ActionDone} */
+    const done = /** @type {any} */ ({ type: 'actionDone', token, action: p.action, answer });
+    api.tabs.sendMessage(p.tabId, done, { frameId: p.frameId }).catch(() => {});
+  };
+  try {
+    const result = p.action === 'review' ? await requestReview(p.region, p.orderId, p.hints)
+      : p.action === 'message' ? await sendMessage(p.region, p.orderId, p.hints, p.message)
+        : await bulk.start(p.orders, p.region);
+    tell({ ok: true, result });
+  } catch (e) {
+    noteAuth(e);
+    tell({ ok: false, error: publicError(e) });
+    throw e;
+  }
+  return { ok: true };
+}
+
+async function cancelAction(/** @type {unknown} */ token, /** @type {chrome.runtime.MessageSender} */ sender) {
+  const p = await pendingFor(token, sender);
+  await store.remove(pendingKey(/** @type {string} */ (token)));
+  /** @type {import('./messages').ActionDone} */
+  const done = { type: 'actionDone', token: /** @type {string} */ (token), action: 'cancelled' };
+  api.tabs.sendMessage(p.tabId, done, { frameId: p.frameId }).catch(() => {});
+  return /** @type {{ ok: true }} */ ({ ok: true });
+}

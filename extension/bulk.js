@@ -35,7 +35,7 @@ const shown = (/** @type {string} */ stage) => (stage === 'checking' || stage ==
 
 /**
  * @param {{
- *   store: { get: (key: string) => Promise<any>, set: (values: Record<string, unknown>) => Promise<void>, onRemoved: (key: string, listener: () => void) => void },
+ *   store: { queue: typeof import('./store.js').queue, onRemoved: (key: string, listener: () => void) => void },
  *   ready: Promise<unknown>,
  *   clientFor: (region: Region) => Promise<import('./core/sp_outreach.js').Client>,
  *   book: ReturnType<typeof import('./orders.js').orderBook>,
@@ -56,11 +56,18 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
   /** @type {Promise<void> | null} */
   let runner = null;
 
-  const load = () => (loaded ??= store.get(KEY).then((/** @type {any} */ v) => { job = v ?? null; }));
+  const load = () => (loaded ??= store.queue.load().then((v) => { job = v ? /** @type {Job} */ ({ ...v.meta, orders: v.orders }) : null; }));
   // The queue removed from storage (the seller cleared the extension's data): forget it here too.
   store.onRemoved(KEY, () => { job = null; });
-  // Saves are serialized, each writing the whole job as it is then.
-  const save = () => (writing = writing.then(() => store.set({ [KEY]: job })));
+  // Saves are serialized. Each writes the run's fields and, one record per order (store.js), the
+  // orders given (an order's progress writes that order alone), or, with none given, the whole
+  // queue as it is then.
+  const save = (/** @type {Entry[]} */ ...entries) => (writing = writing.then(() => {
+    if (!job) return;
+    const { orders, ...meta } = job;
+    const placed = (/** @type {Entry[]} */ list) => list.map((o) => ({ ...o, seq: orders.indexOf(o) })).filter((o) => o.seq >= 0);
+    return entries.length ? store.queue.save(meta, placed(entries)) : store.queue.save(meta, placed(orders), { all: true });
+  }));
   const now = () => new Date().toISOString();
 
   /** An order's view from the core's state of it. */
@@ -168,19 +175,25 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
   async function enqueue(/** @type {Region} */ region, /** @type {{ orderId: string, marketplaceId: string }[]} */ orders) {
     await load();
     const past = await history();
-    if (!job || ['done', 'cancelled'].includes(job.state)) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
-    const known = new Set(job.orders.map((o) => o.orderId));
+    const fresh = !job || ['done', 'cancelled'].includes(job.state);
+    if (fresh) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
+    const j = /** @type {Job} */ (job);
+    const known = new Set(j.orders.map((o) => o.orderId));
+    /** @type {Entry[]} */
+    const added = [];
     for (const { orderId, marketplaceId } of orders.slice(0, MAX_ORDERS)) {
       if (known.has(orderId) || !ORDER_ID.test(orderId)) continue;
       /** @type {Entry} */
       const entry = { run: 'autopilot', orderId, region, marketplaceId, stage: 'queued', reason: null, at: now(), due: null, flow: null };
       if (['requested', 'settled'].includes(past[orderId]?.review ?? '')) skip(entry, 'alreadyRequested');
       else apply(entry, queueReview(orderId, marketplaceId, null, null, null, Date.now()));
-      job.orders.push(entry);
+      j.orders.push(entry);
+      added.push(entry);
       known.add(orderId);
     }
-    if (job.state === 'scheduled') job.state = 'running';
-    await save();
+    if (j.state === 'scheduled') j.state = 'running';
+    // A new run replaces the old one's records; otherwise only the orders added are written.
+    await (fresh ? save() : added.length ? save(...added) : null);
     kick();
   }
 
@@ -289,7 +302,7 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
       // The core stores its state through this before a create leaves.
       const st = await client.runQueuedReview(o.flow, async (/** @type {string} */ state) => {
         o.flow = state;
-        await save();
+        await save(o);
       });
       const marketplaceId = o.marketplaceId;
       // The history first: once an order shows as done, its record is already there.
@@ -306,7 +319,7 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
       // is shown as failed with the reason; nothing was sent for it.
       Object.assign(o, { stage: 'failed', reason: String(/** @type {any} */ (e)?.message ?? e), at: now() });
     }
-    await save();
+    await save(o);
   }
 
   return { start, enqueue, control, status, kick };

@@ -262,25 +262,53 @@ export interface Messages {
   /** how far the background got with a page's orders (the popup's page check) */
   orderResolution: { request: { orders: NamedOrder[]; host: string }; response: Resolution; from: 'page' };
   reviewStatus: { request: { orderId: string; hints?: Hint[] }; response: ReviewState; from: 'content' };
-  requestReview: { request: { orderId: string; hints?: Hint[] }; response: ReviewState; from: 'content' };
+  // Sends (issue #12 item 2): a content script prepares one (the background checks it and keeps it
+  // under a random token) and shows the extension's confirm frame (confirm/confirm.html#token); the
+  // seller's click there confirms it, and the outcome goes to the content script as `actionDone`.
+  // The background takes no send from a content script itself.
+  prepareReview: { request: { orderId: string; hints?: Hint[]; compact?: boolean }; response: { token: string }; from: 'content' };
+  prepareMessage: {
+    request: { orderId: string; hints?: Hint[]; kind: string; body: Record<string, unknown>; files?: DraftFile[]; confirmLinks?: boolean };
+    response: { token: string };
+    from: 'content';
+  };
+  prepareBulk: { request: { orders: BulkOrder[] }; response: { token: string }; from: 'content' };
+  /** what the confirm frame shows for its token */
+  pendingAction: { request: { token: string }; response: PendingAction; from: 'page' };
+  /** the seller's click on Send in the confirm frame (in the tab that prepared it) */
+  confirmAction: { request: { token: string }; response: { ok: true }; from: 'page' };
+  cancelAction: { request: { token: string }; response: { ok: true }; from: 'page' };
   reviewHistory: { request: { orderIds: string[] }; response: Record<string, { review?: string; at?: string }>; from: 'any' };
   historyAll: { request: {}; response: Record<string, HistoryEntry>; from: 'page' };
-  bulkStart: { request: { orders: BulkOrder[] }; response: BulkStatus; from: 'content' };
   bulkControl: { request: { action: 'pause' | 'resume' | 'cancel' }; response: BulkStatus; from: 'any' };
   bulkStatus: { request: {}; response: BulkStatus; from: 'any' };
   messagingOptions: { request: { orderId: string; hints?: Hint[] }; response: MessagingOptions; from: 'content' };
   /** a draft checked as it will be sent: `fileNames` stand for the attachments (the core's upload placeholder) */
   checkMessage: {
-    request: { kind: string; body: Record<string, unknown>; schema?: Record<string, unknown> | null; fileNames?: string[] };
+    /** the schema is the one the background read for this order and kind (messagingOptions), never the page's */
+    request: { orderId: string; hints?: Hint[]; kind: string; body: Record<string, unknown>; fileNames?: string[] };
     response: Report & { valid: boolean; needsLinkConfirmation: boolean };
     from: 'any';
   };
-  sendMessage: {
-    request: { orderId: string; hints?: Hint[]; kind: string; body: Record<string, unknown>; files?: DraftFile[]; confirmLinks?: boolean };
-    response: SentMessage;
-    from: 'content';
-  };
 }
+
+export interface PendingAction {
+  prompt: 'review' | 'message' | 'bulk';
+  /** the message kind's title (message), the number of orders (bulk) */
+  title?: string;
+  count?: number;
+  /** a list row's confirmation: Send and Cancel only */
+  compact?: boolean;
+  /** a message: what will be sent, as the background holds it (its texts, then its files' names) */
+  draft?: string;
+}
+
+/** The outcome of a confirmed (or cancelled) send, to the content script that prepared it. */
+export type ActionDone =
+  | { type: 'actionDone'; token: string; action: 'review'; answer: Answer<'reviewStatus'> }
+  | { type: 'actionDone'; token: string; action: 'message'; answer: { ok: true; result: SentMessage } | { ok: false; error: PublicError } }
+  | { type: 'actionDone'; token: string; action: 'bulk'; answer: Answer<'bulkStatus'> }
+  | { type: 'actionDone'; token: string; action: 'cancelled' };
 
 export type MessageType = keyof Messages;
 /** A message as it is sent: its `type` and what that type takes. */

@@ -8,7 +8,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 const root = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(`${root}extension/manifest.json`, 'utf8'));
 const browsers = {
-  chrome: { ...manifest, background: { service_worker: 'background.js', type: 'module' } },
+  // The confirm frame only under the session's dynamic id in Chrome (a page cannot know the URL to
+  // frame it itself); Firefox's moz-extension:// id is already random per install.
+  chrome: { ...manifest, background: { service_worker: 'background.js', type: 'module' }, web_accessible_resources: manifest.web_accessible_resources.map((w) => ({ ...w, use_dynamic_url: true })) },
   firefox: {
     ...manifest,
     background: { scripts: ['background.js'], type: 'module' },

@@ -49,8 +49,10 @@ try {
     const page = await context.newPage();
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);
     await page.getByRole('button', { name: 'Request review', exact: true }).click();
+    // The confirmation is the extension's own frame (issue #12): the seller's click there sends.
+    await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).waitFor();
     await page.screenshot({ path: `${shots}/3-confirm.png` });
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
     await page.getByText(/Review requested|Not sent/).waitFor();
     const result = await page.locator('[data-sp-outreach="request-review"]').evaluate((h) => h.shadowRoot.textContent.trim().split('\n').pop().trim());
     await page.screenshot({ path: `${shots}/4-requested.png` });
@@ -68,6 +70,7 @@ try {
     await text.fill('Your parcel arrives on Thursday between 9 and 12.');
     await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
     await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
     await dialog.getByText(/Sent|Not sent/).waitFor();
     const messageResult = await dialog.getByRole('status').last().textContent();
     await page.screenshot({ path: `${shots}/6-message-sent.png` });

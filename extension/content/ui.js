@@ -97,7 +97,7 @@ SPO.ui = (() => {
     const why = order.apiError ? order.apiError.message : t('apiCouldNotSay');
     const line = status(compact ? t('pickMarketplaceShort') : t('pickMarketplace', why));
     if (compact) line.title = t('pickMarketplace', why);
-    use.addEventListener('click', async () => {
+    use.addEventListener('click', trusted(async () => {
       use.disabled = select.disabled = true;
       try {
         chosen(await ask({ type: 'chooseMarketplace', orderId: order.orderId, marketplaceId: select.value }));
@@ -105,7 +105,7 @@ SPO.ui = (() => {
         line.textContent = /** @type {any} */ (e)?.message ?? String(e);
         use.disabled = select.disabled = false;
       }
-    });
+    }));
     return [line, select, use];
   }
 
@@ -190,27 +190,64 @@ SPO.ui = (() => {
   function reviewButton(put, request, { primary = false, compact = false, done }) {
     const offer = () => {
       const b = button(t('requestReview'), { primary });
-      b.addEventListener('click', confirm);
-      put(b);
-    };
-    const confirm = () => {
-      const send = button(t('confirmSend'), { primary: true });
-      const cancel = button(t('cancel'));
-      cancel.addEventListener('click', offer);
-      send.addEventListener('click', async () => {
-        send.disabled = cancel.disabled = true;
-        put(status(t('sending')));
+      b.addEventListener('click', trusted(async () => {
+        b.disabled = true;
         try {
-          done(await ask({ type: 'requestReview', ...request }));
+          const { token } = await ask({ type: 'prepareReview', ...request, compact });
+          put(confirmFrame(token, compact ? 'compact' : 'inline', (d) => {
+            if (d.action === 'cancelled') offer();
+            else if (d.action === 'review') {
+              if (d.answer.ok) done(d.answer.result);
+              else put(reviewError(d.answer.error));
+            }
+          }));
         } catch (e) {
           put(reviewError(e));
         }
-      });
-      put(...(compact ? [] : [status(t('confirmReview'))]), send, cancel);
-      send.focus();
+      }));
+      put(b);
     };
     offer();
   }
 
-  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton, notOfferedText, marketplacePicker };
+  /** A handler that runs for a person's input only: a page script's `click()` or dispatched event
+   * is not trusted (issue #12 item 2). @template {Event} E */
+  function trusted(/** @type {(e: E) => unknown} */ f) {
+    return (/** @type {E} */ e) => {
+      if (e.isTrusted) f(e);
+    };
+  }
+
+  // The outcomes of confirmed sends, from the background (tabs.sendMessage): only the extension
+  // reaches a content script's onMessage, and only its own id is listened to.
+  /** @type {Map<string, (done: import('../messages').ActionDone) => void>} */
+  const waiting = new Map();
+  api?.runtime?.onMessage?.addListener((message, sender) => {
+    if (sender?.id !== api.runtime.id || message?.type !== 'actionDone' || typeof message.token !== 'string') return undefined;
+    const f = waiting.get(message.token);
+    if (f) {
+      waiting.delete(message.token);
+      f(/** @type {import('../messages').ActionDone} */ (message));
+    }
+    return undefined;
+  });
+
+  /** Frame sizes: a row's Send/Cancel, a line with the question, the bulk bar's longer question. */
+  const FRAME = { compact: 'width:170px;height:34px', inline: 'width:min(560px,100%);height:34px', wide: 'width:min(900px,100%);height:34px', message: 'width:100%;height:124px' };
+
+  /**
+   * The extension's confirm frame for a prepared send (confirm/confirm.html, web-accessible to
+   * Seller Central only): the seller's click on its Send is what sends. `onDone` gets the outcome.
+   */
+  function confirmFrame(/** @type {string} */ token, /** @type {keyof typeof FRAME} */ size, /** @type {(done: import('../messages').ActionDone) => void} */ onDone) {
+    const frame = document.createElement('iframe');
+    frame.src = `${api.runtime.getURL('confirm/confirm.html')}#${token}`;
+    frame.title = t('confirmSend');
+    frame.setAttribute('data-sp-outreach', 'confirm');
+    frame.style.cssText = `${FRAME[size]};border:0;background:transparent;vertical-align:middle`;
+    waiting.set(token, onDone);
+    return frame;
+  }
+
+  return { t, host, button, status, ask, date, show, place, until, SETTLE_MS, mayUseFallback, reviewError, reviewButton, notOfferedText, marketplacePicker, trusted, confirmFrame };
 })();

@@ -34,7 +34,8 @@ async function freshStart(faults) {
   await sb.admin('reset', { method: 'POST' });
   await sb.admin('faults', { method: 'PUT', body: JSON.stringify(faults) });
   const options = await openOptions(context, extensionId);
-  await options.evaluate(() => chrome.storage.local.remove(['history', 'bulk']));
+  // The background's store (extension/store.js), opened by an extension page of the same origin.
+  await options.evaluate(async () => (await import('/store.js')).remove(['history', 'bulk']));
   await options.close();
 }
 
@@ -68,10 +69,11 @@ function parse(line) {
 }
 
 async function runBulk(page, total, { stopWorkerAfterMs } = {}) {
-  page.once('dialog', (d) => d.accept());
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   if (stopWorkerAfterMs) {
     await page.waitForTimeout(stopWorkerAfterMs);
@@ -180,10 +182,10 @@ test('bulk across all pages of the current filter, started on page 2: the seller
   const page = await context.newPage();
   await page.goto('https://sellercentral.amazon.com/orders-v3?page=2');
   const startRows = await rowsReady(page);
-  page.once('dialog', (d) => d.accept());
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await page.locator('[data-sp-outreach="bulk-bar"]').getAttribute('data-run');
   await page.getByRole('button', { name: 'Request reviews (all pages)' }).click();
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await ended(page, previous, scenario.orders.length);
   // Pages 1 and 2 were walked with the list's own links, then page 2 shown again through its link.
   assert.match(page.url(), /\/orders-v3\?page=2$/, 'back on the page where the run started');
@@ -211,8 +213,11 @@ test('the dashboard shows totals, a chart drawn locally and exports the history 
     console.log('dashboard rows', shown.filter((r) => !got.some((id) => r.startsWith(id)) || !/requested|settled/.test(r)));
     const missing = got.filter((id) => !shown.some((r) => r.startsWith(id) && /requested|settled/.test(r)));
     console.log('emulator not in dashboard', missing);
-    const queue = await page.evaluate(() => chrome.storage.local.get(['bulk', 'history']));
-    console.log(JSON.stringify(queue.bulk.orders.filter((o) => missing.includes(o.orderId))), JSON.stringify(missing.map((id) => queue.history[id])));
+    const queue = await page.evaluate(async () => {
+      const store = await import('/store.js');
+      return { bulk: await store.queue.load(), history: await store.get('history') };
+    });
+    console.log(JSON.stringify(queue.bulk?.orders.filter((o) => missing.includes(o.orderId))), JSON.stringify(missing.map((id) => queue.history[id])));
     console.log(JSON.stringify((await sb.admin('log')).filter((e) => missing.some((id) => e.path.includes(id))).map((e) => [e.method, e.operation, e.status, e.outcome])));
   }
   assert.equal(reviews, requested, 'the dashboard counts what the emulator received since the reset');
@@ -221,8 +226,8 @@ test('the dashboard shows totals, a chart drawn locally and exports the history 
   // Upcoming: orders waiting for their window, and in-window orders Amazon listed no action for,
   // to be checked again (facts.md "Reported quirks").
   const upcoming = await page.locator('#upcoming li').allTextContents();
-  const { bulk } = await page.evaluate(() => chrome.storage.local.get('bulk'));
-  assert.equal(upcoming.length, bulk.orders.filter((o) => o.stage === 'scheduled').length);
+  const bulk = await page.evaluate(async () => (await import('/store.js')).queue.load());
+  assert.equal(upcoming.length, bulk?.orders.filter((o) => o.stage === 'scheduled').length);
   for (const o of waiting) assert.ok(upcoming.some((u) => u.startsWith(o.amazonOrderId)), `${o.amazonOrderId} is upcoming`);
   assert.ok(upcoming.filter((u) => /checking again/.test(u)).length > 0, 'rechecks are listed too');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -243,14 +248,17 @@ test('scheduled orders are sent when their window opens, by the background alone
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
   await options.evaluate(async () => {
-    const { bulk } = await chrome.storage.local.get('bulk');
+    // The queue as the background stores it (extension/store.js): one record per order.
+    const store = await import('/store.js');
+    const bulk = await store.queue.load();
+    if (!bulk) throw new Error('no queue stored');
     // The due time is the core's, in the order's saved state (src/flow/queue.rs); the list shows it.
     for (const o of bulk.orders) {
       if (o.stage !== 'scheduled') continue;
       o.due = new Date(Date.now() - 1000).toISOString();
       o.flow = JSON.stringify({ ...JSON.parse(o.flow), due: Date.now() - 1000 });
     }
-    await chrome.storage.local.set({ bulk });
+    await store.queue.save(bulk.meta, bulk.orders.map((o, seq) => ({ ...o, seq })), { all: true });
   });
   const cdp = await context.newCDPSession(options);
   const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
@@ -277,8 +285,9 @@ test('a run goes on with its tab closed and after the browser restarts', async (
   await page.goto('https://sellercentral.amazon.com/orders-v3');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const { eligible } = await pageOrders(page);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   await page.close(); // the tab goes; the queue stays in the background
   await context.close(); // and the browser quits mid-run
@@ -306,8 +315,9 @@ test('pause, resume and cancel', async () => {
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const { eligible } = await pageOrders(page);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   await bar.getByRole('button', { name: 'Pause' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=paused]').waitFor();
@@ -340,8 +350,9 @@ test('the bar follows its run through pushState paging and a re-rendered toolbar
   const bar = page.locator('[data-sp-outreach="bulk-bar"]');
   await page.locator('[data-sp-outreach="bulk-bar"][data-polled]').waitFor();
   const previous = await bar.getAttribute('data-run');
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Request reviews (this page)' }).click();
+  // The run starts from the extension's confirm frame in the bar.
+  await page.locator('[data-sp-outreach="bulk-bar"]').frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.locator('[data-sp-outreach="bulk-bar"][data-state=running]').waitFor();
   const done = async () => parse(await bar.getByRole('status').textContent()).done;
   const moves = async (from) => {

@@ -56,7 +56,8 @@ test('Request review on an order page sends exactly once', async () => {
   await button.waitFor();
   assert.equal(await page.locator('[data-sp-outreach="request-review"]').count(), 1, 'injected once');
   await button.click();
-  await page.getByRole('button', { name: 'Send' }).click();
+  // Send in the extension's confirm frame, as a seller clicks it.
+  await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.getByText(/Review requested/).waitFor();
 
   const log = await sb.admin(`log?operation=createProductReviewAndSellerFeedbackSolicitation`);
@@ -121,7 +122,8 @@ test('the orders list gets a button or a badge on every order, paging included',
   }
   assert.ok(target, 'an eligible order on the first page');
   await target.row.getByRole('button', { name: 'Request review', exact: true }).click();
-  await target.row.getByRole('button', { name: 'Send' }).click();
+  // Send in the extension's confirm frame, as a seller clicks it.
+  await target.row.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await target.row.getByText(/Review requested/).waitFor();
   const log = await sb.admin('log?operation=createProductReviewAndSellerFeedbackSolicitation');
   assert.equal(log.filter((e) => e.path.includes(target.o.amazonOrderId)).length, 1);
@@ -152,7 +154,8 @@ test('an Amazon.ca order goes with its own marketplace, from its details page an
   await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${cas[0].amazonOrderId}`);
   await page.locator('[data-test-id="order-details-header-action-buttons"] [data-sp-outreach="request-review"]').waitFor();
   await page.getByRole('button', { name: 'Request review', exact: true }).click();
-  await page.getByRole('button', { name: 'Send' }).click();
+  // Send in the extension's confirm frame, as a seller clicks it.
+  await page.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await page.getByText(/Review requested/).waitFor();
   const [fromDetails] = await creates(cas[0].amazonOrderId);
   assert.match(fromDetails.query, new RegExp(`marketplaceIds=${CA}`), fromDetails.query);
@@ -168,7 +171,8 @@ test('an Amazon.ca order goes with its own marketplace, from its details page an
     row = page.locator('#orders-table > tbody > tr').filter({ has: page.getByRole('link', { name: cas[1].amazonOrderId }) });
   }
   await row.getByRole('button', { name: 'Request review', exact: true }).click();
-  await row.getByRole('button', { name: 'Send' }).click();
+  // Send in the extension's confirm frame, as a seller clicks it.
+  await row.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await row.getByText(/Review requested/).waitFor();
   const [fromList] = await creates(cas[1].amazonOrderId);
   assert.match(fromList.query, new RegExp(`marketplaceIds=${CA}`), fromList.query);
@@ -256,6 +260,10 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await text.fill('Your parcel arrives on Thursday between 9 and 12.');
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
+  // The confirm frame shows the message as the background holds it, to be sent.
+  const confirmFrame = dialog.frameLocator('iframe[data-sp-outreach="confirm"]');
+  assert.equal(await confirmFrame.locator('#draft').textContent(), 'Your parcel arrives on Thursday between 9 and 12.');
+  await confirmFrame.getByRole('button', { name: 'Send' }).click();
   await dialog.getByText(/Sent \(Confirm delivery details\)/).waitFor();
   let state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
   assert.deepEqual(state.sent.map((m) => [m.kind, m.body.text]), [['confirmDeliveryDetails', 'Your parcel arrives on Thursday between 9 and 12.']]);
@@ -271,6 +279,7 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await dialog.locator('input[type=file]').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% invoice 0042\n') });
   await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
   await send.click();
+  await dialog.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
   await dialog.getByText(/Uploading 1 file\(s\) \(invoice-0042.pdf\)|Sent \(Invoice\)/).waitFor();
   await dialog.getByText(/Sent \(Invoice\)/).waitFor();
   state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
@@ -318,9 +327,15 @@ test('a burst of review requests over the rate limit completes without an error'
   assert.ok(n >= 6, `enough rows to go over the burst of 5 (${n})`);
   // Click them all at once, then confirm them all.
   for (let i = 0; i < n; i++) await buttons.first().click();
-  const sends = page.getByRole('button', { name: 'Send' });
-  while (await sends.count()) await sends.first().click();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-sp-outreach="row-review"]')].every((h) => !/Sending/.test(h.shadowRoot.textContent)), null, { timeout: 60000 });
+  // Each in its row's confirm frame.
+  // (Each frame goes once its row shows the outcome: the frames as they are now, one by one.)
+  const confirms = () => page.frames().filter((f) => f.url().includes('/confirm/confirm.html'));
+  for (let i = 0; confirms().length < n && i < 100; i++) await new Promise((r) => setTimeout(r, 100));
+  const confirmFrames = confirms();
+  assert.equal(confirmFrames.length, n);
+  for (const f of confirmFrames) await f.getByRole('button', { name: 'Send' }).click();
+  // Sending shows in the confirm frame, which the row's outcome replaces.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-sp-outreach="row-review"]')].every((h) => !h.shadowRoot.querySelector('iframe')), null, { timeout: 60000 });
   const texts = await page.locator('[data-sp-outreach="row-review"]').evaluateAll((hs) => hs.map((h) => h.shadowRoot.querySelector('.status')?.textContent ?? ''));
   assert.ok(texts.every((t) => !/Not sent|error/i.test(t)), texts.join(' | '));
   const nowRequested = (await ordersIn(sb, 'alreadyRequested')).length;

@@ -58,7 +58,8 @@ async function requestIn(shadow) {
     return (await ff.text(b)) === 'Request review' && b;
   });
   await ff.click(button);
-  await ff.click(await ff.until(() => ff.findInShadow(shadow, 'button.primary')));
+  // Send in the extension's confirm frame.
+  await ff.confirmIn(shadow);
 }
 
 test('Firefox: credentials, then Request review on an order page sends exactly once', async () => {
@@ -162,6 +163,7 @@ test('Firefox: Message buyer on an answer without _embedded sends a message', as
   await ff.type(text, 'Sorry, your parcel was delayed by the carrier; it is now on its way.');
   await ff.until(() => ff.run('return !arguments[0].disabled;', ff.arg(send)));
   await ff.click(send);
+  await ff.confirmIn(dialog);
   await ff.until(async () => /Sent \(Unexpected problem\)/.test(await ff.text(await ff.findInShadow(dialog, '.status'))));
   const state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === linksOnly);
   assert.deepEqual(state.sent.filter((m) => m.kind === 'unexpectedProblem').map((m) => m.body.text), ['Sorry, your parcel was delayed by the carrier; it is now on its way.']);
@@ -191,7 +193,8 @@ test('Firefox: bulk across pushState paging finishes, and the bar says so', asyn
   const eligible = orders.filter((o) => ids.includes(o.amazonOrderId) && o.reviewRequest === 'eligible' && !o.refunded && !o.returned).map((o) => o.amazonOrderId);
   assert.ok(eligible.length > 0);
   await ff.click(await ff.findInShadow(bar, 'button.primary'));
-  // The bar's confirm() is accepted by the next command (webdriver.mjs).
+  // The run starts from the extension's confirm frame in the bar.
+  await ff.confirmIn(bar);
   await ff.until(() => ff.find('[data-sp-outreach="bulk-bar"][data-state=running]'));
   await ff.click(await ff.find('div.pagination-controls li.a-last > a'));
   await ff.until(async () => /page=2$/.test(await ff.url()));
@@ -217,7 +220,7 @@ test('Firefox: without the Orders role the seller is asked for the marketplace, 
   await sb.admin('scenario', { method: 'PUT', body: JSON.stringify({ ...scenario, applications: [{ ...scenario.applications[0], roles: ['buyerCommunication', 'buyerSolicitation'] }] }) });
   await ff.openPrivileged(`moz-extension://${UUID}/options/options.html`);
   await ff.until(() => ff.find('html[data-ready=true]'));
-  await ff.run('return browser.storage.local.remove("orders")');
+  await ff.runAsync('import("/store.js").then((s) => s.remove("orders")).then(() => arguments[0](true), (e) => arguments[0](String(e)))');
   const order = (await ordersIn(sb, 'eligible')).find((o) => hidden.includes(o.amazonOrderId) && !used.has(o.amazonOrderId));
   const before = (await sb.admin('log')).length;
   await ff.goto(`https://sellercentral.amazon.com/orders-v3/order/${order.amazonOrderId}`);

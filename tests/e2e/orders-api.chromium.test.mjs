@@ -45,7 +45,7 @@ const about = (entries, id) => entries.filter((e) => e.path.includes(id) || e.qu
 /** Request review → Send in `scope` (a page or a row), then its status. */
 async function request(scope) {
   await scope.getByRole('button', { name: 'Request review', exact: true }).click();
-  await scope.getByRole('button', { name: 'Send' }).click();
+  await scope.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
 }
 
 test('an order whose page shows no marketplace goes with the one Amazon gives, from its details page and from the list; a list page is one or two searches', async () => {
@@ -122,6 +122,7 @@ test('Message buyer: an answer without _embedded gives the built-in form and sen
     await dialog.getByText('/ 2000').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-sp-outreach="message-dialog"]').shadowRoot.querySelector('button.primary').disabled);
     await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.frameLocator('iframe[data-sp-outreach="confirm"]').getByRole('button', { name: 'Send' }).click();
     await dialog.getByText(/Sent \(Unexpected problem\)/).waitFor();
     const during = (await sb.admin('log')).slice(before);
     // Each kind's link read once (a read the emulator's rate limit answered 429 is read again).
@@ -159,7 +160,7 @@ test('without the Orders role the seller is asked for the marketplace, and nothi
   // that held them in memory), as a browser that never saw them.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await options.evaluate(() => chrome.storage.local.remove('orders'));
+  await options.evaluate(async () => (await import('/store.js')).remove('orders'));
   const cdp = await context.newCDPSession(options);
   const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
   await cdp.send('Target.closeTarget', { targetId: sw.targetId });

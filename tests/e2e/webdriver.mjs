@@ -70,8 +70,20 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
       const handles = await call('GET', `${s}/window/handles`);
       await call('POST', `${s}/window`, { handle: handles[handles.length - 1] });
     },
+    /** Runs an async script in the browser's chrome (privileged) context: it ends by calling its
+     * last argument with the result. Back in the content context after. */
+    async chrome(script, ...args) {
+      await call('POST', `${s}/moz/context`, { context: 'chrome' });
+      try {
+        return await call('POST', `${s}/execute/async`, { script, args });
+      } finally {
+        await call('POST', `${s}/moz/context`, { context: 'content' });
+      }
+    },
     url: () => call('GET', `${s}/url`),
     run: (script, ...args) => call('POST', `${s}/execute/sync`, { script, args }),
+    /** A script that ends by calling its last argument with the result. */
+    runAsync: (script, ...args) => call('POST', `${s}/execute/async`, { script, args }),
     /** An element id as a script argument. */
     arg: (element) => ({ [ELEMENT]: element }),
     find: async (css, root) => el(await call('POST', root ? `${s}/element/${root}/element` : `${s}/element`, { using: 'css selector', value: css })),
@@ -101,6 +113,30 @@ export async function startFirefox({ prefs = {}, geckodriver = process.env.GECKO
       await call('DELETE', s).catch(() => {});
       driver.kill();
     },
+  };
+  /** Clicks Send (a real WebDriver click) in the extension's confirm frame inside the shadow root
+   * `shadowId`, then comes back to the page. */
+  ff.confirmIn = async (shadowId) => {
+    const frame = await ff.until(() => ff.findInShadow(shadowId, 'iframe[data-sp-outreach="confirm"]'));
+    await call('POST', `${s}/frame`, { id: { [ELEMENT]: frame } });
+    try {
+      const send = await ff.until(async () => {
+        const b = await ff.find('#send');
+        return (await call('GET', `${s}/element/${b}/enabled`)) && b;
+      });
+      await ff.click(send);
+    } finally {
+      await call('POST', `${s}/frame/parent`, {});
+    }
+  };
+  /** Switches into `frame` (an element id) for `fn`, then back to its parent. */
+  ff.inFrame = async (frame, fn) => {
+    await call('POST', `${s}/frame`, { id: { [ELEMENT]: frame } });
+    try {
+      return await fn();
+    } finally {
+      await call('POST', `${s}/frame/parent`, {});
+    }
   };
   return ff;
 }

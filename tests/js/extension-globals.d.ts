@@ -47,6 +47,8 @@ declare var SPO: {
     reviewButton(put: (...nodes: Node[]) => void, request: { orderId: string; hints: SpoHint[] }, options: { primary?: boolean; compact?: boolean; done: (result: import('../../extension/messages').ReviewState) => void }): void;
     notOfferedText(order: import('../../extension/messages').OrderView | undefined, compact?: boolean): string;
     marketplacePicker(order: import('../../extension/messages').OrderView, chosen: (view: import('../../extension/messages').OrderView) => void, options?: { compact?: boolean }): HTMLElement[];
+    trusted<E extends Event>(f: (e: E) => unknown): (e: E) => void;
+    confirmFrame(token: string, size: 'compact' | 'inline' | 'wide' | 'message', onDone: (done: import('../../extension/messages').ActionDone) => void): HTMLIFrameElement;
   };
   features: { id: string; pages: string[]; run(page: { kind: string; orderId?: string }, signal: AbortSignal): void }[];
   navigatedAt?: number;
@@ -64,6 +66,7 @@ declare var SPO: {
     kind: import('../../extension/messages').MessageKind,
     maxAttachments: number,
     onValid: (valid: boolean) => void,
+    order: { orderId: string; hints: SpoHint[] },
   ): { message(): Promise<{ kind: string; body: Record<string, unknown>; files: import('../../extension/messages').DraftFile[]; confirmLinks: boolean }> };
 };
 

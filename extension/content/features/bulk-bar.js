@@ -76,24 +76,35 @@ SPO.features.push({
       render(await ui.ask({ type: 'bulkControl', action }));
       poll();
     };
-    pause.addEventListener('click', act('pause'));
-    resume.addEventListener('click', act('resume'));
-    cancel.addEventListener('click', act('cancel'));
+    pause.addEventListener('click', ui.trusted(act('pause')));
+    resume.addEventListener('click', ui.trusted(act('resume')));
+    cancel.addEventListener('click', ui.trusted(act('cancel')));
+    // The run starts when the seller confirms it in the extension's confirm frame (issue #12 item 2).
     const launch = async (/** @type {import('../../messages').BulkOrder[]} */ orders) => {
-      if (!window.confirm(ui.t('confirmBulk', String(orders.length)))) return;
       try {
-        render(await ui.ask({ type: 'bulkStart', orders }));
-        poll();
+        const { token } = await ui.ask({ type: 'prepareBulk', orders });
+        await new Promise((resolve) => {
+          const frame = ui.confirmFrame(token, 'wide', (d) => {
+            frame.remove();
+            if (d.action === 'bulk') {
+              if (d.answer.ok) render(d.answer.result);
+              else line.textContent = ui.t('reviewError', d.answer.error.message);
+              poll();
+            }
+            resolve(undefined);
+          });
+          root.append(frame);
+        });
       } catch (e) {
         line.textContent = ui.t('reviewError', /** @type {any} */ (e).message);
       }
     };
-    start.addEventListener('click', async () => {
+    start.addEventListener('click', ui.trusted(async () => {
       start.disabled = true;
       await launch(pageOrders());
       start.disabled = false;
-    });
-    startAll.addEventListener('click', async () => {
+    }));
+    startAll.addEventListener('click', ui.trusted(async () => {
       startAll.disabled = start.disabled = true;
       line.textContent = ui.t('collecting');
       try {
@@ -103,7 +114,7 @@ SPO.features.push({
       } finally {
         startAll.disabled = start.disabled = false;
       }
-    });
+    }));
     render({ state: 'none', total: 0, done: 0, orders: [] });
     poll();
   },

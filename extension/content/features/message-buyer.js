@@ -24,9 +24,9 @@ SPO.features.push({
     const open = ui.button(ui.t('messageBuyer'));
     open.setAttribute('aria-haspopup', 'dialog');
     root.append(open);
-    open.addEventListener('click', () => {
+    open.addEventListener('click', SPO.ui.trusted(() => {
       const shown = selectors.detailsOrder(document, orderId);
       SPO.messageDialog({ orderId, hints: shown.hints, opener: open, signal });
-    });
+    }));
   },
 });

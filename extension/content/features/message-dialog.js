@@ -65,7 +65,7 @@ function dialogFrame(orderId, opener) {
     el.remove();
     opener?.focus();
   };
-  cancel.addEventListener('click', close);
+  cancel.addEventListener('click', SPO.ui.trusted(close));
   document.addEventListener('keydown', onKey, true);
   dialog.addEventListener('keydown', (e) => {
     if (e.key !== 'Tab') return;
@@ -129,33 +129,51 @@ SPO.messageDialog = ({ orderId, hints, opener, signal }) => {
     frame.body.replaceChildren(kindLabel, lang, form);
     const build = () => {
       const kind = options.kinds.find((k) => k.name === select.value) ?? options.kinds[0];
-      draft = SPO.messageForm(form, kind, options.maxAttachments, (valid) => { frame.send.disabled = !valid; });
+      draft = SPO.messageForm(form, kind, options.maxAttachments, (valid) => { frame.send.disabled = !valid; }, { orderId, hints });
     };
     select.addEventListener('change', build);
     build();
     select.focus();
   };
 
-  frame.send.addEventListener('click', async () => {
+  // Send prepares the message (the background checks it and keeps it) and shows the extension's
+  // confirm frame: the seller's click there sends it (issue #12 item 2).
+  frame.send.addEventListener('click', ui.trusted(async () => {
     if (!draft) return;
-    frame.send.disabled = frame.cancel.disabled = true;
+    frame.send.disabled = true;
     frame.line.className = 'status';
-    frame.line.textContent = ui.t('sending');
+    frame.line.textContent = '';
     try {
       const message = await draft.message();
+      const { token } = await ui.ask({ type: 'prepareMessage', orderId, hints, ...message });
+      const confirm = ui.confirmFrame(token, 'message', (d) => {
+        confirm.remove();
+        frame.send.hidden = false;
+        if (d.action === 'cancelled') {
+          frame.send.disabled = false;
+          return;
+        }
+        if (d.action !== 'message') return;
+        if (!d.answer.ok) {
+          failed(d.answer.error);
+          frame.send.disabled = false;
+          return;
+        }
+        frame.line.className = 'status ok';
+        frame.line.textContent = ui.t('messageSent', SPO.kindTitle(d.answer.result.kind));
+        frame.send.hidden = true;
+        frame.cancel.textContent = ui.t('close');
+        frame.cancel.focus();
+      });
+      frame.send.hidden = true;
       // The core uploads each file through the Uploads API before the message goes out.
       if (message.files.length) frame.line.textContent = ui.t('uploading', String(message.files.length), message.files.map((f) => f.fileName).join(', '));
-      const r = await ui.ask({ type: 'sendMessage', orderId, hints, ...message });
-      frame.line.className = 'status ok';
-      frame.line.textContent = ui.t('messageSent', SPO.kindTitle(r.kind));
-      frame.cancel.textContent = ui.t('close');
-      frame.cancel.disabled = false;
-      frame.cancel.focus();
+      // Above the dialog's buttons: the draft as it will go, then Send and Cancel.
+      (frame.send.parentElement ?? frame.send).before(confirm);
     } catch (e) {
       failed(e);
       frame.send.disabled = false;
     }
-    frame.cancel.disabled = false;
-  });
+  }));
   load().catch(failed);
 };

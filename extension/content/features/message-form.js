@@ -39,8 +39,9 @@ function formSpec(/** @type {import('../../messages').MessageKind} */ kind, /** 
  * @param {import('../../messages').MessageKind} kind
  * @param {number} maxAttachments
  * @param {(valid: boolean) => void} onValid
+ * @param {{ orderId: string, hints: SpoHint[] }} order  the order the draft is for: the background checks it against the schema it read for it
  */
-SPO.messageForm = (form, kind, maxAttachments, onValid) => {
+SPO.messageForm = (form, kind, maxAttachments, onValid, order) => {
   const { ui } = SPO;
   const spec = formSpec(kind, maxAttachments);
   const field = (/** @type {string} */ labelText, /** @type {HTMLElement} */ input) => {
@@ -97,7 +98,7 @@ SPO.messageForm = (form, kind, maxAttachments, onValid) => {
     /** @type {import('../../messages').Response<'checkMessage'>} */
     let report;
     try {
-      report = await ui.ask({ type: 'checkMessage', kind: kind.name, body, schema: kind.schema, fileNames });
+      report = await ui.ask({ type: 'checkMessage', orderId: order.orderId, hints: order.hints, kind: kind.name, body, fileNames });
     } catch (e) {
       report = { valid: false, violations: [{ path: '$', keyword: 'error', message: /** @type {any} */ (e).message }], findings: [], needsLinkConfirmation: false };
     }
