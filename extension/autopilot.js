@@ -23,7 +23,8 @@ import { ORDER_ID, MARKETPLACE_ID } from './ids.js';
  * @typedef {import('./messages').AutopilotRecord} AutopilotRecord
  * @typedef {import('./messages').AutopilotSettings} AutopilotSettings
  * @typedef {import('./messages').AutopilotStatus} AutopilotStatus
- * @typedef {{ lastLook: Partial<Record<Region, number>>, stopped: AutopilotStatus['stopped'], lastError: AutopilotStatus['lastError'],
+ * @typedef {{ markets: string, since: number, started: number, token: string }} Cursor
+ * @typedef {{ lastLook: Partial<Record<Region, number>>, cursor: Partial<Record<Region, Cursor>>, stopped: AutopilotStatus['stopped'], lastError: AutopilotStatus['lastError'],
  *   totals: Record<string, Record<string, number>>, planned: Record<string, Record<string, number>>, handed: Record<string, Record<string, number>>,
  *   ids: string[], lastRun: number | null }} Index
  */
@@ -34,7 +35,7 @@ const DAY = 86400000;
 /** A region is looked at most this often by the alarm (a look is one searchOrders page per 100
  * orders; the bucket refills one request every 3 minutes). "Check now" looks at once. */
 export const LOOK_EVERY = 30 * 60000;
-/** Pages per look: 20,000 orders. The rest waits for the next look (its start does not move). */
+/** Pages per pass: 20,000 orders. The next pass goes on from the stored page. */
 const MAX_PAGES = 200;
 /** Orders the autopilot keeps track of at once; past it a look stops adding (and says so). */
 export const MAX_RECORDS = 50000;
@@ -73,7 +74,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
   /** Records changed since the last write. @type {Set<string>} */
   const dirty = new Set();
 
-  const empty = () => /** @type {Index} */ ({ lastLook: {}, stopped: null, lastError: null, totals: {}, planned: {}, handed: {}, ids: [], lastRun: null });
+  const empty = () => /** @type {Index} */ ({ lastLook: {}, cursor: {}, stopped: null, lastError: null, totals: {}, planned: {}, handed: {}, ids: [], lastRun: null });
 
   function load() {
     return (loaded ??= (async () => {
@@ -161,32 +162,48 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     const client = await clientFor(region);
     // The first look of a region learns Amazon's time before it counts 35 days back: the seller's
     // marketplaces (Sellers API) answer with it, whatever the roles (a 403 has a Date too).
-    if (i.lastLook[region] === undefined) await client.read({ operation: 'getMarketplaceParticipations' }).catch(() => null);
-    let started = now();
+    if (i.lastLook[region] === undefined && !i.cursor[region]) await client.read({ operation: 'getMarketplaceParticipations' }).catch(() => null);
+    // A look stopped mid-way (the worker ends while the limiter waits: searchOrders refills one page
+    // every 3 minutes) goes on from its stored page, for the same marketplaces.
+    const key = markets.slice(0, 50).join(',');
+    const kept = i.cursor[region]?.markets === key ? i.cursor[region] : null;
+    let started = kept?.started ?? now();
     const localStart = Date.now();
-    const since = core.lookSince(i.lastLook[region] ?? null, started);
+    const since = kept?.since ?? core.lookSince(i.lastLook[region] ?? null, started);
     const past = await history();
     const query = {
       operation: 'searchOrders', lastUpdatedAfter: iso(since), fulfillmentStatuses: ['SHIPPED', 'CANCELLED'],
       marketplaceIds: markets.slice(0, 50), includedData: ['FULFILLMENT'], maxResultsPerPage: 100,
     };
     /** @type {string | null} */
-    let token = null;
+    let token = kept?.token ?? null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const r = await client.read(token ? { ...query, paginationToken: token } : query);
+      let r;
+      try {
+        r = await client.read(token ? { ...query, paginationToken: token } : query);
+      } catch (e) {
+        // A stored page Amazon no longer knows: the look starts again (what it decided stays).
+        if (/** @type {any} */ (e)?.kind === 'invalidInput' && kept) delete i.cursor[region];
+        throw e;
+      }
       if (r.type !== 'orders') break;
       for (const o of r.orders) decide(region, o, a, past);
-      // Each page's decisions are stored before the next is asked for.
-      await save();
       token = r.nextToken;
+      if (token) i.cursor[region] = { markets: key, since, started, token };
+      // Each page's decisions are stored before the next is asked for, and what is due goes to the
+      // queue now: sends do not wait for the last page.
+      await save();
+      await handOff(a);
       if (!token) break;
     }
-    // The next look starts from this one's start, only once every page was read (an interrupted
-    // look is done again: what it had decided is not decided twice).
-    // Amazon's time learned during the look (the first answer after a clock change) moves its start.
+    // The next look starts from this one's start, once every page was read. Amazon's time learned
+    // during the look (the first answer after a clock change) moves its start.
     const drift = now() - started - (Date.now() - localStart);
-    if (drift > 2000) started += drift;
-    if (!token) i.lastLook[region] = started;
+    if (drift > 2000 && !kept) started += drift;
+    if (!token) {
+      i.lastLook[region] = started;
+      delete i.cursor[region];
+    }
   }
 
   /** Orders whose day has come go to the bulk queue, at most the cap a day per marketplace. */
@@ -280,7 +297,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     for (const region of new Set(enabled.map((m) => m.region))) {
       // A region without a refresh token is off: its marketplaces wait (the dashboard says so).
       if (!s.refreshTokens?.[region]) continue;
-      if (!force && i.lastLook[region] !== undefined && now() - /** @type {number} */ (i.lastLook[region]) < LOOK_EVERY) continue;
+      if (!force && !i.cursor[region] && i.lastLook[region] !== undefined && now() - /** @type {number} */ (i.lastLook[region]) < LOOK_EVERY) continue;
       try {
         await look(region, enabled.filter((m) => m.region === region).map((m) => m.id), a);
       } catch (e) {

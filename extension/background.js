@@ -70,7 +70,7 @@ function publicError(/** @type {unknown} */ e) {
 
 /** Who may ask what (messages.d.ts `from`). */
 const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'checkShape', 'testConnection', 'historyAll', 'orderResolution', 'pendingAction', 'confirmAction', 'cancelAction',
-  'autopilotRun', 'autopilotResume']);
+  'autopilotStatus', 'autopilotRun', 'autopilotResume']);
 const CONTENT_ONLY = new Set(['resolveOrders', 'chooseMarketplace', 'reviewStatus', 'prepareReview', 'prepareBulk', 'messagingOptions', 'prepareMessage']);
 /** Sends of earlier versions, asked directly: refused to everyone (a send is confirmed in the
  * extension's confirm frame, issue #12 item 2). */

@@ -249,7 +249,7 @@ export interface Messages {
   /** the core's shape check of a pasted credential (null: its shape is right) */
   checkShape: { request: { field: 'clientId' | 'clientSecret' | 'refreshToken'; value: string }; response: { problem: string | null }; from: 'page' };
   testConnection: { request: { region?: Region }; response: ConnectionReport; from: 'page' };
-  autopilotStatus: { request: {}; response: AutopilotStatus; from: 'any' };
+  autopilotStatus: { request: {}; response: AutopilotStatus; from: 'page' };
   /** look now (the dashboard's "Check now"), then the status */
   autopilotRun: { request: {}; response: AutopilotStatus; from: 'page' };
   autopilotResume: { request: {}; response: AutopilotStatus; from: 'page' };

@@ -80,6 +80,12 @@ test('setup from nothing through the guide: shapes checked as pasted, a wrong se
   await page.getByLabel('Region').selectOption('eu');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await status(page).filter({ hasText: 'this region is off' }).waitFor();
+  // A European Seller Central page says so instead of failing.
+  const uk = world.orders.find((o) => o.marketplaceId === UK && o.status === 'Shipped');
+  const sc = await context.newPage();
+  await sc.goto(`https://sellercentral.amazon.co.uk/orders-v3/order/${uk.amazonOrderId}`);
+  await sc.getByText(/No refresh token for Europe: this region is off/).waitFor();
+  await sc.close();
 
   // A missing role: the token works, the report names the role and what it is for.
   const limited = { ...world, applications: [{ ...app, roles: ['buyerCommunication', 'inventoryAndOrderTracking'] }] };

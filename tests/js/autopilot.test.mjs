@@ -29,6 +29,10 @@ function world(orders) {
     async read(call) {
       w.calls.push(call);
       if (w.fail) throw Object.assign(new Error(w.fail.message), { kind: w.fail.kind });
+      if (w.failPage && call.paginationToken === w.failPage) {
+        w.failPage = null;
+        throw Object.assign(new Error('The worker stopped here.'), { kind: 'serverError' });
+      }
       if (call.operation === 'getMarketplaceParticipations') return { type: 'participations', participations: [] };
       assert.equal(call.operation, 'searchOrders');
       const after = Date.parse(call.lastUpdatedAfter);
@@ -168,4 +172,26 @@ test('records past the retention go; the totals stay; each order is its own reco
   assert.equal(st.kept, 0);
   assert.equal(st.markets[0].sent, 30);
   assert.deepEqual(st.markets[0].skippedWhy, { canceled: 1 });
+});
+
+test('a look stopped mid-way goes on from its stored page; what each page decided goes to the queue at once', async () => {
+  const orders = Array.from({ length: 250 }, (_, i) => order(i, { shippedDay: -10 }));
+  const w = world(orders);
+  w.now = START;
+  w.failPage = '200';
+  const stored = {};
+  const settings = { refreshTokens: { na: 'Atzr|x' }, autopilot: { markets: { [US]: on() }, retentionDays: 90 } };
+  let { p } = pilot(w, stored, settings);
+  await p.run({ force: true });
+  assert.equal(w.enqueued.length, 200, 'the two pages read went to the queue');
+  assert.ok((await p.status()).lastError);
+  // A new worker: the look goes on from page 3, not from the first.
+  ({ p } = pilot(w, stored, settings));
+  const before = w.calls.length;
+  await p.run();
+  const calls = w.calls.slice(before).filter((c) => c.operation === 'searchOrders');
+  assert.equal(calls[0].paginationToken, '200');
+  assert.equal(w.enqueued.length, 250);
+  assert.equal(new Set(w.enqueued.map((e) => e.orderId)).size, 250);
+  assert.equal((await p.status()).lastLook.na, START);
 });
