@@ -2,8 +2,8 @@
 // and the bulk queue it hands orders to (extension/bulk.js), with the shipped core (build/pkg) and its
 // Client — run in Node against sp-sandbox at --rate-scale S (a ceiling of S creates/s), over 100,
 // 1,000 and 10,000 orders written by www/demo/make-orders.py --autopilot. One pass looks for every
-// order (searchOrders, 35 days back, 100 a page), plans each and hands what is due to the queue
-// page by page, which checks and sends each; the rate is measured from the end of the look. Printed per size: orders sent, rate ÷ ceiling while sending (goal ≥
+// order (searchOrders, 35 days back, 100 a page), plans each for the last day of its window; a pass ten
+// days on (the autopilot's clock) hands them all to the queue, which checks and sends each. Printed per size: orders sent, rate ÷ ceiling while sending (goal ≥
 // 0.98), 429s (goal 0), duplicates (0), lost (0), and the cost per order in this process's CPU
 // (the extension's side; goal: flat). Storage is an in-memory map that serializes every write, as
 // browser storage does. Not a timed test. BENCH_AUTOPILOT_SIZES=100,1000 to run fewer.
@@ -84,13 +84,19 @@ async function run(n) {
     schedule: async () => ({ enabled: true, day: 0 }),
     authFailed: () => {},
   });
-  const settings = { refreshTokens: { na: app.refreshTokens.na }, autopilot: { markets: { [US]: { enabled: true, day: 0, cap: null }, [CA]: { enabled: true, day: 0, cap: null } }, retentionDays: 90 } };
-  const pilot = autopilot({ store, clientFor, core: { lookSince, planAutopilot, marketplaces }, bulk, history: async () => history, settings: async () => settings, now: Date.now, onStop: (s) => console.log('stopped', s) });
+  // Sent on the last day of each order's window (day 24): the look plans every order and hands none;
+  // ten days on (Amazon's time as the autopilot sees it; sp-sandbox's windows are still open) they
+  // are all due at once, and the queue sends them at its ceiling.
+  const settings = { refreshTokens: { na: app.refreshTokens.na }, autopilot: { markets: { [US]: { enabled: true, day: 24, cap: null }, [CA]: { enabled: true, day: 24, cap: null } }, retentionDays: 90 } };
+  let ahead = 0;
+  const pilot = autopilot({ store, clientFor, core: { lookSince, planAutopilot, marketplaces }, bulk, history: async () => history, settings: async () => settings, now: () => Date.now() + ahead, onStop: (s) => console.log('stopped', s) });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await pilot.run({ force: true });
   const looked = performance.now();
   const lookEnd = Date.now();
+  ahead = 10 * 86400000;
+  await pilot.run();
   // The queue's runner: kicked as the alarm does, until nothing is left to send.
   for (;;) {
     await bulk.kick();
@@ -104,8 +110,7 @@ async function run(n) {
   const created = log.filter((e) => e.operation === CREATE && e.status === 201);
   const per = new Map();
   for (const e of created) per.set(e.path, (per.get(e.path) ?? 0) + 1);
-  // The rate while the queue had a backlog: from the end of the look (pages hand their orders over
-  // as they come, at the search's pace, below the create ceiling) to the last create.
+  // The rate while the queue had a backlog: from the first create to the last (all after the look).
   const times = created.map((e) => Date.parse(e.time)).filter((t) => t >= lookEnd).sort((a, b) => a - b);
   const seconds = (times.at(-1) - times[0]) / 1000;
   const { orders: state } = await sb.admin('orders');
