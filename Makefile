@@ -103,12 +103,13 @@ test-clients:
 	  SP_API_REFRESH_TOKEN='Atzr|python-sp-api-na' $(SPAPI_VENV)/bin/python $(CLIENTS)/python_sp_api.py
 
 ## bench: sizes of the shipped wasm + glue, time per call natively and in wasm beside plain JS, the
-## text policy's recall and false positives on the held-out corpus and its time per keystroke, and
+## text policy's recall and false positives on the held-out halves of both corpora (each, and
+## together) and its time per keystroke, and
 ## the requests per second sp-sandbox sustains on loopback.
 bench: build
 	cargo run --quiet --release --example bench
 	node bench/bench.mjs
-	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl
+	cargo run --quiet --release --example policy_corpus -- tests/policy_corpus/heldout.jsonl tests/policy_corpus2/heldout.jsonl
 	node bench/policy.mjs
 	cargo run --quiet --release -p sp-sandbox --example load
 	cargo build --quiet -p sp-sandbox

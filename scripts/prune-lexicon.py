@@ -18,7 +18,8 @@ body = src[start:end]
 entry_re = re.compile(r'\(([A-Z_ |]+), "((?:[^"\\]|\\.)*)"\)')
 ENDINGS = re.findall(r'"([a-z]+)"', re.search(r"pub const ENDINGS: \[&str; \d+\] = \[([^\]]*)\]", open("src/policy/tokens.rs", encoding="utf-8").read()).group(1))
 STEMS = re.findall(r'"([a-z]+)"', re.search(r"pub const STEMS: \[&str; \d+\] = \[([^\]]*)\]", src).group(1))
-CLITICS = ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"]
+CLITICS = ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "se", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"]
+PARTICIPLES = [("ata", "are"), ("ato", "are"), ("ate", "are"), ("ada", "ar"), ("ado", "ar"), ("ita", "ire"), ("ito", "ire"), ("ida", "ir")]
 CLITIC_FLAGS = {"LEAVE", "RATE", "CHANGE", "CONTACT", "REQ"}
 
 
@@ -40,10 +41,16 @@ for f, words in entry_re.findall(body):
 
 
 def resolve(w, lex):
+    # Mirrors src/policy/tokens.rs `resolve` after the direct lookup, in its order.
     if len(w) >= 7 and len(w) <= 40:
+        f = set()
         for stem in STEMS:
-            if len(stem) + 3 <= len(w) and (w.startswith(stem) or w.endswith(stem)):
-                return lex.get(stem, set())
+            n = len(stem)
+            ends = any(n + 3 + e <= len(w) and w[len(w) - n - e:len(w) - e] == stem for e in range(3))
+            if n + 3 <= len(w) and (w.startswith(stem) or ends):
+                f |= lex.get(stem, set()) - {"STEM"}
+        if f:
+            return f
     for s in CLITICS:
         if len(w) > len(s) + 3 and w.endswith(s):
             f = lex.get(w[: -len(s)])
@@ -55,6 +62,19 @@ def resolve(w, lex):
                 f = lex.get(w[: -len(e)])
                 if f:
                     return f
+    if re.fullmatch(r"[a-z]+", w) and len(w) >= 6:
+        if w.endswith("iert") and lex.get(w[:-4] + "ieren"):
+            return lex[w[:-4] + "ieren"]
+        for end, base in PARTICIPLES:
+            if w.endswith(end):
+                f = lex.get(w[:-3] + base)
+                if f and f & {"CHANGE", "LEAVE", "RATE"}:
+                    return f
+        def ends(x):
+            return len(w) > len(x) + 2 and w.endswith(x)
+        french = (ends("rait") or ends("raient")) and not ends("trait") and not ends("traient")
+        if ends("aria") or ends("arian") or ends("rebbe") or ends("rebbero") or ends("remmo") or french:
+            return {"REQ"}
     return set()
 
 

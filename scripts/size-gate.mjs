@@ -13,7 +13,10 @@ import { gzipSync } from 'node:zlib';
 // `Client.getSchema`, the flows' query and schema-link targets, the actions' schema links) add
 // 1.7 KB: 146,160 → 147,866 bytes, measured by building without each part — the two exports
 // 0.6 KB (read 0.4, getSchema 0.2), the rest 1.1 KB.
-const LIMIT_KB = 144.5;
+// The text policy's round 2 (issue #13, branch policy2) adds 10.3 KB: 139,162 → 149,690 bytes,
+// measured by building the same main with round 1's and round 2's src/policy/ (README "Text
+// policy" says what it bought in recall).
+const LIMIT_KB = 146.5;
 
 const pkg = new URL('../build/pkg/', import.meta.url).pathname;
 const files = ['sp_outreach_bg.wasm', 'sp_outreach.js'].map((f) => join(pkg, f));

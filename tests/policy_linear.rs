@@ -71,3 +71,46 @@ fn findings_stay_in_bounds_and_in_order_on_large_texts() {
         }
     }
 }
+
+/// Short texts stitched from the policy's own trigger words, symbols and scripts (review terms,
+/// qualifiers, rewards, conditions, negations, dotted and spaced letters, addresses with '@'
+/// written as another symbol, phone numbers, links, Japanese endings…) in random order, with and
+/// without spaces: these reach the rules' deeper branches that random characters seldom do. No
+/// panic, and every span — the finding's and each triggering word's — inside the text and on a
+/// character boundary, the words inside the finding. Deterministic (xorshift from a fixed seed);
+/// 200,000 texts ran clean while the rules were written, 20,000 run here.
+#[test]
+fn texts_of_trigger_words_never_panic_and_spans_stay_in_bounds() {
+    let words: Vec<&str> = "review rating 5 stars ★ ★★★★★ free gift if happy not contact us first before change update remove > ＞ \n \n\n . ! ? , ; : - ( ) @ a b.c 1 2 3 10 5/5 von sur de à a to up bump neutral positive or negative egal ob every each for with your we our us uns nos tell others Amazon publicly note bonne 4,8 Sternen レビュー 評価 星5 前に ではなく ません ないでしょうか 引き換え 件で 返金 無料 p.l.e.a.s.e. r e v i e w f ü n f S t e r n e neg. pls reviewers points donate plant a tree in return in exchange would could ¿ ¡ • ★ ☐ □ 大変満足 選んで 1 star one star ein Stern harsh still now anytime jederzeit quando dopo nach after once info★shop.jp @ # 07700900789 +44 7700 900123 https://x.de/y www.a.com 0 00 iert revidiert ritirata subiría retirarse 😀 ｒｅｖｉｅｗ"
+        .split(' ')
+        .collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut flagged = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..next() % 40 {
+            text.push_str(words[(next() % words.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let boundary = |i: usize| i == units.len() || !(0xDC00..0xE000).contains(&units[i]);
+        let (findings, _) = lint_counting(&text);
+        flagged += usize::from(!findings.is_empty());
+        for f in &findings {
+            assert!(f.start <= f.end && f.end <= units.len() && boundary(f.start) && boundary(f.end), "{text:?}: {f:?}");
+            for &[a, b] in &f.words {
+                assert!(f.start <= a && a <= b && b <= f.end && boundary(a) && boundary(b), "{text:?}: {f:?}");
+            }
+        }
+    }
+    // The vocabulary is built to trigger: a run where nothing is flagged tests nothing.
+    assert!(flagged > 5_000, "only {flagged} of 20,000 texts flagged");
+}

@@ -245,6 +245,8 @@ SPO.ui = (() => {
     frame.title = t('confirmSend');
     frame.setAttribute('data-sp-outreach', 'confirm');
     frame.style.cssText = `${FRAME[size]};border:0;background:transparent;vertical-align:middle`;
+    // The seller just clicked to get here: the keyboard goes on in the frame, on its Send.
+    frame.addEventListener('load', () => frame.focus(), { once: true });
     waiting.set(token, onDone);
     return frame;
   }

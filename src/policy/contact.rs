@@ -5,7 +5,7 @@
 //!
 //! Each detector starts at a token that can only begin (or be the middle of) one of these, and
 //! looks at a bounded number of tokens around it, so the whole pass is linear.
-use super::lexicon::{AMAZON, AT, CONTACT, DIGIT, DOT, IDCUE, MAIL, PHONE, TENS};
+use super::lexicon::{AMAZON, AT, CONTACT, DIGIT, DOT, IDCUE, MAIL, PHONE, STAR, TENS};
 use super::tokens::{hash, Kind, Tok};
 use super::work::tick;
 use super::{Hit, Rule};
@@ -47,12 +47,15 @@ fn is_sym(t: Option<&Tok>, set: &[char]) -> bool {
 
 pub fn scan(c: &[char], toks: &[Tok], out: &mut Vec<Hit>) {
     html(c, out);
+    // "info★shop.jp (★を@に変えて)": with an "@" elsewhere, a symbol glued into an address
+    // stands for it.
+    let at_sign = toks.iter().any(|t| t.kind == Kind::Sym('@'));
     let mut until = 0; // tokens before this index belong to a finding already
     let mut i = 0;
     while i < toks.len() {
         tick(1);
         if i >= until {
-            if let Some(end) = email(c, toks, i, out).or_else(|| link(c, toks, i, out)).or_else(|| phone(c, toks, i, out)) {
+            if let Some(end) = email(c, toks, i, at_sign, out).or_else(|| link(c, toks, i, out)).or_else(|| phone(c, toks, i, out)) {
                 until = end;
             }
         }
@@ -115,10 +118,13 @@ fn tag_end(c: &[char], i: usize) -> Option<usize> {
 
 /// The "at" of an address at token `i`: "@", or a written-out "at" ("(at)", "[at]", " at ",
 /// "arobase", "アットマーク"); how many tokens it takes, and whether it is the "@" itself.
-fn at_marker(toks: &[Tok], i: usize) -> Option<(usize, bool)> {
+fn at_marker(toks: &[Tok], i: usize, at_sign: bool) -> Option<(usize, bool)> {
     let t = &toks[i];
+    let glued = !t.space && toks.get(i + 1).is_some_and(|n| !n.space) && i > 0;
+    let stand_in = t.kind == Kind::Cjk && t.is(STAR) && t.len() == 1 || matches!(t.kind, Kind::Sym('#' | '*' | '●' | '◆' | '■'));
     match t.kind {
         Kind::Sym('@') => Some((1, true)),
+        _ if at_sign && glued && stand_in => Some((1, true)),
         Kind::Sym('(' | '[' | '{' | '<')
             if toks.get(i + 1).is_some_and(|n| n.is(AT) || n.kind == Kind::Sym('@')) && is_sym(toks.get(i + 2), &[')', ']', '}', '>']) =>
         {
@@ -159,8 +165,8 @@ fn label(t: Option<&Tok>) -> bool {
 
 /// An e-mail address around the "at" at token `i`, in any written form: "anna@shop.de",
 /// "anna @ shop . de", "anna (at) shop (dot) de", "anna at shop dot de", "anna＠shop。jp".
-fn email(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize> {
-    let (n, strong) = at_marker(toks, i)?;
+fn email(c: &[char], toks: &[Tok], i: usize, at_sign: bool, out: &mut Vec<Hit>) -> Option<usize> {
+    let (n, strong) = at_marker(toks, i, at_sign)?;
     // The local part: words and numbers joined by . _ - + (or a written-out "dot"), written
     // together or spaced; two words with only white space between them are two words.
     let mut s = i;
@@ -441,7 +447,8 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
         return None;
     }
     let lead = toks[if plus || paren { i + 1 } else { i }];
-    let national = groups.len() >= 2 && leading_zero(&lead) && groups[0] <= 5;
+    // A national number in groups ("030 1234567"), or written in one piece ("07700900789").
+    let national = leading_zero(c, &lead) && (groups.len() >= 2 && groups[0] <= 5 || groups.len() == 1 && (10..=11).contains(&groups[0]));
     let plain_seps = seps.iter().all(|&s| matches!(s, ' ' | '-' | '.'));
     // Numbers without a trunk prefix: US/CA 3-3-4, Spanish and Italian 3-3-3, 3-2-2-2.
     let mobile = plain_seps && (groups == [3, 3, 4] || (matches!(groups[..], [3, 3, 3] | [3, 2, 2, 2]) && lead.num / 100 >= 6));
@@ -454,7 +461,6 @@ fn phone(c: &[char], toks: &[Tok], i: usize, out: &mut Vec<Hit>) -> Option<usize
 }
 
 /// A national number starts with 0 (the trunk prefix): "030 1234567", "06 12 34 56 78".
-fn leading_zero(t: &Tok) -> bool {
-    // A number written with a leading zero has a value shorter than its digits.
-    t.digits > 1 && t.num < 10u32.saturating_pow(t.digits - 1)
+fn leading_zero(c: &[char], t: &Tok) -> bool {
+    t.digits > 1 && c.get(t.a as usize) == Some(&'0')
 }

@@ -90,7 +90,11 @@ pub const LINK: Flags = 1 << 39;
 /// Words that may start or end a German compound: "Gratisprobe", "Verkäuferfeedback".
 pub const STEM: Flags = 1 << 40;
 /// The compound stems (folded), tried by direct comparison on unknown long words.
-pub const STEMS: [&str; 13] = [
+pub const STEMS: [&str; 17] = [
+    "funfsterne",
+    "funfstern",
+    "garantieverlangerung",
+    "punkte",
     "gratis",
     "geschenk",
     "gutschein",
@@ -113,6 +117,38 @@ pub const DIGIT: Flags = 1 << 36;
 pub const TENS: Flags = 1 << 43;
 /// Our, unser, notre, nuestro, nostro: the seller's own (reviews, rating).
 pub const OUR: Flags = 1 << 42;
+/// Where reviews are read: publicly, on the product page, öffentlich, 商品ページ (Amazon is AMAZON).
+pub const VENUE: Flags = 1 << 44;
+/// Other buyers, everyone: whom a public review speaks to ("tell others how much you love it").
+pub const OTHERS: Flags = 1 << 45;
+/// Telling, praising, recommending, choosing an answer: "tell", "erzählen", "広めて", "選んで".
+pub const TELL: Flags = 1 << 46;
+/// A mark or grade that is a rating only beside a qualifier: note, nota, voto, score.
+pub const GRADE: Flags = 1 << 47;
+/// The preposition before a target: "up to 5", "auf neutral", "à 5 étoiles", "星5に".
+pub const TO: Flags = 1 << 48;
+/// or, oder, ou, o, oppure, か: "positive or negative" is neutral.
+pub const OR: Flags = 1 << 49;
+/// Whatever the outcome: "whether or not", "egal ob", "either way", "どちらでも".
+pub const EITHER: Flags = 1 << 50;
+/// At any time, jederzeit, à tout moment, いつでも: a change offered as a hint.
+pub const ANYTIME: Flags = 1 << 51;
+/// Still, now, noch, encore, まだ: "is one star still fair now?"
+pub const STILL: Flags = 1 << 52;
+/// Abbreviations whose dot does not end a sentence: "neg.", "approx.", "bzw.".
+pub const ABBR: Flags = 1 << 53;
+/// Customers, buyers, Kunden, clients, clienti, お客様.
+pub const CUSTOMER: Flags = 1 << 54;
+/// "us", "uns", "nos", "ci" as objects: not the seller doing something.
+pub const USOBJ: Flags = 1 << 55;
+/// One, two, three as words: "one star", "ein Stern", "une étoile", "due stelle".
+pub const LOW: Flags = 1 << 56;
+/// Raising: bump, raise, increase, erhöhen, augmenter, 増やし — a rating raised is changed.
+pub const RAISE: Flags = 1 << 59;
+/// Definite articles: "the valuation" is the seller's, "your review" the buyer's.
+pub const DEF: Flags = 1 << 57;
+/// Review nouns that also mean an assessment: Bewertung, évaluation, valoración, valutazione, 評価.
+pub const ASSESS: Flags = 1 << 58;
 
 /// `(flags, entries)`: entries are `|`-separated (a `&[&str]` would cost a pointer per word).
 pub const LISTS: &[(Flags, &str)] = &[
@@ -121,11 +157,11 @@ pub const LISTS: &[(Flags, &str)] = &[
     (REVIEW, "bewertung|rezension|kundenbewertungen|produktbewertungen|feedback"),
     (REVIEW, "avis|evaluation|commentaire|avis client|avis clients|temoignage"),
     (REVIEW, "resena|opinion|valoracion|calificacion|comentario|puntuacion|valoracion del producto"),
-    (REVIEW, "recensione|recensioni|valutazione|valutazioni|giudizio|commento|commenti|feedback"),
+    (REVIEW, "recensione|recensioni|valutazione|valutazioni|commento|commenti|feedback"),
     (REVIEW, "レビュー|評価|口コミ|クチコミ|くちこみ|感想|カスタマーレビュー|商品レビュー|星評価|コメント|フィードバック|評価コメント|ご評価|ご感想"),
     (REVIEW | RATE, "review"),
     (RATE, "rate"),
-    (RATE, "rate us|review us|rating us|bewerte|bewerten sie|rezensieren|evaluer|evaluez|noter|notez|valorar|valore|valora|calificar|califique|califica|puntuar|puntue|opinar|recensire|recensisci|valutare|valuti|valuta|valutarci|votare|vota"),
+    (RATE, "rate us|review us|rating us|bewerte|bewerten sie|rezensieren|evaluer|evaluez|noter|notez|valorar|valore|valora|calificar|califique|califica|puntuar|puntue|opinar|recensire|recensisci|valutare|valuti|valuta|valutarci|vota"),
     // Stars and numbers.
     (STAR, "star|starred|stern|etoile|estrella|stella|stelle|星|つ星|ツ星|★"),
     (FIVE, "five|funf|fuenf|cinq|cinco|cinque|五|４|４つ|５つ|5つ|五つ|four|vier|quatre|cuatro|quattro"),
@@ -156,10 +192,10 @@ pub const LISTS: &[(Flags, &str)] = &[
     (LEAVE, "書いて|書き|書く|投稿|残して|残し|つけて|付けて|付け|つけ|いただけ|頂け|下さ|くださ|寄せ|記入|送って"),
     // Asking.
     (REQ, "please|pls|plz|kindly|would|could|can you|could you|will you|appreciate|appreciated|appreciative|grateful|love|hope|hoping|consider|remember|don't forget|do not forget|take a moment|take a minute|a minute|a moment|encourage|invite|ask|asking|request|requesting|need|want|feel free|in advance|mean the world|mean a lot|would be great|if possible|willing|wish|let us|would you mind|would be|would make|would mean|would really|it would|wonderful if|great if|be great|make our day|made our day|brighten|light up"),
-    (REQ, "bitte|wurdet|konnten|konntest|konnen|freuen uns|freue|freuen wurden|dankbar|hoffe|vergessen sie nicht|nehmen sie sich|gerne|ermutigen|bitten|wunschen|wurde|im voraus|vorab|mochte|ware|waren|wurde uns|uns freuen|freuen wir uns|wir freuen uns|schon|toll ware|klasse"),
-    (REQ, "s'il vous plait|svp|stp|merci de|merci d'avance|pourriez|pourrais|pouvez|voudriez|voudrais|apprecierions|apprecierais|serions ravis|serions reconnaissants|reconnaissant|esperons|espere|n'hesitez|n'hesitez pas|prenez|prendre|encourageons|invitons|demandons|souhaitons|aimerions|d'avance|ravis|serait|seraient|ferait|feraient|ferait plaisir|illuminerait|nous ferait|adorerions|aimerais|pourriez-vous|voudriez-vous|pouvez-vous"),
-    (REQ, "por favor|podria|puede|agradeceriamos|agradeceria|agradecemos|encantaria|nos encantaria|esperamos|espero|no olvide|no olvides|tomese|tomate|animamos|invitamos|pedimos|rogamos|le rogamos|gustaria|nos gustaria|le agradeceriamos|de antemano|te pedimos|haria|seria|haria ilusion|harian ilusion|ilusion|agradeceriamos mucho|podria usted|nos haria|nos harian|encantaria|le importaria"),
-    (REQ, "per favore|per piacere|potrebbe|potresti|puo|puoi|potreste|saremmo grati|saremmo felici|gradiremmo|gradiremo|apprezzeremmo|speriamo|spero|non dimentichi|non dimenticare|prenda|prenditi|invitiamo|chiediamo|preghiamo|la preghiamo|ti preghiamo|vorremmo|ci farebbe piacere|in anticipo|grati|cortesemente|gentilmente|sarebbe|sarebbero|farebbe|farebbero|renderebbe|renderebbero|ci farebbe|ci renderebbe|piacerebbe|ci piacerebbe|ti andrebbe|le andrebbe"),
+    (REQ, "bitte|wurdet|konnten|konntest|konnen|freuen uns|freue|freuen wurden|dankbar|hoffe|vergessen sie nicht|nehmen sie sich|gerne|ermutigen|bitten|wunschen|im voraus|vorab|mochte|ware|waren|uns freuen|freuen wir uns|wir freuen uns|schon|toll ware|klasse"),
+    (REQ, "s'il vous plait|svp|stp|merci de|merci d'avance|pourriez|pourrais|pouvez|voudriez|voudrais|apprecierions|apprecierais|serions ravis|serions reconnaissants|reconnaissant|esperons|espere|n'hesitez|n'hesitez pas|prenez|prendre|encourageons|invitons|demandons|souhaitons|aimerions|d'avance|ravis|serait|seraient|ferait|feraient|ferait plaisir|nous ferait|adorerions|aimerais|pourriez-vous|voudriez-vous|pouvez-vous"),
+    (REQ, "por favor|podria|puede|agradeceriamos|agradeceria|agradecemos|nos encantaria|esperamos|espero|no olvide|no olvides|tomese|tomate|animamos|invitamos|pedimos|rogamos|le rogamos|nos gustaria|le agradeceriamos|de antemano|te pedimos|haria|seria|haria ilusion|harian ilusion|ilusion|agradeceriamos mucho|podria usted|nos haria|nos harian|le importaria"),
+    (REQ, "per favore|per piacere|potresti|puo|puoi|potreste|saremmo grati|saremmo felici|gradiremo|speriamo|spero|non dimentichi|non dimenticare|prenda|prenditi|invitiamo|chiediamo|preghiamo|la preghiamo|ti preghiamo|ci farebbe piacere|in anticipo|grati|cortesemente|gentilmente|sarebbe|sarebbero|farebbe|farebbero|ci farebbe|ci renderebbe|ci piacerebbe|ti andrebbe|le andrebbe"),
     (REQ, "お願い|ください|下さい|くださいませ|いただけ|頂け|いただきたく|頂きたく|ぜひ|是非|ご協力|幸いです|嬉しいです|うれしいです|助かります|お待ちして|してほしい|して欲しい|願います|賜り|たまわり"),
     (HELP, "help|helping|support|matter|important|means|boost|hilft|helfen|unterstutzt|unterstutzen|aide|aident|aider|soutien|soutenir|ayuda|ayudar|apoyo|apoyar|aiuta|aiutano|aiutare|sostegno|sostenere|励み|力になり|支え|助け|would help|aiuterebbe|aiuterebbero|ayudaria|aiderait|aideraient|helfen wurde|wurde helfen|hilft uns|nos ayuda|ci aiuta|nous aide|励みになります|励みになり"),
     (AMAZON, "amazon|amazon's|amzn|アマゾン|アマゾンの"),
@@ -182,7 +218,7 @@ pub const LISTS: &[(Flags, &str)] = &[
     (AFTER, "recibir|recibe|obtener|obtendra|obtenga|una vez|tan pronto|tras|despues|cada"),
     (AFTER, "ricevera|ricevere|riceve|ottenere|otterrai|ottenga|una volta|non appena|dopo|ogni"),
     (AFTER, "投稿後|後に|後|いただければ|頂ければ|したら|すると|方に|の方へ"),
-    (FOR, "for|fur|pour|por|para|per|に対して|に対し"),
+    (FOR, "with|mit|avec|con|for|fur|pour|por|para|per|に対して|に対し"),
     (OFFER, "send|sending|sent|offer|offering|offered|provide|providing|cover|covering|reimburse|pay|ship|enclose|include|we'll send|we will send|we'll give|we will give|we'll offer|we'll refund|we will refund|give you|send you|offer you|schicken|schenken|anbieten|bieten|ubernehmen|zahlen|zukommen|envoyer|enverrons|envoyons|offrir|offrons|proposons|rembourserons|prendrons en charge|payer|enviar|enviaremos|enviamos|regalar|regalaremos|ofrecer|ofrecemos|pagar|cubriremos|inviare|invieremo|inviamo|regaleremo|offriamo|copriremo|差し上げ|お送り|贈呈|送付|お渡し|we cover|we'll cover|we will cover|cover your|take care of|ubernehmen wir|wir ubernehmen|erstatten wir|schicken wir|senden wir|nous offrons|nous vous offrons|nous remboursons|nous prenons en charge|le devolvemos|le enviamos|le regalamos|cubrimos|le reembolsamos|vi rimborsiamo|le rimborsiamo|vi inviamo|le inviamo|vi regaliamo|いたします|致します|お送りします"),
     // Conditions and satisfaction.
     (COND, "if|only|unless|provided|as long as|whether|in case|wenn|falls|nur|sofern|solange|si|seulement|uniquement|a condition|solo|solamente|unicamente|siempre que|en caso|se|soltanto|purche|nel caso|qualora|もし|なら|場合|たら|れば|方のみ|だけ|のみ|who are|who were|who loved|who liked|customers who|those who|anyone who|wer|diejenigen|ceux qui|celles qui|quienes|los que|aquellos que|chi|coloro che|quelli che|ましたら|したら|でしたら|であれば|なら|お気に召しましたら|満足いただけましたら|ご満足いただけましたら|気に入っていただけましたら|でしたら|場合は|方は"),
@@ -207,8 +243,8 @@ pub const LISTS: &[(Flags, &str)] = &[
     (CHANGE, "cambiar|modificar|modifique|modifica|eliminar|elimine|elimina|borrar|borre|retirar|retire|actualizar|actualice|reconsiderar|corregir|quitar|quite|editar|revisar|revise|mejorar|anular"),
     (CHANGE, "modifichi|modifica|cambi|rimuovere|rimuova|rimuovi|elimini|elimina|cancellare|cancelli|ritirare|ritiri|aggiornare|aggiorni|aggiorna|riconsiderare|riconsideri|correggere|togliere|tolga|rivedere|riveda|migliorare|rimuoverla"),
     (CHANGE, "変更|削除|取り消|取消|修正|書き換|撤回|見直|消して|変えて|訂正|更新|書き直|取り下げ|引き上げ|消去|編集|上げて"),
-    (THANKS, "thank|thankful|danke|dank|vielen dank|herzlichen dank|merci|remercions|remercie|gracias|agradecemos|grazie|ringraziamo|ありがとう|感謝|御礼|お礼申し上げ"),
-    (WE, "we|we'll|we've|we're|us|i|i'll|i've|wir|uns|ich|nous|je|nosotros|nos|yo|noi|ci|io|弊社|当社|当店|私ども|私たち|わたくしども|当ショップ"),
+    (THANKS, "merci d'avoir|merci d'etre|thank|thankful|danke|dank|vielen dank|herzlichen dank|merci|remercions|remercie|gracias|agradecemos|grazie|ringraziamo|ありがとう|感謝|御礼|お礼申し上げ"),
+    (WE, "we|we'll|we've|we're|we are|us|i|i'll|i've|i'm|wir|uns|ich|nous|je|nosotros|nos|yo|noi|ci|io|estamos|somos|siamo|sommes|sind wir|弊社|当社|当店|私ども|私たち|わたくしども|当ショップ"),
     (WE | OUR, "our|ours|my|unser|mein|notre|nos|mon|ma|mes|nuestro|nuestra|mi|mis|nostro|nostra|nostri|nostre|mio|mia|弊社の|当店の|当社の"),
     (YOU, "you|your|you'll|you've|you're|yourself|sie|ihre|ihr|ihrer|ihnen|du|dein|dich|dir|vous|votre|vos|tu|ton|ta|tes|toi|usted|su|sus|tu|tus|te|le|lei|suo|sua|suoi|sue|tuo|tua|tuoi|tue|voi|vostro|vostra|お客様|貴方|あなた|お客さま"),
     (OTHEROBJ, "claim|claims|case|request|requests|return|return request|account|photo|picture|image|video|document|documentation|detail|information|info|message|messages|situation|file|application|inquiry|enquiry|query|ticket|complaint|warranty|evidence|policy|option|address|shipping address|invoice|receipt|damage|condition|refund request|submission|form|case number|attachment|attached|settings|order details|tracking|statement|payment|dispute|incident|report|claim form|terms|listing|instructions|manual|guide|proposal|quote|offer"),
@@ -229,9 +265,61 @@ pub const LISTS: &[(Flags, &str)] = &[
     (PAST, "received|have received|has received|we've received|got|earned|collected|gathered|erhalten haben|bekommen haben|avons recu|a recu|hemos recibido|ha recibido|abbiamo ricevuto|ha ricevuto|いただいております|頂いております|いただきました"),
     (DIGIT, "zero|oh|one|two|three|four|five|six|seven|eight|nine|null|eins|zwei|zwo|drei|vier|funf|sechs|sieben|acht|neun|un|une|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove"),
     (TENS, "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zehn|elf|zwolf|zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|dieci|undici|dodici|tredici|quattordici|quindici|sedici|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta"),
-    (LINK, "of|the|a|an|this|that|these|des|der|dem|den|die|das|einer|ein|eine|du|de|la|le|les|un|une|el|los|las|del|al|uno|una|della|dello|delle|dei|degli|di|il|lo|gli|d|l|の|に関する"),
+    (LINK, "を|of|the|a|an|this|that|these|des|der|dem|den|die|das|einer|ein|eine|du|de|la|le|les|un|une|el|los|las|del|al|uno|una|della|dello|delle|dei|degli|di|il|lo|gli|d|l|の|に関する"),
     (IDCUE, "tracking|tracking number|order|order number|order no|order id|reference|ref|invoice|invoice number|parcel|shipment|consignment|postcode|zip|zip code|serial|serial number|asin|sku|iban|account number|registration|vat|batch|lot|model|part number|sendungsnummer|sendung|bestellnummer|bestellung|auftragsnummer|rechnungsnummer|rechnung|kundennummer|seriennummer|artikelnummer|plz|suivi|numero de suivi|commande|numero de commande|facture|colis|reference|seguimiento|numero de seguimiento|pedido|numero de pedido|factura|envio|referencia|tracciamento|numero di tracciamento|ordine|numero d'ordine|fattura|spedizione|riferimento|追跡|追跡番号|注文番号|お問い合わせ番号|伝票番号|登録番号|請求書番号|〒|型番|品番"),
-    (NONE, "a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),
+    // Round 2 (issue #13): concepts for sentence structure rather than phrases.
+    (VENUE, "publicly|public|in public|openly|online|product page|on the product page|product listing|offentlich|publiquement|en public|en ligne|page produit|page du produit|fiche produit|publicamente|en publico|pagina del producto|pagina de producto|ficha del producto|pubblicamente|in pubblico|pagina del prodotto|scheda prodotto|produktseite|公開|公に|商品ページ|レビュー欄"),
+    (OTHERS, "others|other customers|other buyers|other shoppers|other parents|everyone|everybody|the world|andere|alle|alle welt|anderen kunden|anderen kaufern|autres|les autres|tous|tout le monde|autres clients|otros|los demas|demas|todos|todo el mundo|otros clientes|altri|gli altri|tutti|a tutti|altri clienti|皆さま|皆様|みなさま|みなさん|みんな|他のお客様|ほかのお客様|他の方"),
+    (TELL, "tell|say|share|show|spread|recommend|praise|rave|brag|shout|sing|spread the word|erzahlt|erzahl|sagen|sagt|zeigen|empfehlen|empfehlt|loben|lobt|schwarmen|dire|racontez|raconter|raconte|montrez|recommandez|recommander|vantez|vanter|cuente|cuentale|cuenteles|contar|cuenta|diga|digale|decir|recomiende|recomendar|recomienda|presuma|hable bien|raccontate|raccontare|racconta|racconti|dite|dica|dire|consigliate|consigli|consigliare|lodate|promuova|promuoverci|promuovere|promuovi|elogie|elogiar|vantate|広め|伝え|教え|おすすめ|お勧め|紹介|シェア|褒め|tick|select|choose|pick|ankreuzen|kreuzen|wahlen|auswahlen|cocher|cochez|choisir|choisissez|selectionnez|marcar|marque|elegir|elija|seleccione|spuntare|spunti|scegliere|scelga|selezioni|選んで|選択|チェックを"),
+    (GRADE, "note|nota|voto|voti|votazione|punteggi|score|grade|marks|punktzahl|punkte|puntos|punti|points|点数"),
+    (TO, "to|up to|auf|bis|a|zu|jusqu'a|hasta|fino a|に"),
+    (OR, "or|oder|ou|o|oppure|ni|nor|か|または|あるいは"),
+    (EITHER, "whether or not|either way|or not|good or bad|positive or negative|egal ob|ob positiv oder negativ|gut oder schlecht|oder nicht|ou non|ou pas|bon ou mauvais|positif ou negatif|positive ou negative|quel qu'il soit|quelle qu'elle soit|o no|bueno o malo|buena o mala|positiva o negativa|positivo o negativo|sea cual sea|o meno|buona o cattiva|positiva o negativa|positivo o negativo|qualunque essa sia|良くも悪くも|良い点も悪い点も|どちらでも|良くても悪くても"),
+    (ANYTIME, "at any time|any time|anytime|jederzeit|a tout moment|a n'importe quel moment|en cualquier momento|cuando quiera|in qualsiasi momento|in ogni momento|quando vuole|いつでも|still possible|noch moglich|encore possible|todavia es posible|ancora possibile"),
+    (STILL, "still|now|anymore|noch|jetzt|nun|eigentlich|encore|toujours|maintenant|desormais|todavia|aun|ahora|ancora|ora|adesso|まだ|今|今でも|今も"),
+    (ABBR, "neg|pos|approx|ca|bzw|etc|inkl|evtl|ggf|usw|nr|no|tel|st|mr|mrs|ms|dr|sr|sra|sig|avv|ecc|vs|min|max|ref|art|env|aprox|cf"),
+    (CUSTOMER, "customer|buyer|shopper|client|kunde|kundin|kaufer|kauferin|comprador|acquirente|acquirenti|お客様|お客さま|購入者|ユーザー"),
+    (USOBJ, "us|uns|nos|ci|me|mich|mir|moi"),
+    (DEF, "i|the|der|die|das|den|dem|le|la|les|l|el|los|las|il|lo|gli"),
+    (REVIEW | ASSESS, "evaluation|bewertung|valoracion|valutazione|valutazioni|calificacion|rating|評価"),
+    (CHANGE | RAISE, "raise|raised|increase|increased|bump|bump up|bumped|subir|subiria|suba|remonter|remontez|rehausser|alzare|alzi|rialzare|hochsetzen|erhohen|erhoht|augmenter|augmentez|aumentar|aumente|aumenti|増やし|上げ|もう少し"),
+    (CHANGE, "adjusted|retracted|reconsidered|corrected|taken down|pulled|zuruckgezogen|uberdacht|uberarbeitet|rimossa|rimosso|eliminata|eliminato|modificata|modificato|cambiata|cambiato|dar una vuelta|darle una vuelta"),
+    (HIGH, "por las nubes|a las nubes|in den himmel|aux nues|alle stelle|sternchenregen|sternregen|pluie d'etoiles|lluvia de estrellas|pioggia di stelle|perfect score|a perfect score|a perfect 10"),
+    (HELP, "deserve|deserved|worth|verdient|verdienen|merite|meritent|merece|merita|meritano|値する"),
+    (MODAL, "etre|sein|worden|estar|ser|essere|stato|stata|venire|sido"),
+    (CHANGE, "再考|考え直|上げて"),
+    (NOT, "いいえ|neither|nor|weder|n"),
+    // Something already given is reported, not offered: "we refunded the broken cup".
+    (REWARD | PAST, "refunded|reimbursed|credited|zuruckerstattet|gutgeschrieben|reembolsado|reembolsada|rimborsato|rimborsata|返金しました|返金いたしました|返金済み"),
+    (SAT | POS, "begeisterte"),
+    (HIGH | REVIEW, "bestbewertung"),
+    (LINK | LOW, ""),
+    (LEAVE | CONTACT, "escribame"),
+    (REVIEW | NOT | FIRST, "レビューではなく|評価ではなく|口コミではなく|レビューより先に"),
+    (SAT, "adorez|adorerez|adorent|amuser|amusent|amusez|s'amusent|divertono|diverte|se divierten|disfruten|disfrutan|freuen sich|spass|spass haben"),
+    (HELP, "hilf|helft|hilf uns|helft uns|help us|aiutaci|aiutateci|ayudanos|ayudenos|aidez-nous|aide-nous"),
+    (LEAVE, "lass|pondra|pondria|dara|darias|mettrez|mettra|mettriez|metterete|dareste"),
+    (CHANGE, "rimuovete|togliete|cambiate|supprimez|retirez|entfernt|loscht|andert"),
+    (CONTACT, "fill in|fill out|ausfullen|fullen sie|remplissez|remplir|rellene|rellena|rellenar|compili|compilare|compila|ご記入|記入|アンケート|formular|formulaire|formulario|modulo"),
+    (REQ, "merci d|merci de bien vouloir|でしょうか|いただけますか|頂けますか|可能でしょうか"),
+    // Polite questions that ask, though they end like a negation (NONE: they do not inherit "ない").
+    (REQ | NONE, "ないでしょうか|ないですか|ませんでしょうか|ないかな|ませんか"),
+    (OTHEROBJ, "proof|design|draft|mockup|mock-up|layout|artwork|sketch|entwurf|korrekturabzug|druckvorlage|maquette|epreuve|croquis|maqueta|boceto|diseno|bozza|bozzetto|anteprima|校正|デザイン|デザイン案|ゲラ|内容|社内|urgence|urgency|dringlichkeit|urgencia|urgenza|priority|priorite|prioridad|priorita|緊急度|優先度|energy|energie|load|fire|speed"),
+    (IDCUE, "iva|p.iva|partita iva|piva|siret|siren|cif|nif|rfc|ust-idnr|ust|steuernummer|tva|codice fiscale|vat number|tax id"),
+    (LOW, "one|single|ein|eine|einem|un|une|uno|una|two|zwei|deux|dos|due|three|drei|trois|tres|tre|一つ|1つ|２つ|2つ"),
+    (REVIEW, "write-up|writeup|reviewer|rezensent|rezensentin|meinung|erfahrungsbericht|kundenmeinung|parere|pareri|giudizi|calificaciones|レビュアー|評価欄|投稿レビュー"),
+    (RATE, "reviewing|commenter|commentez|commente|kommentieren|comentar|comente|comenta|commentare|benoten|bewertet|bewertest|votez|voter|votar|vote|opiniez|opiner|esprimere|valutarci|recensirci|recensite|recensisca|評価して|評価を付け|レビューして|星を付け|星をつけ"),
+    (STAR, "sternchen|estrellita|stellina|stelline|stellette|星つ|つぼし"),
+    (HIGH, "funfstern|a pieni voti|pieni voti|massimi voti|voto massimo|voti alti|top-bewertung|volle punkte|note maximale|la meilleure note|nota maxima|la nota maxima|note la plus haute|punteggio pieno|top-note|大変満足|最高の星"),
+    (POS, "alti|alto|alte|hoch|wunderbar|fabelhaft|grossartig|merveilleux|merveilleuse|magnifique|fantastique|enorme|magnifico|magnifica|meravigliosa|meraviglioso|stupendo|stupenda|favolosa|increible|chaud au coeur|top note|strahlende|enthusiastic"),
+    (SAT, "fans|fun|have fun|gefallt's|楽し|楽しんで|楽しさ|convence|convainc|convaincu|convince|convinced|entusiasma|entusiasmano|conquista|conquis|encante|begeistern|passt|va bien|loves|love it|loved it"),
+    (UNSAT, "nicht passt|nicht gefallt|nicht stimmt|etwas nicht|non va|qualcosa non va|ne va pas|ne convient pas|no le convence|no te convence|no le queda bien|no te queda bien|non ti sta bene|non le sta bene|ne te va pas|ne vous va pas|doesn't fit|does not fit|not right|goes wrong|anything wrong|something wrong|anything about it|合わない|不満|negative experience|negative experiences|esperienze negative|experiencias negativas|experiences negatives|negative erfahrungen|悪いご体験|不快"),
+    (CONTACT, "sprich|sprechen|sprechen sie|reden|kommen sie zu uns|come to us|come back to us|talk to us|tell us|let us|venez nous voir|venez|passi da noi|passa da noi|venga da noi|vieni da noi|hable con nosotros|hablar con nosotros|habla con nosotros|hablenos|dinos|diganos|dimelo|dillo|ditecelo|ce lo dica|ce lo dici|dis-le-nous|dites-le-nous|dites-nous|sag es uns|sagen sie es uns|sag uns|segnalate|segnalare|segnali|segnalarlo|signalez|signaler|avisez|reply|antworten|repondez|responda|rispondi|risponda|write to me|schreiben sie mir|ecrivez-moi|mi scriva|ご一報|教えて|お聞かせ|当店へ|当店に|弊社へ|弊社に|私どもへ|ご返信"),
+    (FIRST, "vor|zuvor|privately|in private|privat|personlich|en prive|en privado|in privato|privatamente|個別に|not to amazon|nicht an amazon|pas sur amazon|no en amazon|non su amazon|ではなく|hold off|wait|warten|attendre|attendez|esperar|espere|aspettare|aspetti|お待ち"),
+    (REWARD, "points|loyalty points|bonus points|reward points|loyalty|vip|club|raffle|draw|prize draw|sweepstake|lottery|entered into|donate|donation|token of thanks|small token|a little something|little something|treat|goodies|extended warranty|warranty extension|extra warranty|extra year|venmo|zelle|bizum|satispay|paypay|lineペイ|punkte|treuepunkte|bonuspunkte|verlosung|gewinnspiel|spende|spenden wir|zusatzgarantie|garantieverlangerung|kleinigkeit|kleines geschenk|dankeschon|points fidelite|fidelite|tirage|tirage au sort|concours|faisons un don|un don|reversons|extension de garantie|garantie prolongee|petit cadeau|petit quelque chose|parrainage|puntos|sorteo|participar en el sorteo|donamos|donativo|donacion|garantia extendida|garantia ampliada|detalle|detallito|regalito|punti|punti fedelta|estrazione|concorso|doniamo|donazione|devolviamo|estensione di garanzia|garanzia estesa|pensierino|ポイント|抽選|寄付|保証延長|延長保証|ささやかな|オフ|off|% off|percent off|cashback"),
+    (AFTER, "unlock|freischalten|schalten|debloquez|debloquer|desbloquea|desbloquear|sblocca|sbloccare|earn|gagnez|gagner|rapporte|ganar|gana|suma|vale|guadagni|accumula|sammeln|sammelt|erhaltet|entitle|counts|enter|participate|nimmt teil|nehmen teil|participez|participe|participan|entran|partecipa|partecipano|につき|ごとに|毎に|たびに"),
+    (EXCH, "件で|件につき|pour chaque|por cada|para cada|fur jede|fur jeden|fur jedes|per ogni|in gegenzug|dafur bekommen|en retour de|a cambio de|in cambio di|その代わり|代わりに|見返り|for each|for every|per review|pro bewertung|par avis|por resena|per recensione|1件につき|件につき|件ごとに"),
+    (NONE, "feel like|if you feel like|si gusta|si lo desea|si vous le souhaitez|se vuole|se le va|wenn sie mogen|wenn sie mochten|if you wish|a mon avis|a notre avis|mon avis|notre avis|a votre avis|avis de passage|avis de reception|avis d'expedition|avis de livraison|avis d'expedition|sauf avis contraire|nouvel avis|jusqu'a nouvel avis|avis de paiement|avis d'echeance|en mi opinion|en nuestra opinion|a mio avviso|a nostro avviso|secondo noi|feel free to|free of charge|for free|duty free|free shipping|free returns|free return|free replacement|free delivery|toll free|toll-free|hands free|estrella de mar|estrellas de mar|chiave a stella|chiavi a stella|in my opinion|in our opinion|note that|please note|take note|nota bene|notez que|feedback form|note de credit|code postal|tracking code|postal code|zip code|code de suivi|sendungscode|codigo postal|codice postale|codice di tracciamento|numero de seguimiento|kostenlose lieferung|kostenloser versand|kostenlose rucksendung|kostenloser ersatz|livraison gratuite|retour gratuit|envio gratuito|devolucion gratuita|spedizione gratuita|reso gratuito|送料無料|無料交換|無料で交換|返品無料|at your earliest convenience|at no cost|at no extra cost|at all|at the|at your|at our|at this|at home|look at|at least|at most|at any time|at once"),
 ];
 
 /// Japanese characters (kana, kanji, CJK marks): the lexicon's entries with them are matched
@@ -287,6 +375,22 @@ pub fn names(f: Flags) -> String {
         (DIGIT, "DIGIT"),
         (TENS, "TENS"),
         (OUR, "OUR"),
+        (VENUE, "VENUE"),
+        (OTHERS, "OTHERS"),
+        (TELL, "TELL"),
+        (GRADE, "GRADE"),
+        (TO, "TO"),
+        (OR, "OR"),
+        (EITHER, "EITHER"),
+        (ANYTIME, "ANYTIME"),
+        (STILL, "STILL"),
+        (ABBR, "ABBR"),
+        (CUSTOMER, "CUSTOMER"),
+        (USOBJ, "USOBJ"),
+        (LOW, "LOW"),
+        (DEF, "DEF"),
+        (RAISE, "RAISE"),
+        (ASSESS, "ASSESS"),
     ];
     NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
 }

@@ -216,7 +216,7 @@ pub fn explain(text: &str) -> String {
     let sents = rules::sentences(&toks);
     let mut out = String::new();
     for (k, s) in sents.iter().enumerate() {
-        out.push_str(&format!("[{k}{}]", if s.question { "?" } else { "" }));
+        out.push_str(&format!("[{k}{}{}]", if s.question { "?" } else { "" }, if s.quoted { ">" } else { "" }));
         for t in &toks[s.start..s.end] {
             let w: String = folded.chars[t.a as usize..t.b as usize].iter().collect();
             out.push_str(&format!(" {w}"));

@@ -159,7 +159,7 @@ fn phrase_at(toks: &[Tok], i: usize) -> Option<(Flags, usize)> {
         let mut j = i + 1;
         let mut ok = true;
         for &h in rest {
-            while toks.get(j).is_some_and(|t| matches!(t.kind, Kind::Sym('\'' | '-')) && !t.space) {
+            while toks.get(j).is_some_and(|t| matches!(t.kind, Kind::Sym('\'' | '-' | '.')) && !t.space) {
                 j += 1;
             }
             match toks.get(j) {
@@ -239,17 +239,25 @@ fn resolve(w: &[char]) -> Flags {
     }
     // A German compound ending or starting with a stem: "Verkäuferfeedback", "Gratisprobe",
     // "Produktbewertungen". Words of up to 40 letters; each split is one lookup.
+    // A word that starts with one stem and ends with another means both ("Fünfsternebewertung":
+    // a top rating and a review).
     if w.len() >= 7 && w.len() <= 40 {
+        let mut f = 0;
         for stem in lexicon::STEMS {
             let n = stem.len();
             tick(2);
-            if n + 3 <= w.len() && (ascii_eq(&w[..n], stem) || ascii_eq(&w[w.len() - n..], stem)) {
-                return lookup(hash(stem.chars())) & !lexicon::STEM;
+            // The ending stem also with a plural or case ending: "Verkäuferbewertungen".
+            let ends = (0..3).any(|e| n + 3 + e <= w.len() && ascii_eq(&w[w.len() - n - e..w.len() - e], stem));
+            if n + 3 <= w.len() && (ascii_eq(&w[..n], stem) || ends) {
+                f |= lookup(hash(stem.chars())) & !lexicon::STEM;
             }
+        }
+        if f != 0 {
+            return f;
         }
     }
     // Spanish and Italian pronouns written onto the verb: "valórenos", "déjenos", "lasciateci".
-    for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
+    for suffix in ["nos", "le", "les", "lo", "la", "los", "las", "me", "te", "se", "ci", "vi", "mi", "ti", "ne", "selo", "glielo"] {
         let n = suffix.len();
         if w.len() > n + 3 && ascii_eq(&w[w.len() - n..], suffix) {
             let f = lookup(hash(w[..w.len() - n].iter().copied()));
@@ -270,6 +278,34 @@ fn resolve(w: &[char]) -> Flags {
                     return f;
                 }
             }
+        }
+    }
+    if w.iter().all(char::is_ascii_lowercase) && w.len() >= 6 {
+        // German participles of -ieren verbs: "revidiert", "aktualisiert" → "revidieren".
+        if let [stem @ .., 'i', 'e', 'r', 't'] = w {
+            let f = lookup(hash(stem.iter().copied().chain("ieren".chars())));
+            if f != 0 {
+                return f;
+            }
+        }
+        // Italian and Spanish participles: "ritirata" → "ritirare", "eliminado" → "eliminar".
+        for (end, base) in
+            [("ata", "are"), ("ato", "are"), ("ate", "are"), ("ada", "ar"), ("ado", "ar"), ("ita", "ire"), ("ito", "ire"), ("ida", "ir")]
+        {
+            if ascii_eq(&w[w.len() - 3..], end) {
+                let f = lookup(hash(w[..w.len() - 3].iter().copied().chain(base.chars())));
+                if f & (lexicon::CHANGE | lexicon::LEAVE | lexicon::RATE) != 0 {
+                    return f;
+                }
+            }
+        }
+        // The conditional mood asks politely ("nos alegraría", "ci renderebbe felici", "nous
+        // ravirait"): Spanish -aría(n), Italian -rebbe(ro)/-remmo, French -rait/-raient (not
+        // "-trait": portrait, retrait). A wish is a request (REQ), whatever the verb.
+        let ends = |s: &str| w.len() > s.len() + 2 && ascii_eq(&w[w.len() - s.len()..], s);
+        let french = (ends("rait") || ends("raient")) && !ends("trait") && !ends("traient");
+        if ends("aria") || ends("arian") || ends("rebbe") || ends("rebbero") || ends("remmo") || french {
+            return lexicon::REQ;
         }
     }
     // Letters repeated three times or more: as two ("freeee" → "free"), then as one.
@@ -390,6 +426,8 @@ fn classify(c: &[char], t: &mut Tok) {
     } else {
         t.kind = Kind::Word;
         t.flags = resolve(w);
+        // Digits inside a word: a code such as "IP67", not a number.
+        t.digits = w.iter().filter(|c| c.is_ascii_digit()).count() as u32;
     }
 }
 
@@ -485,6 +523,15 @@ fn join_spaced(c: &[char], toks: Vec<Tok>) -> Vec<Tok> {
                             t = Tok { a: toks[letters[1]].a, flags: rest, hash: hash(w[1..].iter().copied()), space: true, nl: 0, ..t };
                         }
                     }
+                    // "c i n c o   e s t r e l l a s": folding made the wide gap one space, so
+                    // the run spells two words; cut where both halves are known.
+                    if t.flags == 0 && w.len() >= 6 {
+                        if let Some((k, fa, fb)) = two_words(&w) {
+                            let first = Tok { b: toks[letters[k - 1]].b, flags: fa, hash: hash(w[..k].iter().copied()), ..t };
+                            out.push(first);
+                            t = Tok { a: toks[letters[k]].a, flags: fb, hash: hash(w[k..].iter().copied()), space: true, nl: 0, ..t };
+                        }
+                    }
                     // "5 s t a r s": a number and a word.
                     let n = w.iter().take_while(|c| c.is_ascii_digit()).count();
                     if t.flags == 0 && n > 0 && n < w.len() {
@@ -515,24 +562,44 @@ fn join_spaced(c: &[char], toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
+/// Where `w` (letters of a spaced-out run) splits into two known words of three letters or more,
+/// and their flags. At most 40 letters, one lookup and one `resolve` per cut.
+fn two_words(w: &[char]) -> Option<(usize, Flags, Flags)> {
+    if w.len() > 40 {
+        return None;
+    }
+    (3..w.len().saturating_sub(2)).find_map(|k| {
+        let a = lookup(hash(w[..k].iter().copied()));
+        if a & !(lexicon::LINK | lexicon::FUNC | lexicon::ABBR) == 0 {
+            return None;
+        }
+        let b = resolve(&w[k..]);
+        (b != 0).then_some((k, a, b))
+    })
+}
+
 /// Two unknown pieces that together are a known word: "re view", "feed-back", "bewer tung".
 fn join_pairs(c: &[char], toks: Vec<Tok>) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if t.kind == Kind::Word && t.flags & !NONE == 0 {
-            // The next word, directly or across one hyphen, dot or underscore.
+        // A short known piece may start a split word too: "Top-Be\nwertung" is "Bewertung".
+        let short = t.len() <= 3;
+        if t.kind == Kind::Word && (t.flags & !NONE == 0 || short) {
+            // The next word, directly (also on the next line) or across one hyphen, dot or underscore.
             let (sep_ok, j) = match toks.get(i + 1).map(|n| n.kind) {
-                Some(Kind::Word) if toks[i + 1].space && toks[i + 1].nl == 0 => (true, i + 1),
-                Some(Kind::Sym('-' | '.' | '_')) => (toks.get(i + 2).is_some_and(|n| n.kind == Kind::Word && n.nl == 0), i + 2),
+                Some(Kind::Word) if toks[i + 1].space && toks[i + 1].nl <= 1 => (true, i + 1),
+                Some(Kind::Sym('-' | '.' | '_')) => (toks.get(i + 2).is_some_and(|n| n.kind == Kind::Word && n.nl <= 1), i + 2),
                 _ => (false, 0),
             };
             if sep_ok && toks[j].flags & !NONE == 0 && t.len() + toks[j].len() <= 24 {
                 let w = c[t.a as usize..t.b as usize].iter().chain(&c[toks[j].a as usize..toks[j].b as usize]).copied();
                 let h = hash(w.clone());
                 let f = lookup(h);
-                if f != 0 && f & NONE == 0 {
+                // Joining a known piece must make a word the rules care about.
+                let strong = lexicon::REVIEW | lexicon::RATE | lexicon::STAR | lexicon::REWARD | lexicon::CHANGE | lexicon::POS;
+                if f != 0 && f & NONE == 0 && (t.flags & !NONE == 0 || f & strong != 0) {
                     out.push(Tok { b: toks[j].b, flags: f, hash: h, ..t });
                     i = j + 1;
                     continue;

@@ -7,19 +7,35 @@
 //!
 //! "On target": the caught message's findings overlap the corpus's `span` (the words that make
 //! it forbidden), so the seller is shown the right words.
+//!
+//! Attachment file names: the second corpus (ids `c2-…`, tests/policy_corpus2/README.md) puts the
+//! attachment's FILE NAME in `text` for the attachment-only kinds (invoice, warranty,
+//! legalDisclosure, amazonMotors). Those are judged the way the core checks a file name
+//! (src/request.rs: `lint(name)` without the `empty` finding, and any finding stops the send):
+//! a block or confirm name is caught by any finding, a pass name is flagged by any finding. In
+//! the first corpus those kinds carry a message text and are judged as text.
 #![allow(dead_code)]
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use sp_outreach::policy::{lint, Finding, Severity};
+use sp_outreach::policy::{lint, Finding, Rule, Severity};
 
 pub struct Item {
     pub id: String,
     pub lang: String,
+    pub kind: String,
     pub label: String,
     pub category: String,
     pub text: String,
     pub span: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl Item {
+    /// The text is an attachment's file name (see the module docs).
+    pub fn is_file_name(&self) -> bool {
+        self.id.starts_with("c2-") && matches!(self.kind.as_str(), "invoice" | "warranty" | "legalDisclosure" | "amazonMotors")
+    }
 }
 
 pub fn read(path: &str) -> Vec<Item> {
@@ -32,10 +48,17 @@ pub fn read(path: &str) -> Vec<Item> {
             Item {
                 id: s("id").unwrap_or_default(),
                 lang: s("lang").unwrap_or_default(),
+                kind: s("kind").unwrap_or_default(),
                 label: s("label").unwrap_or_default(),
                 category: s("category").unwrap_or_default(),
                 text: s("text").unwrap_or_default(),
-                span: s("span"),
+                // Pass entries carry `"span": ""` in the second corpus: no span.
+                span: s("span").filter(|x| !x.is_empty()),
+                tags: v
+                    .get("tags")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -51,20 +74,29 @@ pub struct Outcome {
 
 pub fn judge(item: &Item) -> Outcome {
     let findings = lint(&item.text);
+    if item.is_file_name() {
+        let findings: Vec<Finding> = findings.into_iter().filter(|f| f.rule != Rule::Empty).collect();
+        let hit = !findings.is_empty();
+        return Outcome { on_target: hit && overlaps(item, &findings), findings, hit };
+    }
     let hit = match item.label.as_str() {
         "block" => findings.iter().any(|f| f.severity == Severity::Error),
         "confirm" => findings.iter().any(|f| f.severity == Severity::Confirm),
         _ => !findings.is_empty(),
     };
-    let on_target = hit
-        && item.span.as_ref().is_some_and(|span| {
-            let units: Vec<u16> = item.text.encode_utf16().collect();
-            let want: Vec<u16> = span.encode_utf16().collect();
-            let at = units.windows(want.len().max(1)).position(|w| w == want.as_slice()).unwrap_or(0);
-            let (a, b) = (at, at + want.len());
-            findings.iter().any(|f| f.start < b && a < f.end)
-        });
+    let on_target = hit && overlaps(item, &findings);
     Outcome { findings, hit, on_target }
+}
+
+/// Some finding overlaps the item's expected span (UTF-16 offsets, as findings are).
+fn overlaps(item: &Item, findings: &[Finding]) -> bool {
+    item.span.as_ref().is_some_and(|span| {
+        let units: Vec<u16> = item.text.encode_utf16().collect();
+        let want: Vec<u16> = span.encode_utf16().collect();
+        let at = units.windows(want.len().max(1)).position(|w| w == want.as_slice()).unwrap_or(0);
+        let (a, b) = (at, at + want.len());
+        findings.iter().any(|f| f.start < b && a < f.end)
+    })
 }
 
 #[derive(Default, Clone, Copy)]
