@@ -2,7 +2,7 @@
 // and the bulk queue it hands orders to (extension/bulk.js), with the shipped core (build/pkg) and its
 // Client — run in Node against sp-sandbox at --rate-scale S (a ceiling of S creates/s), over 100,
 // 1,000 and 10,000 orders written by www/demo/make-orders.py --autopilot. One pass looks for every
-// order (searchOrders, 35 days back, 100 a page), plans each for the last day of its window; a pass ten
+// order (searchOrders, 35 days back, 100 a page), plans each for the last day of its window; a pass 25
 // days on (the autopilot's clock) hands them all to the queue, which checks and sends each. Printed per size: orders sent, rate ÷ ceiling while sending (goal ≥
 // 0.98), 429s (goal 0), duplicates (0), lost (0), and the cost per order in this process's CPU
 // (the extension's side; goal: flat). Storage is an in-memory map that serializes every write, as
@@ -85,7 +85,7 @@ async function run(n) {
     authFailed: () => {},
   });
   // Sent on the last day of each order's window (day 24): the look plans every order and hands none;
-  // ten days on (Amazon's time as the autopilot sees it; sp-sandbox's windows are still open) they
+  // 25 days on (Amazon's time as the autopilot sees it; sp-sandbox's windows are still open) they
   // are all due at once, and the queue sends them at its ceiling.
   const settings = { refreshTokens: { na: app.refreshTokens.na }, autopilot: { markets: { [US]: { enabled: true, day: 24, cap: null }, [CA]: { enabled: true, day: 24, cap: null } }, retentionDays: 90 } };
   let ahead = 0;
@@ -95,7 +95,7 @@ async function run(n) {
   await pilot.run({ force: true });
   const looked = performance.now();
   const lookEnd = Date.now();
-  ahead = 10 * 86400000;
+  ahead = 25 * 86400000;
   await pilot.run();
   // The queue's runner: kicked as the alarm does, until nothing is left to send.
   for (;;) {

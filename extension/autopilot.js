@@ -206,6 +206,11 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     }
   }
 
+  /** To the bulk queue in slices: one start takes at most 2,000 orders (bulk.js MAX_ORDERS). */
+  async function enqueue(/** @type {Region} */ region, /** @type {{ orderId: string, marketplaceId: string }[]} */ list) {
+    for (let i = 0; i < list.length; i += 1000) await bulk.enqueue(region, list.slice(i, i + 1000));
+  }
+
   /** Orders whose day has come go to the bulk queue, at most the cap a day per marketplace. */
   async function handOff(/** @type {AutopilotSettings | undefined} */ a) {
     const t = now();
@@ -234,7 +239,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
     // queued, and settle() hands any the queue does not know again (the queue and the history
     // make a second hand-off send nothing twice).
     await save();
-    for (const [region, list] of batches) await bulk.enqueue(region, list);
+    for (const [region, list] of batches) await enqueue(region, list);
   }
 
   /** What the queue did with the orders handed to it. */
@@ -256,7 +261,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
       else if (!q) again.set(r.region, [...(again.get(r.region) ?? []), { orderId: r.orderId, marketplaceId: r.marketplaceId }]);
     }
     await save();
-    for (const [region, list] of again) await bulk.enqueue(region, list);
+    for (const [region, list] of again) await enqueue(region, list);
   }
 
   /** Records over for longer than the retention go (their totals stay); old day counts too. */

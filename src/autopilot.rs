@@ -64,10 +64,11 @@ pub fn check_credential(field: Field, value: &str) -> Option<&'static str> {
         return Some("tooLong");
     }
     // A line break or a space inside: pasted with the label or over two lines.
-    if v.chars().any(|c| c.is_whitespace()) {
+    // ASCII only: a non-ASCII blank is caught as notAscii below, and no Unicode table ships (README "Size and speed").
+    if v.bytes().any(|b| b.is_ascii_whitespace()) {
         return Some("whitespace");
     }
-    if v.chars().any(|c| !c.is_ascii_graphic()) {
+    if v.bytes().any(|b| !b.is_ascii_graphic()) {
         return Some("notAscii");
     }
     // Quotes around it: copied from a JSON file or a message.

@@ -44,6 +44,7 @@ function world(orders) {
   w.bulk = {
     queue: new Map(),
     async enqueue(region, list) {
+      assert.ok(list.length <= 2000, 'one start takes at most 2,000 orders (bulk.js)');
       for (const o of list) {
         w.enqueued.push({ ...o, region, at: w.now });
         if (!w.bulk.queue.has(o.orderId)) w.bulk.queue.set(o.orderId, { orderId: o.orderId, stage: 'sent', reason: null, due: null });
