@@ -110,7 +110,7 @@ test-clients:
 ## policy's recall and false positives on the held-out halves of both corpora (each, and together),
 ## and the requests per second sp-sandbox sustains. Timings follow the machine's load (each part
 ## notes the load average); a part that fails is reported and the table still printed.
-BENCH_PARTS := bench/policy.mjs bench/schema.mjs bench/scale.mjs bench/wake.mjs bench/bulk.mjs
+BENCH_PARTS := bench/policy.mjs bench/schema.mjs bench/scale.mjs bench/wake.mjs bench/bulk.mjs bench/autopilot.mjs
 bench: build
 	rm -rf target/bench
 	cargo run --quiet --release --example bench

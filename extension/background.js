@@ -3,7 +3,8 @@
 // every type: what it takes and answers); it checks who is asking and what, and never answers with
 // a secret. Which marketplace an order is in, and whether it can be sent, is decided here from
 // Amazon's answers (orders.js), never from what a page claims.
-import init, { Client, checkBody, marketplaces, marketplaceForChannel, operations, queueReview, regionForHost, reviewWindow, rules } from './core/sp_outreach.js';
+import init, { Client, checkBody, checkCredential, lookSince, marketplaces, marketplaceForChannel, operations, planAutopilot, queueReview, regionForHost, reviewWindow, rules } from './core/sp_outreach.js';
+import { autopilot as makeAutopilot } from './autopilot.js';
 import { bulkQueue } from './bulk.js';
 import { orderBook } from './orders.js';
 import * as store from './store.js';
@@ -17,7 +18,8 @@ import { checkedBody, checkedFileNames, decodedFiles } from './limits.js';
  * @typedef {import('./messages').HistoryEntry} HistoryEntry
  * @typedef {import('./core/sp_outreach.js').Region} Region
  * @typedef {{ kind: 'page' } | { kind: 'content', region: Region }} Sender
- * @typedef {{ clientId?: string, clientSecret?: string, refreshToken?: string, region?: Region, sandbox?: boolean, schedule?: import('./messages').Schedule }} StoredSettings
+ * @typedef {{ clientId?: string, clientSecret?: string, refreshTokens?: Partial<Record<Region, string>>, refreshToken?: string, region?: Region, sandbox?: boolean,
+ *   schedule?: import('./messages').Schedule, autopilot?: import('./messages').AutopilotSettings }} StoredSettings
  */
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -27,6 +29,7 @@ const ready = init({ module_or_path: api.runtime.getURL('core/sp_outreach_bg.was
 const SETTINGS = 'settings';
 const HISTORY = 'history';
 const AUTH = 'auth';
+const CLOCK = 'clock';
 
 // Registered synchronously at top level, so a woken service worker hears the message that woke it.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -66,7 +69,8 @@ function publicError(/** @type {unknown} */ e) {
 }
 
 /** Who may ask what (messages.d.ts `from`). */
-const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'testConnection', 'historyAll', 'orderResolution', 'pendingAction', 'confirmAction', 'cancelAction']);
+const PAGE_ONLY = new Set(['getSettings', 'saveSettings', 'checkShape', 'testConnection', 'historyAll', 'orderResolution', 'pendingAction', 'confirmAction', 'cancelAction',
+  'autopilotStatus', 'autopilotRun', 'autopilotResume']);
 const CONTENT_ONLY = new Set(['resolveOrders', 'chooseMarketplace', 'reviewStatus', 'prepareReview', 'prepareBulk', 'messagingOptions', 'prepareMessage']);
 /** Sends of earlier versions, asked directly: refused to everyone (a send is confirmed in the
  * extension's confirm frame, issue #12 item 2). */
@@ -93,7 +97,19 @@ const HANDLERS = {
   status: () => status(),
   getSettings: async () => publicSettings(await settings()),
   saveSettings: (m) => saveSettings(m.settings),
-  testConnection: () => testConnection(),
+  checkShape: async (m) => checkShape(m.field, m.value),
+  testConnection: (m) => testConnection(m.region),
+  autopilotStatus: () => pilot.status(),
+  autopilotRun: async () => {
+    await pilot.run({ force: true });
+    return pilot.status();
+  },
+  autopilotResume: async () => {
+    await pilot.resume();
+    await badge(null);
+    await pilot.run({ force: true });
+    return pilot.status();
+  },
   marketplaces: async () => marketplaces(),
   resolveOrders: (m, from) => book.resolve(regionOf(from), m.orders),
   chooseMarketplace: (m, from) => book.choose(regionOf(from), m.orderId, m.marketplaceId),
@@ -136,34 +152,78 @@ function hints(/** @type {{ hints?: unknown }} */ m) {
 
 /** @returns {Promise<StoredSettings>} */
 async function settings() {
-  return (await store.get(SETTINGS)) ?? {};
+  /** @type {StoredSettings} */
+  const s = (await store.get(SETTINGS)) ?? {};
+  // Settings of versions with one refresh token for one region: that region's token.
+  if (s.refreshToken && !s.refreshTokens) return { ...s, refreshTokens: { [s.region ?? 'na']: s.refreshToken } };
+  return s;
 }
 
 const regions = () => new Set(marketplaces().map((m) => m.region));
 
 /** @returns {import('./messages').Settings} */
 function publicSettings(/** @type {StoredSettings} */ s) {
+  const tokens = /** @type {Record<Region, boolean>} */ (Object.fromEntries([...regions()].map((r) => [r, !!s.refreshTokens?.[r]])));
   return {
-    clientId: s.clientId ?? '', hasClientSecret: !!s.clientSecret, hasRefreshToken: !!s.refreshToken,
-    region: s.region ?? 'na', sandbox: !!s.sandbox, schedule: s.schedule ?? { day: 0 },
+    clientId: s.clientId ?? '', hasClientSecret: !!s.clientSecret, hasRefreshToken: Object.values(tokens).some(Boolean), tokens,
+    region: s.region ?? 'na', sandbox: !!s.sandbox, schedule: s.schedule ?? { day: 0 }, autopilot: cleanAutopilot(s.autopilot),
   };
+}
+
+/** The core's shape check of a pasted credential, as the options page shows it while the seller pastes. */
+function checkShape(/** @type {unknown} */ field, /** @type {unknown} */ value) {
+  if (!['clientId', 'clientSecret', 'refreshToken'].includes(/** @type {string} */ (field)) || typeof value !== 'string') throw userError('badMessage', 'Malformed check.');
+  return { problem: checkCredential(/** @type {'clientId'} */ (field), value.slice(0, 5000)) };
+}
+
+/** A pasted value that is not blank must have its shape (the core's rule); the error names the
+ * field and the problem (`badShape`, message `field:code`: the options page words it). */
+function shaped(/** @type {'clientId' | 'clientSecret' | 'refreshToken'} */ field, /** @type {string} */ value) {
+  const problem = value ? checkCredential(field, value) : null;
+  if (problem) throw userError('badShape', `${field}:${problem}`);
+  return value;
+}
+
+/** @returns {import('./messages').AutopilotSettings} */
+function cleanAutopilot(/** @type {any} */ v) {
+  /** @type {import('./messages').AutopilotSettings['markets']} */
+  const markets = {};
+  for (const [k, m] of Object.entries(v?.markets ?? {})) {
+    if (!MARKETPLACE_ID.test(k) || typeof m !== 'object' || !m) continue;
+    const day = Number.isInteger(m.day) && m.day >= 0 && m.day <= 24 ? m.day : 0;
+    const cap = Number.isInteger(m.cap) && m.cap >= 1 && m.cap <= 100000 ? m.cap : null;
+    markets[k] = { enabled: m.enabled === true, day, cap };
+  }
+  const retentionDays = Number.isInteger(v?.retentionDays) && v.retentionDays >= 7 && v.retentionDays <= 3650 ? v.retentionDays : 90;
+  return { markets, retentionDays };
 }
 
 async function saveSettings(/** @type {import('./messages').SettingsInput} */ input) {
   if (!input || typeof input !== 'object') throw userError('badMessage', 'Malformed settings.');
   const current = await settings();
   const text = (/** @type {unknown} */ v, /** @type {number} */ max) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+  const region = /** @type {Region} */ (regions().has(/** @type {Region} */ (input.region)) ? input.region : 'na');
+  // A refresh token per region (one app, one "Authorize app" per region: facts.md "How a seller
+  // gets credentials"); the token field names the selected region's. Blank keeps the stored one.
+  const refreshTokens = { ...current.refreshTokens };
+  const pasted = shaped('refreshToken', text(input.refreshToken, 2000));
+  if (pasted) refreshTokens[region] = pasted;
+  for (const r of Array.isArray(input.removeTokens) ? input.removeTokens : []) if (regions().has(/** @type {Region} */ (r))) delete refreshTokens[/** @type {Region} */ (r)];
   /** @type {StoredSettings} */
   const next = {
-    clientId: text(input.clientId, 200),
+    clientId: shaped('clientId', text(input.clientId, 200)),
     // Left blank: keep the stored secret (the options page never receives it back).
-    clientSecret: text(input.clientSecret, 500) || current.clientSecret || '',
-    refreshToken: text(input.refreshToken, 2000) || current.refreshToken || '',
-    region: /** @type {Region} */ (regions().has(/** @type {Region} */ (input.region)) ? input.region : 'na'),
+    clientSecret: shaped('clientSecret', text(input.clientSecret, 500)) || current.clientSecret || '',
+    refreshTokens,
+    region,
     sandbox: input.sandbox === true,
     schedule: cleanSchedule(input.schedule),
+    autopilot: input.autopilot === undefined ? cleanAutopilot(current.autopilot) : cleanAutopilot(input.autopilot),
   };
   await store.set({ [SETTINGS]: next });
+  // New credentials: a stopped autopilot goes on (the next pass tells if they work).
+  await pilot.resume();
+  await badge(null);
   clients.clear();
   // The clients' saved states hold tokens of the old credentials (the core would not use them).
   await store.remove([AUTH, ...[...regions()].map(sessionKey)]);
@@ -186,8 +246,11 @@ const sessionKey = (/** @type {string} */ region) => `session-${region}`;
 async function clientFor(/** @type {Region} */ region) {
   await ready;
   const s = await settings();
-  const { clientId, clientSecret, refreshToken } = s;
-  if (!clientId || !clientSecret || !refreshToken) throw userError('notConfigured', 'Enter your SP-API credentials on the options page first.');
+  const { clientId, clientSecret } = s;
+  const refreshToken = s.refreshTokens?.[region];
+  if (!clientId || !clientSecret || !Object.values(s.refreshTokens ?? {}).some(Boolean)) throw userError('notConfigured', 'Enter your SP-API credentials on the options page first.');
+  // A region without its refresh token is off: its pages say so instead of failing.
+  if (!refreshToken) throw userError('regionOff', `No refresh token for ${REGION_NAMES[region] ?? region}: this region is off. Authorize the app for it in Seller Central and paste its token on the options page.`);
   // One client per region, set before any await: two clients would keep two sets of buckets
   // against Amazon's one (bulk's first sends start together; measured: a 429 per bench run).
   if (!clients.has(region)) {
@@ -200,6 +263,7 @@ async function clientFor(/** @type {Region} */ region) {
         clientId, clientSecret, refreshToken, region, sandbox: !!s.sandbox,
         state: typeof saved === 'string' ? saved : undefined,
         saveState: (/** @type {string} */ state) => saveSession(key, state),
+        logResponse: (/** @type {string} */ _label, /** @type {any} */ r) => learnTime(r?.headers),
       });
     })();
     clients.set(region, made);
@@ -228,21 +292,58 @@ function saveSession(/** @type {string} */ key, /** @type {string} */ state) {
   return nextSessionWrite;
 }
 
-async function testConnection() {
-  const region = (await settings()).region ?? 'na';
+const REGION_NAMES = /** @type {Record<string, string>} */ ({ na: 'North America', eu: 'Europe', fe: 'Far East' });
+
+/**
+ * Test connection for one region: a token (the app's client id and secret, the region's refresh
+ * token), the marketplaces the seller sells in, and one harmless call per API to see which roles
+ * work: the review-request actions and the messaging actions of an order that does not exist, and
+ * getOrder of it (404 or 400: the role is there; a 403 access denial: it is missing). A 403 on
+ * marketplace participations only means it can't list them (Amazon's role table for the Sellers
+ * API differs), never that the credentials are broken.
+ * @returns {Promise<import('./messages').ConnectionReport>}
+ */
+async function testConnection(/** @type {unknown} */ asked) {
+  const s = await settings();
+  const region = /** @type {Region} */ (regions().has(/** @type {Region} */ (asked)) ? asked : s.region ?? 'na');
   const c = await clientFor(region);
   await c.checkCredentials();
-  // A harmless call: the actions of an order that does not exist, in a marketplace of the region.
-  // 404/400 means the role is there; a 403 access denial names what is missing.
-  const market = marketplaces().find((m) => m.region === region)?.id ?? 'ATVPDKIKX0DER';
-  try {
-    await c.getActions('solicitations', '000-0000000-0000000', market);
-  } catch (e) {
-    const kind = /** @type {any} */ (e)?.kind;
-    if (kind === 'accessDenied' || kind === 'tokenRejected') throw e;
-  }
   await noteAuth(null);
-  return /** @type {{ ok: true }} */ ({ ok: true });
+  const market = marketplaces().find((m) => m.region === region)?.id ?? 'ATVPDKIKX0DER';
+  const fake = '000-0000000-0000000';
+  /** How a harmless call went: the role works, is missing, or Amazon failed otherwise. */
+  /** @returns {Promise<import('./messages').RoleCheck>} */
+  const probe = async (/** @type {() => Promise<unknown>} */ call) => {
+    try {
+      await call();
+      return 'works';
+    } catch (e) {
+      const kind = /** @type {any} */ (e)?.kind;
+      if (kind === 'accessDenied') return 'missing';
+      if (['notFound', 'invalidInput'].includes(kind)) return 'works';
+      if (kind === 'tokenRejected' || String(kind).startsWith('lwa')) throw e;
+      return 'unknown';
+    }
+  };
+  /** @type {string[] | null} */
+  let sellsIn = null;
+  let participations = /** @type {'works' | 'missing' | 'unknown'} */ ('unknown');
+  try {
+    const r = await c.read({ operation: 'getMarketplaceParticipations' });
+    if (r.type === 'participations') {
+      sellsIn = r.participations.filter((p) => p.participating).map((p) => p.name).slice(0, 30);
+      participations = 'works';
+    }
+  } catch (e) {
+    if (/** @type {any} */ (e)?.kind === 'accessDenied') participations = 'missing';
+    else if (/** @type {any} */ (e)?.kind === 'tokenRejected') throw e;
+  }
+  const roles = {
+    solicitation: await probe(() => c.getActions('solicitations', fake, market)),
+    communication: await probe(() => c.getActions('messaging', fake, market)),
+    orders: await probe(() => c.read({ operation: 'getOrder', orderId: fake, includedData: ['FULFILLMENT'] })),
+  };
+  return { region, sellsIn, participations, roles };
 }
 
 // --- Orders: what Amazon says of them
@@ -352,7 +453,8 @@ async function status() {
   const h = await history();
   const recent = Object.entries(h).sort((a, b) => (b[1].at ?? '').localeCompare(a[1].at ?? '')).slice(0, 5)
     .map(([id, e]) => ({ orderId: id, review: e.review, at: e.at }));
-  return { configured: !!(s.clientId && s.clientSecret && s.refreshToken), auth, recent };
+  const ap = await pilot.status();
+  return { configured: !!(s.clientId && s.clientSecret && Object.values(s.refreshTokens ?? {}).some(Boolean)), auth, recent, autopilot: { stopped: ap.stopped, on: ap.markets.filter((m) => m.enabled).length } };
 }
 
 // --- Buyer messages
@@ -460,7 +562,49 @@ async function schedule(/** @type {string} */ marketplaceId) {
 
 const bulk = bulkQueue({
   store, ready, clientFor, book, history, record, userError, schedule, queueReview,
-  authFailed: (message) => noteAuth({ kind: 'credentials', message }),
+  authFailed: (message) => {
+    noteAuth({ kind: 'credentials', message });
+    return pilot.credentialsFailed(message);
+  },
+});
+
+// --- Amazon's time, and the autopilot
+
+// How far Amazon's clock is ahead of this machine's, from the `Date` of its answers (RFC 9110: an
+// origin server sends it; 1-second resolution). The review window is Amazon's rule on Amazon's
+// clock, so the autopilot plans by it; a machine whose clock is off by hours does not send a day
+// early. Tests move sp-sandbox's clock (Amazon's), nothing in the extension.
+let skew = 0;
+const skewLoaded = store.get(CLOCK).then((v) => { if (Number.isFinite(v)) skew = v; }, () => {});
+const amazonNow = () => Date.now() + skew;
+function learnTime(/** @type {unknown} */ headers) {
+  const pairs = Array.isArray(headers) ? headers : Object.entries(headers ?? {});
+  const date = pairs.find((h) => Array.isArray(h) && String(h[0]).toLowerCase() === 'date')?.[1];
+  const t = typeof date === 'string' ? Date.parse(date) : NaN;
+  if (!Number.isFinite(t)) return;
+  // Mid-second: the header drops the milliseconds. Changes under 2 s are the header's resolution.
+  const next = t + 500 - Date.now();
+  if (Math.abs(next - skew) < 2000) return;
+  skew = next;
+  return store.set({ [CLOCK]: skew });
+}
+
+/** The toolbar's warning: set when the autopilot stopped, cleared when it goes on. */
+async function badge(/** @type {{ message: string } | null} */ stopped) {
+  try {
+    await api.action.setBadgeText({ text: stopped ? '!' : '' });
+    if (stopped) {
+      await api.action.setBadgeBackgroundColor({ color: '#b12704' });
+      await api.action.setTitle({ title: `SP Outreach: ${api.i18n.getMessage('autopilotStopped') || 'autopilot stopped'} — ${stopped.message}`.slice(0, 300) });
+    } else await api.action.setTitle({ title: 'SP Outreach' });
+  } catch { /* no toolbar button (tests without one) */ }
+}
+
+const pilot = makeAutopilot({
+  store, clientFor, bulk, history, settings,
+  core: { lookSince, planAutopilot, marketplaces },
+  now: amazonNow,
+  onStop: (stopped) => badge(stopped),
 });
 // A worker that was stopped mid-run picks the queue up again when it starts — a second after, so
 // that reading the whole queue does not hold up the message that woke the worker (with 5,000 orders
@@ -473,8 +617,14 @@ setTimeout(() => {
   store.remove(['limiter-na', 'limiter-eu', 'limiter-fe']);
 }, 1000);
 api.alarms.create('bulk', { periodInMinutes: 1 });
+// The autopilot's pass: at start (a restarted browser or worker goes on) and every 5 minutes; each
+// region is searched at most every 30 (autopilot.js LOOK_EVERY).
+api.alarms.create('autopilot', { periodInMinutes: 5 });
+Promise.all([ready, skewLoaded]).then(() => pilot.run()).catch(() => {});
+pilot.status().then((st) => badge(st.stopped)).catch(() => {});
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === 'bulk') bulk.kick();
+  if (alarm.name === 'autopilot') skewLoaded.then(() => pilot.run()).catch(() => {});
 });
 
 // --- Sends confirmed in the extension's own frame (issue #12 item 2)

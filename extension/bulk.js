@@ -165,6 +165,38 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
     }
   }
 
+  /**
+   * Orders the autopilot found itself (autopilot.js) on their day, with the marketplace Amazon's
+   * Orders API gave: queued as they are (no page to resolve, no window from the local clock: the
+   * autopilot decided the day on Amazon's, and Amazon's actions decide whether it is offered). An
+   * order already in the queue is not added twice; one the history shows as requested is skipped.
+   * A paused run stays paused: the seller's pause holds for every order.
+   */
+  async function enqueue(/** @type {Region} */ region, /** @type {{ orderId: string, marketplaceId: string }[]} */ orders) {
+    await load();
+    const past = await history();
+    const fresh = !job || ['done', 'cancelled'].includes(job.state);
+    if (fresh) job = { state: 'running', createdAt: now(), startedAt: Date.now(), orders: [] };
+    const j = /** @type {Job} */ (job);
+    const known = new Set(j.orders.map((o) => o.orderId));
+    /** @type {Entry[]} */
+    const added = [];
+    for (const { orderId, marketplaceId } of orders.slice(0, MAX_ORDERS)) {
+      if (known.has(orderId) || !ORDER_ID.test(orderId)) continue;
+      /** @type {Entry} */
+      const entry = { run: 'autopilot', orderId, region, marketplaceId, stage: 'queued', reason: null, at: now(), due: null, flow: null };
+      if (['requested', 'settled'].includes(past[orderId]?.review ?? '')) skip(entry, 'alreadyRequested');
+      else apply(entry, queueReview(orderId, marketplaceId, null, null, null, Date.now()));
+      j.orders.push(entry);
+      added.push(entry);
+      known.add(orderId);
+    }
+    if (j.state === 'scheduled') j.state = 'running';
+    // A new run replaces the old one's records; otherwise only the orders added are written.
+    await (fresh ? save() : added.length ? save(...added) : null);
+    kick();
+  }
+
   /** @returns {Promise<BulkStatus>} */
   async function control(/** @type {string} */ action) {
     await load();
@@ -290,5 +322,5 @@ export function bulkQueue({ store, ready, clientFor, book, history, record, user
     await save(o);
   }
 
-  return { start, control, status, kick };
+  return { start, enqueue, control, status, kick };
 }

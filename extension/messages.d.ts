@@ -102,10 +102,85 @@ export interface SentMessage {
 export interface Settings {
   clientId: string;
   hasClientSecret: boolean;
+  /** a refresh token is stored for at least one region */
   hasRefreshToken: boolean;
+  /** which regions have a refresh token (one "Authorize app" per region); a region without one is off */
+  tokens: Record<Region, boolean>;
+  /** the region the options page's token field and Test connection are for */
   region: Region;
   sandbox: boolean;
   schedule: Schedule;
+  autopilot: AutopilotSettings;
+}
+
+/** Autopilot per marketplace (off until the seller turns it on): the day within the review window to
+ * send on (0: the first eligible day), an optional daily cap; and how long finished orders are kept. */
+export interface AutopilotSettings {
+  markets: Record<string, { enabled: boolean; day: number; cap: number | null }>;
+  retentionDays: number;
+}
+
+export type AutopilotState = 'waiting' | 'planned' | 'queued' | 'sent' | 'skipped' | 'unknown' | 'failed';
+
+/** One order the autopilot found (stored per order: `ap-<orderId>`). */
+export interface AutopilotRecord {
+  orderId: string;
+  region: Region;
+  marketplaceId: string;
+  state: AutopilotState;
+  /** why skipped or waiting (the core's plan, or the queue's reason) */
+  reason: string | null;
+  /** when it goes to the queue (ms, Amazon's time), when planned */
+  due: number | null;
+  /** when the state was set (ms, Amazon's time) */
+  at: number;
+  status: string | null;
+}
+
+export interface AutopilotMarket {
+  marketplaceId: string;
+  name: string;
+  region: Region;
+  enabled: boolean;
+  day: number;
+  cap: number | null;
+  /** no refresh token for the marketplace's region: nothing is looked for there */
+  regionOff: boolean;
+  sent: number;
+  skipped: number;
+  unknown: number;
+  failed: number;
+  planned: number;
+  queued: number;
+  waiting: number;
+  skippedWhy: Record<string, number>;
+  next: { orderId: string; due: number | null }[];
+  recent: { orderId: string; state: AutopilotState; reason: string | null; at: number }[];
+}
+
+export interface AutopilotStatus {
+  /** the autopilot stopped because the credentials stopped working: nothing is looked for or sent until the seller saves them again or resumes */
+  stopped: { at: number; region: Region | null; kind: string; message: string } | null;
+  lastError: { at: number; region: Region; kind: string; message: string } | null;
+  lastRun: number | null;
+  lastLook: Partial<Record<Region, number>>;
+  /** Amazon's time as the background knows it (ms) */
+  now: number;
+  retentionDays: number;
+  /** orders kept in detail (the rest are in the totals) */
+  kept: number;
+  markets: AutopilotMarket[];
+}
+
+export type RoleCheck = 'works' | 'missing' | 'unknown';
+
+/** Test connection's answer for one region: the token worked (else the call rejects). */
+export interface ConnectionReport {
+  region: Region;
+  /** the marketplaces the seller sells in (Sellers API), null when they could not be listed */
+  sellsIn: string[] | null;
+  participations: RoleCheck;
+  roles: { solicitation: RoleCheck; communication: RoleCheck; orders: RoleCheck };
 }
 
 /** `{ day, <marketplaceId>: { enabled } }`: the day within the window to send on, and which
@@ -119,6 +194,9 @@ export interface SettingsInput {
   region: string;
   sandbox: boolean;
   schedule: Record<string, unknown>;
+  /** regions whose refresh token is removed (the region is then off) */
+  removeTokens?: string[];
+  autopilot?: AutopilotSettings;
 }
 
 export interface HistoryEntry {
@@ -137,6 +215,7 @@ export interface Status {
   configured: boolean;
   auth: { ok: boolean; at: string; message?: string } | null;
   recent: { orderId: string; review?: string; at?: string }[];
+  autopilot: { stopped: AutopilotStatus['stopped']; on: number };
 }
 
 export type BulkOrder = NamedOrder & PageFlags;
@@ -167,7 +246,13 @@ export interface Messages {
   status: { request: {}; response: Status; from: 'any' };
   getSettings: { request: {}; response: Settings; from: 'page' };
   saveSettings: { request: { settings: SettingsInput }; response: Settings; from: 'page' };
-  testConnection: { request: {}; response: { ok: true }; from: 'page' };
+  /** the core's shape check of a pasted credential (null: its shape is right) */
+  checkShape: { request: { field: 'clientId' | 'clientSecret' | 'refreshToken'; value: string }; response: { problem: string | null }; from: 'page' };
+  testConnection: { request: { region?: Region }; response: ConnectionReport; from: 'page' };
+  autopilotStatus: { request: {}; response: AutopilotStatus; from: 'page' };
+  /** look now (the dashboard's "Check now"), then the status */
+  autopilotRun: { request: {}; response: AutopilotStatus; from: 'page' };
+  autopilotResume: { request: {}; response: AutopilotStatus; from: 'page' };
   /** the 23 marketplaces, from the core */
   marketplaces: { request: {}; response: MarketplaceInfo[]; from: 'any' };
   /** the orders a content script's page names, resolved on the region of its host */

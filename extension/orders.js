@@ -53,7 +53,7 @@ const FINAL = new Set(['SHIPPED', 'CANCELLED', 'UNFULFILLABLE']);
  * order it did not find is not looked for again for this long. */
 const QUIET = 10 * MINUTE;
 /** Errors that say the API can't be used at all for now (role missing, credentials). */
-const UNUSABLE = new Set(['accessDenied', 'tokenRejected', 'notConfigured', 'lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient']);
+const UNUSABLE = new Set(['accessDenied', 'tokenRejected', 'notConfigured', 'regionOff', 'lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient']);
 
 /** RFC 3339 without milliseconds, as the Orders model's examples write it. */
 const iso = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -16,7 +16,11 @@ import { gzipSync } from 'node:zlib';
 // The text policy's round 2 (issue #13, branch policy2) adds 10.3 KB: 139,162 → 149,690 bytes,
 // measured by building the same main with round 1's and round 2's src/policy/ (README "Text
 // policy" says what it bought in recall).
-const LIMIT_KB = 146.5;
+// The autopilot's rules in the core (issue #14: checkCredential, lookSince, planAutopilot in
+// src/autopilot.rs and src/wasm/rules.rs) add 2.8 KB: main 149,690 bytes → 152,554 with them, both
+// built by `make build`'s steps on the same toolchain; not yet broken down (twiggy is not installed
+// here). Raised for them so the branch stays green: the lead decides whether they stay at this cost.
+const LIMIT_KB = 149.5;
 
 const pkg = new URL('../build/pkg/', import.meta.url).pathname;
 const files = ['sp_outreach_bg.wasm', 'sp_outreach.js'].map((f) => join(pkg, f));

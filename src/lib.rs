@@ -4,6 +4,7 @@
 //! in `wasm`, the boundary to JavaScript.
 // The size and sans-IO rules of clippy.toml, for the library's own code.
 #![cfg_attr(not(test), deny(clippy::disallowed_methods, clippy::disallowed_macros))]
+pub mod autopilot;
 pub mod caps;
 pub mod catalogue;
 pub mod error;

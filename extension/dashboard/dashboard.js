@@ -92,6 +92,70 @@ for (const [orderId, h] of Object.entries(history).sort((a, b) => (b[1].at ?? ''
   }
   rows.append(tr);
 }
+/** Autopilot per marketplace: what it did, what it sends next, what it skipped and why. */
+function autopilot(/** @type {import('../messages').AutopilotStatus} */ ap) {
+  const stopped = $('apStopped');
+  stopped.hidden = !ap.stopped;
+  stopped.textContent = ap.stopped ? t('apStopped', ap.stopped.message) : '';
+  $('apResume').hidden = !ap.stopped;
+  const looks = Object.entries(ap.lastLook).map(([r, at]) => `${r.toUpperCase()} ${new Date(Number(at)).toLocaleString()}`);
+  $('apLook').textContent = [looks.length ? t('apLastLook', looks.join(', ')) : '', ap.lastError ? t('apError', ap.lastError.message) : ''].filter(Boolean).join(' · ');
+  const date = (/** @type {number | null} */ ms) => (ms === null ? '' : new Date(ms).toLocaleDateString());
+  const boxes = ap.markets.map((m) => {
+    const box = document.createElement('div');
+    box.className = 'market';
+    box.dataset.marketplace = m.marketplaceId;
+    const h = document.createElement('h3');
+    h.textContent = m.name;
+    const line = document.createElement('p');
+    line.className = 'ap-line';
+    line.textContent = t('apLine', m.name, String(m.sent), String(m.planned), String(m.queued), String(m.waiting), String(m.skipped)) + (m.regionOff ? ` · ${t('apRegionOff')}` : '');
+    box.append(h, line);
+    const why = Object.entries(m.skippedWhy);
+    if (why.length) {
+      const p = document.createElement('p');
+      p.className = 'ap-skipped';
+      p.textContent = t('apSkippedWhy', why.map(([r, n]) => `${t(`skip_${r}`) === `skip_${r}` ? r : t(`skip_${r}`)} (${n})`).join(', '));
+      box.append(p);
+    }
+    if (m.next.length) {
+      const p = document.createElement('p');
+      p.className = 'ap-next';
+      p.textContent = t('apNext', m.next.map((n) => `${n.orderId} ${date(n.due)}`).join(', '));
+      box.append(p);
+    }
+    const ul = document.createElement('ul');
+    for (const r of m.recent) {
+      const li = document.createElement('li');
+      const reason = r.reason ? ` (${[`skip_${r.reason}`, `wait_${r.reason}`].map((k) => t(k)).find((x) => !x.startsWith('skip_') && !x.startsWith('wait_')) ?? r.reason})` : '';
+      li.textContent = `${r.orderId}: ${t(`state_${r.state}`)}${reason} · ${new Date(r.at).toLocaleDateString()}`;
+      li.dataset.order = r.orderId;
+      li.dataset.state = r.state;
+      ul.append(li);
+    }
+    box.append(ul);
+    return box;
+  });
+  $('apMarkets').replaceChildren(...boxes);
+  if (!ap.markets.some((m) => m.enabled)) $('apKept').textContent = t('apNone');
+  else $('apKept').textContent = t('apKept', String(ap.kept), String(ap.retentionDays));
+}
+autopilot(await ask({ type: 'autopilotStatus' }));
+$('apCheck').addEventListener('click', async () => {
+  const button = /** @type {HTMLButtonElement} */ ($('apCheck'));
+  button.disabled = true;
+  try {
+    autopilot(await ask({ type: 'autopilotRun' }));
+  } catch (e) {
+    $('apLook').textContent = String(/** @type {any} */ (e)?.message ?? e);
+  } finally {
+    button.disabled = false;
+  }
+});
+$('apResume').addEventListener('click', async () => autopilot(await ask({ type: 'autopilotResume' })));
+// The queue works while the page is open: what it did shows without a reload.
+setInterval(() => ask({ type: 'autopilotStatus' }).then(autopilot, () => {}), 5000);
+
 $('csv').addEventListener('click', () => {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv(list)], { type: 'text/csv' }));

@@ -61,6 +61,16 @@ async function credentials() {
     line.className = 'error';
   } else if (auth?.ok) line.textContent = t('popupAuthWorks', new Date(auth.at).toLocaleString());
   else line.textContent = t('popupConfigured');
+  const ap = answer.result.autopilot;
+  if (ap?.stopped) {
+    const p = Object.assign(document.createElement('p'), { className: 'error', id: 'autopilot' });
+    p.textContent = t('popupAutopilotStopped', ap.stopped.message);
+    line.after(p);
+  } else if (ap?.on) {
+    const p = Object.assign(document.createElement('p'), { id: 'autopilot' });
+    p.textContent = t('popupAutopilotOn', String(ap.on));
+    line.after(p);
+  }
   for (const r of answer.result.recent) {
     const li = document.createElement('li');
     li.textContent = `${r.orderId}: ${r.review}${r.at ? ` (${new Date(r.at).toLocaleString()})` : ''}`;

@@ -23,6 +23,7 @@ pub fn router() -> Router<Sandbox> {
         .route("/clock", get(clock).post(set_clock))
         .route("/faults", get(faults).post(add_faults).put(replace_faults).delete(clear_faults))
         .route("/tokens/expire", post(expire_tokens))
+        .route("/tokens/revoke", post(revoke_token))
         .route("/certificate", get(certificate))
 }
 
@@ -195,4 +196,38 @@ async fn expire_tokens(State(sb): State<Sandbox>) -> Response {
     let n = w.tokens.len();
     w.tokens.values_mut().for_each(|t| t.expires = now);
     ok(json!({"expired": n}))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Revoke {
+    refresh_token: String,
+}
+
+/// The seller revoked the app's authorization (Seller Central → Manage Your Apps): the refresh
+/// token is refused from now on (LWA's `invalid_grant`), and the access tokens it gave stop
+/// working (Amazon: revoking an authorization invalidates its tokens).
+async fn revoke_token(State(sb): State<Sandbox>, body: Bytes) -> Result<Response, ApiError> {
+    let r: Revoke = parse(&body)?;
+    let mut w = sb.world();
+    let mut found = 0;
+    let mut apps = vec![];
+    for a in &mut w.scenario.applications {
+        let before = a.refresh_tokens.len() + usize::from(a.refresh_token.is_some());
+        a.refresh_tokens.retain(|_, t| *t != r.refresh_token);
+        if a.refresh_token.as_deref() == Some(r.refresh_token.as_str()) {
+            a.refresh_token = None;
+        }
+        let gone = before - a.refresh_tokens.len() - usize::from(a.refresh_token.is_some());
+        if gone > 0 {
+            apps.push(a.client_id.clone());
+        }
+        found += gone;
+    }
+    if found == 0 {
+        return Err(ApiError::invalid_input("no application has that refresh token"));
+    }
+    let now = w.clock.now();
+    w.tokens.values_mut().filter(|t| apps.contains(&t.client_id)).for_each(|t| t.expires = now);
+    Ok(ok(json!({"revoked": found})))
 }

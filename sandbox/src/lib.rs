@@ -76,6 +76,7 @@ pub fn app(sandbox: Sandbox) -> Router {
         .fallback(www)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(sandbox.clone(), by_host))
+        .layer(axum::middleware::from_fn_with_state(sandbox.clone(), date))
         .layer(axum::middleware::from_fn_with_state(sandbox.clone(), gate::front))
         .with_state(sandbox)
 }
@@ -87,6 +88,35 @@ async fn by_host(State(sb): State<Sandbox>, req: Request, next: Next) -> Respons
         return s3::object(State(sb), req).await;
     }
     next.run(req).await
+}
+
+/// Every answer carries HTTP's `Date` (RFC 9110 §6.6.1: an origin server with a clock sends it),
+/// from the emulator's clock: Amazon's time, which the extension's autopilot plans by (issue #14),
+/// so a test that moves the clock moves Amazon's "now" and nothing in the extension.
+async fn date(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
+    let mut r = next.run(req).await;
+    let now = sb.now();
+    if let Ok(v) = axum::http::HeaderValue::from_str(&http_date(now)) {
+        r.headers_mut().insert(axum::http::header::DATE, v);
+    }
+    r
+}
+
+/// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 §5.6.7).
+pub fn http_date(t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        DAYS[t.weekday().number_days_from_monday() as usize],
+        t.day(),
+        MONTHS[t.month() as usize - 1],
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// Static files for every other path; API-looking paths and missing files get SP-API's 404.

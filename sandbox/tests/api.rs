@@ -505,6 +505,36 @@ async fn tokens_can_be_expired_from_the_admin_api() {
 }
 
 #[tokio::test]
+async fn a_revoked_refresh_token_is_refused_and_its_access_tokens_stop() {
+    let (_, app) = sandbox();
+    let token = login(&app).await;
+    let uri = format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}");
+    let json = [("content-type", "application/json")];
+    let revoke = format!(r#"{{"refreshToken":"{REFRESH_TOKEN}"}}"#);
+    assert_eq!(send(&app, Method::POST, "/_sandbox/tokens/revoke", &json, revoke.clone()).await.json()["revoked"], 1);
+    assert_eq!(get(&app, &token, &uri).await.status, StatusCode::FORBIDDEN);
+    let form = format!(
+        "grant_type=refresh_token&refresh_token={}&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}",
+        REFRESH_TOKEN.replace('|', "%7C")
+    );
+    let again = send(&app, Method::POST, "/auth/o2/token", &[("content-type", "application/x-www-form-urlencoded")], form).await;
+    assert_eq!(again.json()["error"], "invalid_grant", "{}", again.text);
+    // Unknown now: a plain error, nothing changed.
+    assert_eq!(send(&app, Method::POST, "/_sandbox/tokens/revoke", &json, revoke).await.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_emulators_time_in_date() {
+    let (sb, app) = sandbox();
+    sb.world().clock.set(time::macros::datetime!(2026-03-01 08:49:37 UTC));
+    let a = send(&app, Method::GET, "/_sandbox/clock", &[], Body::empty()).await;
+    assert_eq!(a.header("date"), Some("Sun, 01 Mar 2026 08:49:37 GMT"));
+    let token = login(&app).await;
+    let api = get(&app, &token, &format!("/messaging/v1/orders/{ELIGIBLE}/attributes?marketplaceIds={US}")).await;
+    assert!(api.header("date").is_some_and(|d| d.ends_with(" 2026 08:49:37 GMT") || d.contains("Mar 2026")), "{:?}", api.header("date"));
+}
+
+#[tokio::test]
 async fn bad_input_gets_amazons_error_body_never_a_500() {
     let (_, app) = sandbox();
     let token = login(&app).await;

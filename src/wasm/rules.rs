@@ -5,6 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{core_error, to_js};
+use crate::autopilot::{self, Field, Plan, Setting};
 use crate::error::BuildError;
 use crate::ids::{Marketplace, Region};
 use crate::window::review_window_at;
@@ -60,6 +61,12 @@ export interface Participation {
 export type WindowState = "notYet" | "open" | "closed" | "notShipped" | "unknown";
 /** `opensAt` / `closesAt` in ms ("opens around …", "closed since …"), null when the delivery dates are unknown. */
 export interface ReviewWindow { state: WindowState; opensAt: number | null; closesAt: number | null }
+/** The autopilot's decision for one order (issue #14): hand it to the queue at `at` (ms), skip it for good, or wait for a later look. */
+export type AutopilotPlan = { plan: "send"; at: number } | { plan: "skip" | "wait"; reason: string };
+/** An order as the autopilot plans it, from its Orders API read. */
+export interface AutopilotOrder { status: string | null; earliest: number | null; latest: number | null }
+/** A marketplace's autopilot setting: the day within the window (0: the first eligible day) and an optional daily cap. */
+export interface AutopilotSetting { day: number; cap: number | null }
 export interface CoreRules {
   /** the uploadDestinationId an attachment carries while the body is checked before its upload */
   uploadPlaceholderId: string;
@@ -122,4 +129,74 @@ pub const RULES_JSON: &str =
 #[wasm_bindgen(unchecked_return_type = "CoreRules")]
 pub fn rules() -> Result<JsValue, JsValue> {
     super::json_to_js(RULES_JSON)
+}
+
+/// What is wrong with a pasted credential (`field`: "clientId", "clientSecret" or "refreshToken"),
+/// as a code the options page words (`shape_<code>`), or null when its shape is right.
+#[wasm_bindgen(js_name = checkCredential, unchecked_return_type = "string | null")]
+pub fn check_credential(
+    #[wasm_bindgen(unchecked_param_type = "\"clientId\" | \"clientSecret\" | \"refreshToken\"")] field: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(field) = Field::parse(&text_arg(&field, "the field")?) else { return Err(invalid("the field", "not a credential field")) };
+    // Measured before it is copied: a paste of a whole file is "too long", not work.
+    let value = super::capped(&value, "the value", 100_000)?;
+    Ok(text_or_null(autopilot::check_credential(field, &value)))
+}
+
+/// Where the autopilot's next `searchOrders` starts (`lastUpdatedAfter`, ms): the first time 35
+/// days back, then a little before the previous look.
+#[wasm_bindgen(js_name = lookSince)]
+pub fn look_since(
+    #[wasm_bindgen(js_name = lastLookMs, unchecked_param_type = "number | null | undefined")] last_look_ms: JsValue,
+    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: JsValue,
+) -> Result<f64, JsValue> {
+    let last = if last_look_ms.is_null() || last_look_ms.is_undefined() { None } else { Some(time_arg(&last_look_ms)?) };
+    Ok(autopilot::look_since(last, time_arg(&now_ms)?) as f64)
+}
+
+/// A time in ms (a JS number within ±2^53), or the product's error.
+fn time_arg(v: &JsValue) -> Result<i64, JsValue> {
+    match v.as_f64() {
+        Some(t) if t.is_finite() && t.abs() <= 9.0e15 => Ok(t as i64),
+        _ => Err(invalid("a time", "it must be a number of ms")),
+    }
+}
+
+/// The autopilot's rule for one order found by its search: canceled never, shipped ones on the
+/// seller's day of the review window or the next day under the daily cap. `fullDays`: the UTC
+/// days (ms at 00:00) already at the cap in the order's marketplace.
+#[wasm_bindgen(js_name = planAutopilot, unchecked_return_type = "AutopilotPlan")]
+pub fn plan_autopilot(
+    #[wasm_bindgen(unchecked_param_type = "AutopilotOrder")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AutopilotSetting")] setting: JsValue,
+    #[wasm_bindgen(js_name = fullDays, unchecked_param_type = "number[]")] full_days: JsValue,
+    #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let now_ms = time_arg(&now_ms)?;
+    let o = super::from_js(order, "the order", Ok)?;
+    let s = super::from_js(setting, "the setting", Ok)?;
+    let days: Vec<i64> = super::from_js(full_days, "fullDays", |v| match v {
+        serde_json::Value::Array(a) if a.len() <= autopilot::MAX_FULL_DAYS => {
+            a.iter().map(|d| d.as_i64().ok_or_else(|| "a day is not a whole number".to_owned())).collect()
+        }
+        _ => Err(format!("must be an array of at most {} days", autopilot::MAX_FULL_DAYS)),
+    })?;
+    let int = |v: &serde_json::Value, k: &str| v.get(k).and_then(serde_json::Value::as_i64);
+    let setting =
+        Setting { day: int(&s, "day").unwrap_or(0), cap: int(&s, "cap").map(|c| c.max(0).min(i64::from(autopilot::MAX_CAP)) as u32) };
+    let plan = autopilot::plan(
+        o.get("status").and_then(serde_json::Value::as_str),
+        int(&o, "earliest"),
+        int(&o, "latest"),
+        setting,
+        &days,
+        now_ms,
+    );
+    let text = match plan {
+        Plan::Send { at } => format!(r#"{{"plan":"send","at":{at}}}"#),
+        Plan::Skip(r) => format!(r#"{{"plan":"skip","reason":"{r}"}}"#),
+        Plan::Wait(r) => format!(r#"{{"plan":"wait","reason":"{r}"}}"#),
+    };
+    super::json_to_js(&text)
 }

@@ -262,7 +262,10 @@ test('Message buyer: only offered kinds, live checks, Send disabled while invali
   await send.click();
   // The confirm frame shows the message as the background holds it, to be sent.
   const confirmFrame = dialog.frameLocator('iframe[data-sp-outreach="confirm"]');
-  assert.equal(await confirmFrame.locator('#draft').textContent(), 'Your parcel arrives on Thursday between 9 and 12.');
+  const draft = confirmFrame.locator('#draft');
+  // The frame fills #draft once the background answers: wait for the text, then compare it whole.
+  await draft.filter({ hasText: 'Your parcel arrives on Thursday between 9 and 12.' }).waitFor();
+  assert.equal(await draft.textContent(), 'Your parcel arrives on Thursday between 9 and 12.');
   await confirmFrame.getByRole('button', { name: 'Send' }).click();
   await dialog.getByText(/Sent \(Confirm delivery details\)/).waitFor();
   let state = (await sb.admin('orders')).orders.find((o) => o.amazonOrderId === order.amazonOrderId);
@@ -405,7 +408,9 @@ test('a missing role is reported in plain words on the options page', async () =
   await page.getByText('Saved.').waitFor();
   await page.getByRole('button', { name: 'Test connection' }).click();
   const status = page.getByRole('status');
-  await status.filter({ hasText: 'Connection failed' }).waitFor();
+  // The token works: the report names what is missing, in plain words (issue #14).
+  await status.filter({ hasText: 'roles are missing' }).waitFor();
   assert.match(await status.textContent(), /Buyer Solicitation/);
+  await page.locator('#report li.missing').filter({ hasText: 'Buyer Solicitation' }).waitFor();
   await page.close();
 });

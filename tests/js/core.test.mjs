@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, buildRequest, checkBody, lintText, parseActions, parseResponse, operations, marketplaces, contentMd5, queueReview, version, Client } from '../../build/pkg/sp_outreach.js';
+import { initSync, buildRequest, checkBody, lintText, parseActions, parseResponse, operations, marketplaces, contentMd5, queueReview, version, Client, checkCredential, lookSince, planAutopilot } from '../../build/pkg/sp_outreach.js';
 
 initSync({ module: readFileSync(new URL('../../build/pkg/sp_outreach_bg.wasm', import.meta.url)) });
 
@@ -100,6 +100,11 @@ test('hostile arguments to every export: a typed error or a result, quickly', as
     queueReview: (a) => queueReview(a, a, a, a, a, a),
     queueReviewDates: (a) => queueReview('123-1234567-1234567', US, a, a, a, Date.now()),
     Client: (a) => new Client(a),
+    checkCredential: (a) => checkCredential(a, a),
+    checkCredentialValue: (a) => checkCredential('refreshToken', a),
+    lookSince: (a) => lookSince(a, a),
+    planAutopilot: (a) => planAutopilot(a, a, a, a),
+    planAutopilotParts: (a) => planAutopilot({ status: 'SHIPPED', earliest: a, latest: a }, { day: a, cap: a }, [], Date.now()),
     ClientFields: (a) => new Client({ clientId: a, clientSecret: a, refreshToken: a, region: a, timeoutMs: a, state: a }),
   };
   const asyncCalls = {
@@ -176,4 +181,19 @@ test('a client\'s state: saved before every send, and a forged one is not truste
   await assert.rejects(next.checkCredentials());
   assert.ok(JSON.parse(again[0]).buckets.every((b) => b.perSecond >= 0.005), 'documented rates only');
   assert.ok(new Client({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', region: 'na', state: '{"v":1,"buckets":5}' }));
+});
+
+test('autopilot rules through the exports: shapes, the first look, a plan under a cap', () => {
+  assert.equal(checkCredential('clientId', 'amzn1.application-oa2-client.abc123'), null);
+  assert.equal(checkCredential('refreshToken', 'Atza|IwEBIabcdefgh'), 'accessToken');
+  assert.equal(checkCredential('clientSecret', 'amzn1.application-oa2-client.abc123'), 'clientIdInSecret');
+  const DAY = 86400000;
+  const now = Date.UTC(2026, 10, 1);
+  assert.equal(lookSince(null, now), now - 35 * DAY);
+  assert.equal(lookSince(now - DAY, now), now - DAY - 600000);
+  const delivered = now - DAY;
+  assert.deepEqual(planAutopilot({ status: 'SHIPPED', earliest: delivered, latest: delivered }, { day: 0, cap: null }, [], now), { plan: 'send', at: delivered + 5 * DAY });
+  assert.deepEqual(planAutopilot({ status: 'SHIPPED', earliest: delivered, latest: delivered }, { day: 0, cap: 1 }, [delivered + 5 * DAY], now), { plan: 'send', at: delivered + 6 * DAY });
+  assert.deepEqual(planAutopilot({ status: 'CANCELLED', earliest: null, latest: null }, { day: 0, cap: null }, [], now), { plan: 'skip', reason: 'canceled' });
+  assert.throws(() => planAutopilot({ status: 'SHIPPED' }, { day: 0 }, Array(500).fill(0), now), (e) => e.kind === 'invalidArgument');
 });

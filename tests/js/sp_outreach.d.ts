@@ -110,6 +110,12 @@ export interface Participation {
 export type WindowState = "notYet" | "open" | "closed" | "notShipped" | "unknown";
 /** `opensAt` / `closesAt` in ms ("opens around …", "closed since …"), null when the delivery dates are unknown. */
 export interface ReviewWindow { state: WindowState; opensAt: number | null; closesAt: number | null }
+/** The autopilot's decision for one order (issue #14): hand it to the queue at `at` (ms), skip it for good, or wait for a later look. */
+export type AutopilotPlan = { plan: "send"; at: number } | { plan: "skip" | "wait"; reason: string };
+/** An order as the autopilot plans it, from its Orders API read. */
+export interface AutopilotOrder { status: string | null; earliest: number | null; latest: number | null }
+/** A marketplace's autopilot setting: the day within the window (0: the first eligible day) and an optional daily cap. */
+export interface AutopilotSetting { day: number; cap: number | null }
 export interface CoreRules {
     /** the uploadDestinationId an attachment carries while the body is checked before its upload */
     uploadPlaceholderId: string;
@@ -224,6 +230,12 @@ export function buildRequest(call: ApiCall, endpoint: Endpoint, access_token: st
 export function checkBody(operation: string, body: unknown, schema: unknown): Report & { valid: boolean; needsLinkConfirmation: boolean };
 
 /**
+ * What is wrong with a pasted credential (`field`: "clientId", "clientSecret" or "refreshToken"),
+ * as a code the options page words (`shape_<code>`), or null when its shape is right.
+ */
+export function checkCredential(field: "clientId" | "clientSecret" | "refreshToken", value: string): string | null;
+
+/**
  * Base64 of the MD5 digest of `bytes`: the Uploads API's contentMD5. At most 10 MB, the most an
  * attachment can be (crate::caps).
  */
@@ -233,6 +245,12 @@ export function contentMd5(bytes: Uint8Array): string;
  * Text-policy findings for a message text, with UTF-16 spans.
  */
 export function lintText(text: string): Finding[];
+
+/**
+ * Where the autopilot's next `searchOrders` starts (`lastUpdatedAfter`, ms): the first time 35
+ * days back, then a little before the previous look.
+ */
+export function lookSince(lastLookMs: number | null | undefined, nowMs: number): number;
 
 /**
  * The id of the marketplace a sales-channel text names ("Amazon.ca" → "A2EUQ1WTGCTBG2"), or
@@ -260,6 +278,13 @@ export function parseActions(api: "messaging" | "solicitations", body: string): 
  * error, request id, rate limit, retryability and a plain explanation.
  */
 export function parseResponse(operation: string, response: HttpResponse): Success;
+
+/**
+ * The autopilot's rule for one order found by its search: canceled never, shipped ones on the
+ * seller's day of the review window or the next day under the daily cap. `fullDays`: the UTC
+ * days (ms at 00:00) already at the cap in the order's marketplace.
+ */
+export function planAutopilot(order: AutopilotOrder, setting: AutopilotSetting, fullDays: number[], nowMs: number): AutopilotPlan;
 
 /**
  * An order joins the bulk queue: its first state, for `Client.runQueuedReview`. `earliest` and

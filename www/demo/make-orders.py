@@ -3,7 +3,8 @@
 Amazon.ca orders (a US-default seller with a CA order). With --month, writes www/demo/month.json
 instead: a realistic month of a seller merged across NA and EU — over 300 orders in US, CA, UK and
 DE, some canceled, refunded or returned, one app with a refresh token per region (facts.md "How a
-seller gets credentials"). Seeded, so re-running gives the same files. Dates are relative
+seller gets credentials"). With --autopilot N OUT, writes the autopilot bench's scenario of N orders
+to OUT. Seeded, so re-running gives the same files. Dates are relative
 ("now-12d"), so both are realistic on any day."""
 import json, random, sys
 from pathlib import Path
@@ -146,7 +147,44 @@ def month():
     }
 
 
-if "--month" in sys.argv[1:]:
+def autopilot(n):
+    """`n` orders for the autopilot bench (`make bench`): one seller in North America, Amazon.com and
+    Amazon.ca, every order shipped and delivered 6 to 20 days ago (the review window is open), last
+    updated over the past 30 days (the first look's 35 days reach them all); about 3% canceled. Ids
+    are unique by construction: 10,000 orders need no draw without repeats."""
+    r = random.Random(n)
+    orders = []
+    for i in range(n):
+        market = "ATVPDKIKX0DER" if i % 4 else "A2EUQ1WTGCTBG2"
+        delivered = 6 + i % 15
+        o = {"amazonOrderId": f"{'113' if market == 'ATVPDKIKX0DER' else '701'}-{1000000 + i}-{2000000 + r.randrange(10**6)}",
+             "marketplaceId": market, "status": "Canceled" if r.random() < 0.03 else "Shipped",
+             "purchaseDate": f"now-{delivered + 3}d", "lastUpdatedDate": f"now-{1 + i % 29}d", "buyerLocale": "en-US", "fulfilledBy": "MERCHANT"}
+        if o["status"] == "Shipped":
+            o["earliestDeliveryDate"] = f"now-{delivered + 1}d"
+            o["latestDeliveryDate"] = f"now-{delivered}d"
+        orders.append(o)
+    return {
+        "applications": [{
+            "clientId": "amzn1.application-oa2-client.bench0000000000000000000000000",
+            "clientSecret": "bench-client-secret",
+            "refreshTokens": {"na": "Atzr|bench-refresh-token-na"},
+            "roles": ["buyerCommunication", "buyerSolicitation", "inventoryAndOrderTracking"],
+            "marketplaces": ["ATVPDKIKX0DER", "A2EUQ1WTGCTBG2"],
+        }],
+        "tokenLifetimeSeconds": 3600,
+        "orders": orders,
+    }
+
+
+args = sys.argv[1:]
+if "--autopilot" in args:
+    # --autopilot N OUT: the bench's scenario of N orders, written to OUT.
+    n, out = int(args[args.index("--autopilot") + 1]), Path(args[args.index("--autopilot") + 2])
+    out.write_text(json.dumps(autopilot(n)) + "\n")
+    print(f"{n} orders in {out}")
+    sys.exit(0)
+if "--month" in args:
     name, scenario = "month.json", month()
 else:
     name, scenario = "orders.json", demo()
