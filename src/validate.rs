@@ -59,6 +59,8 @@ pub const MAX_BODY_NESTING: usize = 32;
 /// body and schema take under 100; a check of MAX_BODY_NODES parts against a plain schema about
 /// 1,000; this leaves room for combinators and stops hostile recursion within milliseconds.
 pub const MAX_STEPS: u64 = 200_000;
+/// Allowed values an `enum` failure names; the rest are counted.
+const ENUM_LISTED: usize = 10;
 
 /// Why a body could not be checked at all: nothing is sent on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -226,6 +228,9 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 
 impl<'a> Validator<'a> {
     fn fail(&mut self, path: &str, keyword: &str, message: String) {
+        // Messages count against the budget too (a step per 16 bytes): what a check writes is
+        // bounded like what it reads, whatever the schema's texts.
+        self.spend((path.len() + message.len()) as u64 / 16);
         self.out.push(Violation::new(path, keyword, message));
     }
 
@@ -278,7 +283,13 @@ impl<'a> Validator<'a> {
                 return;
             }
             if !allowed.contains(instance) {
-                let list: Vec<String> = allowed.iter().map(crate::json::text).collect();
+                // At most ENUM_LISTED values, each cut short: every value in full, for each of a
+                // long array's items, built ~1 GB of messages from a 199-value enum of 5,000-character
+                // strings (bench/policy.mjs's worst inputs, issue #16) and ended in a RangeError.
+                let mut list: Vec<String> = allowed.iter().take(ENUM_LISTED).map(|v| crate::ids::truncate(&crate::json::text(v))).collect();
+                if allowed.len() > ENUM_LISTED {
+                    list.push(format!("… ({} more)", allowed.len() - ENUM_LISTED));
+                }
                 self.fail(path, "enum", format!("must be one of {}", list.join(", ")));
             }
         }
@@ -613,6 +624,23 @@ mod tests {
         let (violations, steps) = validate_counted(schema, &big).unwrap();
         assert_eq!(violations.len(), 1, "maxItems");
         assert!(steps < 2_000, "{steps}");
+    }
+
+    #[test]
+    fn failure_messages_are_bounded() {
+        // The worst input bench/policy.mjs found: a long enum of long values, a long failing array.
+        // (199 values ran out of steps, a typed Limit::Work; 100 fit in the budget.)
+        let allowed: Vec<Value> = (0..100).map(|i| Value::String(format!("{i}{}", "v".repeat(5_000)))).collect();
+        let schema = json!({"type": "array", "items": {"enum": allowed}});
+        let body = Value::Array(vec![json!("nope"); MAX_BODY_NODES - 2]);
+        let (violations, steps) = validate_counted(&schema, &body).unwrap();
+        assert_eq!(violations.len(), MAX_BODY_NODES - 2);
+        let longest = violations.iter().map(|v| v.message.len()).max().unwrap();
+        assert!(longest < 1_000, "{longest} bytes");
+        assert!(violations[0].message.ends_with("… (90 more)"), "{}", violations[0].message);
+        assert!(steps <= MAX_STEPS, "{steps}");
+        let allowed: Vec<Value> = (0..199).map(|i| Value::String(format!("{i}{}", "v".repeat(5_000)))).collect();
+        assert_eq!(validate(&json!({"type": "array", "items": {"enum": allowed}}), &body), Err(Limit::Work));
     }
 
     #[test]
