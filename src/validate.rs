@@ -222,6 +222,17 @@ fn number(n: f64) -> String {
     crate::json::text(&Value::from(n))
 }
 
+/// An allowed value as an enum failure names it, cut short before it is written: writing it whole
+/// and cutting after cost 80 ms for 998 failures of ten 5,000-character values.
+fn enum_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => crate::json::text(&Value::String(crate::ids::truncate(s))),
+        Value::Array(_) => "[…]".to_owned(),
+        Value::Object(_) => "{…}".to_owned(),
+        scalar => crate::json::text(scalar),
+    }
+}
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -286,7 +297,7 @@ impl<'a> Validator<'a> {
                 // At most ENUM_LISTED values, each cut short: every value in full, for each of a
                 // long array's items, built ~1 GB of messages from a 199-value enum of 5,000-character
                 // strings (bench/policy.mjs's worst inputs, issue #16) and ended in a RangeError.
-                let mut list: Vec<String> = allowed.iter().take(ENUM_LISTED).map(|v| crate::ids::truncate(&crate::json::text(v))).collect();
+                let mut list: Vec<String> = allowed.iter().take(ENUM_LISTED).map(enum_value).collect();
                 if allowed.len() > ENUM_LISTED {
                     list.push(format!("… ({} more)", allowed.len() - ENUM_LISTED));
                 }
