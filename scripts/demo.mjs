@@ -19,7 +19,14 @@ console.log(`SP Outreach core ${version()}: one request per operation (endpoint:
 for (const op of operations()) {
   if (op.operationId === 'createUploadDestinationForResource') continue;
   const body = op.body ? (op.body.textMax ? bodies.text : bodies.files) : undefined;
-  const r = buildRequest({ operation: op.operationId, orderId: ORDER, marketplaceIds: [US], body }, { region: 'na' }, 'Atza|demo-access-token');
+  // The Orders and Sellers reads take their own fields (Orders 2026-01-01 has no marketplaceIds on getOrder).
+  const reads = {
+    getOrder: { operation: 'getOrder', orderId: ORDER, includedData: ['FULFILLMENT'] },
+    searchOrders: { operation: 'searchOrders', createdAfter: '2026-11-01T00:00:00Z', marketplaceIds: [US], fulfillmentStatuses: ['SHIPPED'] },
+    getMarketplaceParticipations: { operation: 'getMarketplaceParticipations' },
+  };
+  const call = reads[op.operationId] ?? { operation: op.operationId, orderId: ORDER, marketplaceIds: [US], body };
+  const r = buildRequest(call, { region: 'na' }, 'Atza|demo-access-token');
   const legacy = op.legacy ? ' (legacy)' : '';
   console.log(`${op.operationId}${legacy}\n  ${r.method} ${r.url}${r.body ? `\n  body ${r.body}` : ''}`);
 }
