@@ -47,6 +47,11 @@ const FINAL = new Set(['sent', 'skipped', 'unknown', 'failed']);
 const STOPPING = new Set(['lwaInvalidClient', 'lwaInvalidGrant', 'lwaUnauthorizedClient', 'accessDenied', 'tokenRejected', 'credentials']);
 
 const dayOf = (/** @type {number} */ t) => Math.floor(t / DAY) * DAY;
+/** The retention the seller set, or the default: one reading for compaction and the status shown. */
+const retention = (/** @type {AutopilotSettings | undefined} */ a) => {
+  const d = a?.retentionDays;
+  return typeof d === 'number' && Number.isInteger(d) && d >= 1 ? d : DEFAULT_RETENTION_DAYS;
+};
 /** RFC 3339 without milliseconds, as the Orders model's examples write it. */
 const iso = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -266,8 +271,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
 
   /** Records over for longer than the retention go (their totals stay); old day counts too. */
   function compact(/** @type {AutopilotSettings | undefined} */ a) {
-    const days = Number.isInteger(a?.retentionDays) && /** @type {number} */ (a?.retentionDays) >= 1 ? /** @type {number} */ (a?.retentionDays) : DEFAULT_RETENTION_DAYS;
-    const cutoff = now() - days * DAY;
+    const cutoff = now() - retention(a) * DAY;
     const gone = [];
     for (const r of records.values()) {
       if ((FINAL.has(r.state) || r.state === 'waiting') && r.at < cutoff) gone.push(r.orderId);
@@ -360,8 +364,7 @@ export function autopilot({ store, clientFor, core, bulk, history, settings, now
           recent: mine.filter((r) => r.state !== 'planned').sort((x, y) => y.at - x.at).slice(0, 10).map(({ orderId, state, reason, at }) => ({ orderId, state, reason, at })),
         });
       }
-      const retentionDays = Number.isInteger(s.autopilot?.retentionDays) ? /** @type {number} */ (s.autopilot?.retentionDays) : DEFAULT_RETENTION_DAYS;
-      return { stopped: i.stopped, lastError: i.lastError, lastRun: i.lastRun, lastLook: i.lastLook, now: now(), retentionDays, kept: records.size, markets };
+      return { stopped: i.stopped, lastError: i.lastError, lastRun: i.lastRun, lastLook: i.lastLook, now: now(), retentionDays: retention(s.autopilot), kept: records.size, markets };
     },
   };
 }

@@ -96,14 +96,8 @@ impl ReviewRequest {
             order_id: order_id.into(),
             marketplace_id: marketplace_id.into(),
             closes_at_ms: closes_at_ms.filter(|t| t.is_finite()),
-            stage: Stage::Check,
-            unknowns: 0,
-            verified: false,
-            refused: None,
-            cause: None,
-            ambiguous: false,
             ex: Exchange::new(Target::Call(actions_call(Api::Solicitations, order_id, marketplace_id))),
-            result: None,
+            ..ReviewRequest::blank()
         })
     }
 
